@@ -1,0 +1,12 @@
+export type * from './api/schemas.ts';
+export * from './api/constants.ts';
+export { getFlowPhase, isTerminalFlow } from './api/flowPhase.ts';
+export type { FlowPhase } from './api/flowPhase.ts';
+export { isVerigramApiError, parseRetryAfter, VerigramApiError } from './api/VerigramApiError.ts';
+export type { KitErrorCode, VerigramApiErrorInit } from './api/VerigramApiError.ts';
+export * from './protocol/flowMessage.ts';
+export type * from './FlowClient.ts';
+export { TRANSLATION_CATALOG, TRANSLATION_KEYS } from './ui/translationCatalog.ts';
+export type { TranslationEntry, TranslationKey } from './ui/translationCatalog.ts';
+export { CSS_PROPERTIES, THEME_TOKENS } from './ui/cssProperties.ts';
+export type { CssProperty } from './ui/cssProperties.ts';

@@ -1,0 +1,141 @@
+// The hosted page's translation keys with their default texts. `FlowConfigUi.translation`
+// overrides these per locale ({locale: {key: value}}). The sandbox's hosted page renders from
+// this catalog and the theme builder validates overrides against it.
+import type { Locale } from '../api/schemas.ts';
+
+export interface TranslationEntry {
+  /** Where the text appears, for designers. */
+  description: string;
+  defaults: Record<Locale, string>;
+}
+
+export const TRANSLATION_CATALOG = {
+  'header.title': {
+    description: 'Page title shown under the logo',
+    defaults: { en: 'Identity verification', ru: 'Подтверждение личности', kk: 'Жеке басты растау' },
+  },
+  'header.step_counter': {
+    description: 'Progress, {current} and {total} are replaced',
+    defaults: { en: 'Step {current} of {total}', ru: 'Шаг {current} из {total}', kk: '{total} қадамның {current}-сі' },
+  },
+  'welcome.title': {
+    description: 'Heading of the first screen',
+    defaults: { en: 'Let’s confirm it’s you', ru: 'Давайте подтвердим, что это вы', kk: 'Бұл сіз екеніңізді растайық' },
+  },
+  'welcome.body': {
+    description: 'Text of the first screen',
+    defaults: {
+      en: 'It takes about two minutes. Have your ID at hand and find a well-lit place.',
+      ru: 'Это займёт около двух минут. Подготовьте удостоверение и найдите хорошо освещённое место.',
+      kk: 'Бұл шамамен екі минут алады. Жеке куәлігіңізді дайындап, жарық жерді табыңыз.',
+    },
+  },
+  'button.start': { description: 'Start button', defaults: { en: 'Start', ru: 'Начать', kk: 'Бастау' } },
+  'button.continue': { description: 'Continue button', defaults: { en: 'Continue', ru: 'Продолжить', kk: 'Жалғастыру' } },
+  'button.retry': { description: 'Retry button', defaults: { en: 'Try again', ru: 'Попробовать снова', kk: 'Қайталау' } },
+  'button.cancel': { description: 'Abandon button', defaults: { en: 'Cancel', ru: 'Отменить', kk: 'Бас тарту' } },
+  'liveness.title': {
+    description: 'Heading of the liveness step',
+    defaults: { en: 'Take a selfie', ru: 'Сделайте селфи', kk: 'Селфи түсіріңіз' },
+  },
+  'liveness.hint': {
+    description: 'Instruction under the camera view',
+    defaults: {
+      en: 'Keep your face inside the oval and follow the prompts.',
+      ru: 'Держите лицо в овале и следуйте подсказкам.',
+      kk: 'Бетіңізді сопақ ішінде ұстап, нұсқауларды орындаңыз.',
+    },
+  },
+  'liveness.camera_request': {
+    description: 'Shown while the browser asks for the camera',
+    defaults: {
+      en: 'Allow access to your camera to continue.',
+      ru: 'Разрешите доступ к камере, чтобы продолжить.',
+      kk: 'Жалғастыру үшін камераға рұқсат беріңіз.',
+    },
+  },
+  'liveness.camera_error': {
+    description: 'Shown when the camera cannot be used',
+    defaults: {
+      en: 'We could not access your camera.',
+      ru: 'Не удалось получить доступ к камере.',
+      kk: 'Камераға қол жеткізу мүмкін болмады.',
+    },
+  },
+  'document.title': {
+    description: 'Heading of document steps',
+    defaults: { en: 'Photograph your ID', ru: 'Сфотографируйте удостоверение', kk: 'Жеке куәлікті суретке түсіріңіз' },
+  },
+  'document.hint': {
+    description: 'Instruction of document steps',
+    defaults: {
+      en: 'Place the front side of your ID card in the frame.',
+      ru: 'Поместите лицевую сторону удостоверения в рамку.',
+      kk: 'Жеке куәліктің алдыңғы бетін жақтауға орналастырыңыз.',
+    },
+  },
+  'otp.title': { description: 'Heading of the OTP step', defaults: { en: 'Enter the code', ru: 'Введите код', kk: 'Кодты енгізіңіз' } },
+  'otp.hint': {
+    description: 'Instruction of the OTP step',
+    defaults: {
+      en: 'We sent a six-digit code to your phone.',
+      ru: 'Мы отправили шестизначный код на ваш телефон.',
+      kk: 'Телефоныңызға алты таңбалы код жібердік.',
+    },
+  },
+  'consent.title': {
+    description: 'Heading of the consent step',
+    defaults: { en: 'Your consent', ru: 'Ваше согласие', kk: 'Сіздің келісіміңіз' },
+  },
+  'consent.body': {
+    description: 'Text of the consent step',
+    defaults: {
+      en: 'I agree to the processing of my personal data for identity verification.',
+      ru: 'Я согласен на обработку моих персональных данных для подтверждения личности.',
+      kk: 'Жеке басымды растау үшін дербес деректерімді өңдеуге келісемін.',
+    },
+  },
+  'form.title': {
+    description: 'Heading of form steps',
+    defaults: { en: 'Your details', ru: 'Ваши данные', kk: 'Сіздің деректеріңіз' },
+  },
+  'generic.title': {
+    description: 'Heading of any other service step; {service} is replaced',
+    defaults: { en: 'Checking: {service}', ru: 'Проверка: {service}', kk: 'Тексеру: {service}' },
+  },
+  'generic.hint': {
+    description: 'Text of any other service step',
+    defaults: {
+      en: 'This check runs automatically. It takes a few seconds.',
+      ru: 'Эта проверка выполняется автоматически и займёт несколько секунд.',
+      kk: 'Бұл тексеру автоматты түрде орындалады және бірнеше секунд алады.',
+    },
+  },
+  'result.pass.title': {
+    description: 'Status page after a passing flow',
+    defaults: { en: 'You are verified', ru: 'Личность подтверждена', kk: 'Жеке басыңыз расталды' },
+  },
+  'result.fail.title': {
+    description: 'Status page after a failing flow',
+    defaults: { en: 'Verification failed', ru: 'Проверка не пройдена', kk: 'Тексеруден өтпеді' },
+  },
+  'result.redirecting': {
+    description: 'Shown while returning to the callback URL',
+    defaults: { en: 'Returning you to the site…', ru: 'Возвращаем вас на сайт…', kk: 'Сайтқа қайтарып жатырмыз…' },
+  },
+  'result.expired': {
+    description: 'Shown when a flow can no longer be used',
+    defaults: {
+      en: 'This verification link has expired.',
+      ru: 'Срок действия ссылки истёк.',
+      kk: 'Бұл сілтеменің мерзімі өтті.',
+    },
+  },
+  'footer.secured': {
+    description: 'Footer note',
+    defaults: { en: 'Secured by Verigram', ru: 'Защищено Verigram', kk: 'Verigram қорғайды' },
+  },
+} as const satisfies Record<string, TranslationEntry>;
+
+export type TranslationKey = keyof typeof TRANSLATION_CATALOG;
+export const TRANSLATION_KEYS = Object.keys(TRANSLATION_CATALOG) as TranslationKey[];
