@@ -1,0 +1,2 @@
+export { useFlowClient, VerigramProvider } from './VerigramProvider.tsx';
+export type { VerigramProviderProps } from './VerigramProvider.tsx';
