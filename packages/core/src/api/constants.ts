@@ -131,4 +131,4 @@ export const LIVENESS_DURATION = { min: 120, max: 600 } as const;
 /** Liveness2CreateSession.max_retries bounds and default. */
 export const LIVENESS_MAX_RETRIES = { min: 0, max: 100, default: 3 } as const;
 /** FlowEndCause: "the default five-minute inactivity threshold". */
-export const INACTIVITY_DISCONNECT_MS = 5 * 60 * 1000;
+export const INACTIVITY_DISCONNECT_MS = 300_000;

@@ -138,4 +138,5 @@ export const TRANSLATION_CATALOG = {
 } as const satisfies Record<string, TranslationEntry>;
 
 export type TranslationKey = keyof typeof TRANSLATION_CATALOG;
-export const TRANSLATION_KEYS = Object.keys(TRANSLATION_CATALOG) as TranslationKey[];
+// Marked pure so bundlers drop the catalog from bundles that never read it.
+export const TRANSLATION_KEYS = /* @__PURE__ */ Object.keys(TRANSLATION_CATALOG) as TranslationKey[];
