@@ -1,0 +1,36 @@
+// `pnpm pack:check`: packs every package as pnpm publishes it (publishConfig applied) into
+// .pack/, then lints each tarball with publint and @arethetypeswrong/cli (ESM-only profile).
+// `attw --pack` would pack with npm and miss publishConfig, hence the tarballs.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const out = join(root, '.pack');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out);
+
+const packages = readdirSync(join(root, 'packages'));
+let failed = 0;
+const run = (cmd, args, cwd = root) => {
+  try {
+    execFileSync(cmd, args, { cwd, stdio: 'inherit' });
+    return true;
+  } catch {
+    failed++;
+    return false;
+  }
+};
+
+for (const name of packages) {
+  const dir = join(root, 'packages', name);
+  console.log(`\n── @verigram-kit/${name}`);
+  if (!run('pnpm', ['pack', '--pack-destination', out], dir)) continue;
+}
+for (const tarball of readdirSync(out).filter((f) => f.endsWith('.tgz'))) {
+  console.log(`\n── ${tarball}`);
+  run('pnpm', ['exec', 'publint', 'run', join(out, tarball), '--strict']);
+  run('pnpm', ['exec', 'attw', join(out, tarball), '--profile', 'esm-only', '--format', 'table-flipped']);
+}
+console.log(failed ? `\n${failed} check(s) failed` : '\nall packages pass publint and attw');
+process.exit(failed ? 1 : 0);
