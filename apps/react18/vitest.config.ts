@@ -1,0 +1,30 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineProject } from 'vitest/config';
+
+// The react package's component tests again, on React 18. This folder is its own pnpm importer
+// so React 18, react-dom 18 and the libraries peering on them resolve to each other; the
+// aliases point the tests' imports at them.
+const require = createRequire(import.meta.url);
+const here = (name: string) => dirname(require.resolve(`${name}/package.json`));
+const reactPackage = join(import.meta.dirname, '../../packages/react');
+
+export default defineProject({
+  plugins: [react()],
+  resolve: {
+    alias: ['react', 'react-dom', '@testing-library/react', '@tanstack/react-query'].map((name) => ({
+      find: new RegExp(`^${name}(/.*)?$`),
+      replacement: `${here(name)}$1`,
+    })),
+  },
+  test: {
+    name: 'react18',
+    environment: 'jsdom',
+    dir: join(reactPackage, 'src'),
+    include: ['**/*.test.{ts,tsx}'],
+    setupFiles: [join(reactPackage, 'vitest.setup.ts')],
+    provide: { reactMajor: 18 },
+    server: { deps: { inline: [/@testing-library\/react/, /@tanstack\/react-query/] } },
+  },
+});
