@@ -1,7 +1,8 @@
 // `pnpm size`: what a user's bundler ships for each public import, from the BUILT packages
 // (run `pnpm build` first), minified and gzipped, with peers external. Fails over budget.
-import { gzipSync } from 'node:zlib';
+
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 const root = join(import.meta.dirname, '..');
@@ -64,10 +65,20 @@ for (const check of checks) {
     const size = await measure(check.code);
     const ok = size <= check.budget;
     if (!ok) failed++;
-    rows.push([ok ? 'ok  ' : 'OVER', check.name, `${(size / 1000).toFixed(2)} kB`, `${(check.budget / 1000).toFixed(2)} kB`]);
+    rows.push([
+      ok ? 'ok  ' : 'OVER',
+      check.name,
+      `${(size / 1000).toFixed(2)} kB`,
+      `${(check.budget / 1000).toFixed(2)} kB`,
+    ]);
   } catch (error) {
     failed++;
-    rows.push(['FAIL', check.name, String(error.message ?? error).split('\n')[0], `${(check.budget / 1000).toFixed(2)} kB`]);
+    rows.push([
+      'FAIL',
+      check.name,
+      String(error.message ?? error).split('\n')[0],
+      `${(check.budget / 1000).toFixed(2)} kB`,
+    ]);
   }
 }
 const width = Math.max(...rows.map((r) => r[1].length));

@@ -10,7 +10,9 @@ function vitestCounts() {
   if (!existsSync(file)) return { passed: 0, failed: 1, note: 'vitest wrote no report' };
   const report = JSON.parse(readFileSync(file, 'utf8'));
   // Suites that failed to load (numFailedTestSuites) hold tests that never ran; count each as a failure.
-  const brokenSuites = report.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
+  const brokenSuites = report.testResults.filter(
+    (s) => s.status === 'failed' && s.assertionResults.length === 0,
+  ).length;
   return { passed: report.numPassedTests, failed: report.numFailedTests + brokenSuites };
 }
 

@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
 import type { FlowClient } from '@verigram-kit/core';
+import { describe, expect, it } from 'vitest';
 import { useFlowClient, VerigramProvider } from './VerigramProvider.tsx';
 
 function ShowsClient() {

@@ -1,2 +1,2 @@
-export { useFlowClient, VerigramProvider } from './VerigramProvider.tsx';
 export type { VerigramProviderProps } from './VerigramProvider.tsx';
+export { useFlowClient, VerigramProvider } from './VerigramProvider.tsx';

@@ -18,12 +18,21 @@ describe('parseRetryAfter', () => {
 
 describe('VerigramApiError', () => {
   it('carries status, code, message and Retry-After, and says whether a retry may help', () => {
-    const error = new VerigramApiError({ status: 429, errorCode: 'TOO_MANY_REQUESTS', errorMsg: 'Slow down', retryAfter: 7 });
+    const error = new VerigramApiError({
+      status: 429,
+      errorCode: 'TOO_MANY_REQUESTS',
+      errorMsg: 'Slow down',
+      retryAfter: 7,
+    });
     expect(error).toBeInstanceOf(Error);
     expect(error.message).toBe('429 TOO_MANY_REQUESTS: Slow down');
     expect(error.retryAfter).toBe(7);
     expect(error.isRetryable).toBe(true);
-    expect(new VerigramApiError({ status: 422, errorCode: 'INVALID_PAYLOAD', errorMsg: 'x' }).isRetryable).toBe(false);
-    expect(new VerigramApiError({ status: 0, errorCode: 'NETWORK_ERROR', errorMsg: 'x' }).isRetryable).toBe(true);
+    expect(
+      new VerigramApiError({ status: 422, errorCode: 'INVALID_PAYLOAD', errorMsg: 'x' }).isRetryable,
+    ).toBe(false);
+    expect(new VerigramApiError({ status: 0, errorCode: 'NETWORK_ERROR', errorMsg: 'x' }).isRetryable).toBe(
+      true,
+    );
   });
 });

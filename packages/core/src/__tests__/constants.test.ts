@@ -28,7 +28,11 @@ describe('runtime enums', () => {
     ['EXECUTION_STATUSES', EXECUTION_STATUSES, schemas.ExecutionStatus.enum],
     ['END_CAUSES', END_CAUSES, schemas.FlowEndCause.enum],
     ['STATE_NAMES', STATE_NAMES, schemas.StateName.enum],
-    ['FRONTEND_SESSION_STATUSES', FRONTEND_SESSION_STATUSES, schemas.FlowServiceStatus.properties.frontend_session_status.enum],
+    [
+      'FRONTEND_SESSION_STATUSES',
+      FRONTEND_SESSION_STATUSES,
+      schemas.FlowServiceStatus.properties.frontend_session_status.enum,
+    ],
   ])('%s lists exactly the spec enum', (_name, actual, expected) => {
     expect([...actual]).toEqual(expected);
   });

@@ -7,7 +7,14 @@ describe('parseFlowMessage', () => {
   it.each([
     { ...envelope, type: 'ready', stepCount: 2 },
     { ...envelope, type: 'step_started', stepId: 's1', stepIndex: 0, serviceName: 'verilive' },
-    { ...envelope, type: 'step_completed', stepId: 's1', stepIndex: 0, serviceName: 'verilive', status: 'pass' },
+    {
+      ...envelope,
+      type: 'step_completed',
+      stepId: 's1',
+      stepIndex: 0,
+      serviceName: 'verilive',
+      status: 'pass',
+    },
     { ...envelope, type: 'resize', height: 640 },
     { ...envelope, type: 'completed', flowStatus: 'pass' },
     { ...envelope, type: 'failed', endCause: 'timeout' },
@@ -36,7 +43,13 @@ describe('parseFlowMessage', () => {
 
 describe('parseCallbackMessage', () => {
   it('accepts the callback page message and rejects look-alikes', () => {
-    const message = { protocol: 'verigram-kit', version: 1, type: 'callback', url: 'http://a/cb', flowId: 'F1' };
+    const message = {
+      protocol: 'verigram-kit',
+      version: 1,
+      type: 'callback',
+      url: 'http://a/cb',
+      flowId: 'F1',
+    };
     expect(parseCallbackMessage(message)).toEqual(message);
     expect(parseCallbackMessage({ ...message, flowId: null })).not.toBeNull();
     expect(parseCallbackMessage({ ...message, flowId: 3 })).toBeNull();

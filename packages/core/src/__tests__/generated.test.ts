@@ -9,9 +9,13 @@ const root = join(import.meta.dirname, '../..');
 describe('generated API types', () => {
   it('match what openapi-typescript produces from the vendored spec (run `pnpm generate` if not)', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'vg-gen-')), 'verigram-api.ts');
-    execFileSync(join(root, 'node_modules/.bin/openapi-typescript'), [join(root, 'openapi/verigram-2.0.json'), '-o', out], {
-      stdio: 'pipe',
-    });
+    execFileSync(
+      join(root, 'node_modules/.bin/openapi-typescript'),
+      [join(root, 'openapi/verigram-2.0.json'), '-o', out],
+      {
+        stdio: 'pipe',
+      },
+    );
     const committed = readFileSync(join(root, 'src/generated/verigram-api.ts'), 'utf8');
     expect(readFileSync(out, 'utf8')).toBe(committed);
   });

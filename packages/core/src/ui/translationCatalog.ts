@@ -16,11 +16,19 @@ export const TRANSLATION_CATALOG = {
   },
   'header.step_counter': {
     description: 'Progress, {current} and {total} are replaced',
-    defaults: { en: 'Step {current} of {total}', ru: 'Шаг {current} из {total}', kk: '{total} қадамның {current}-сі' },
+    defaults: {
+      en: 'Step {current} of {total}',
+      ru: 'Шаг {current} из {total}',
+      kk: '{total} қадамның {current}-сі',
+    },
   },
   'welcome.title': {
     description: 'Heading of the first screen',
-    defaults: { en: 'Let’s confirm it’s you', ru: 'Давайте подтвердим, что это вы', kk: 'Бұл сіз екеніңізді растайық' },
+    defaults: {
+      en: 'Let’s confirm it’s you',
+      ru: 'Давайте подтвердим, что это вы',
+      kk: 'Бұл сіз екеніңізді растайық',
+    },
   },
   'welcome.body': {
     description: 'Text of the first screen',
@@ -31,9 +39,18 @@ export const TRANSLATION_CATALOG = {
     },
   },
   'button.start': { description: 'Start button', defaults: { en: 'Start', ru: 'Начать', kk: 'Бастау' } },
-  'button.continue': { description: 'Continue button', defaults: { en: 'Continue', ru: 'Продолжить', kk: 'Жалғастыру' } },
-  'button.retry': { description: 'Retry button', defaults: { en: 'Try again', ru: 'Попробовать снова', kk: 'Қайталау' } },
-  'button.cancel': { description: 'Abandon button', defaults: { en: 'Cancel', ru: 'Отменить', kk: 'Бас тарту' } },
+  'button.continue': {
+    description: 'Continue button',
+    defaults: { en: 'Continue', ru: 'Продолжить', kk: 'Жалғастыру' },
+  },
+  'button.retry': {
+    description: 'Retry button',
+    defaults: { en: 'Try again', ru: 'Попробовать снова', kk: 'Қайталау' },
+  },
+  'button.cancel': {
+    description: 'Abandon button',
+    defaults: { en: 'Cancel', ru: 'Отменить', kk: 'Бас тарту' },
+  },
   'liveness.title': {
     description: 'Heading of the liveness step',
     defaults: { en: 'Take a selfie', ru: 'Сделайте селфи', kk: 'Селфи түсіріңіз' },
@@ -64,7 +81,11 @@ export const TRANSLATION_CATALOG = {
   },
   'document.title': {
     description: 'Heading of document steps',
-    defaults: { en: 'Photograph your ID', ru: 'Сфотографируйте удостоверение', kk: 'Жеке куәлікті суретке түсіріңіз' },
+    defaults: {
+      en: 'Photograph your ID',
+      ru: 'Сфотографируйте удостоверение',
+      kk: 'Жеке куәлікті суретке түсіріңіз',
+    },
   },
   'document.hint': {
     description: 'Instruction of document steps',
@@ -74,7 +95,10 @@ export const TRANSLATION_CATALOG = {
       kk: 'Жеке куәліктің алдыңғы бетін жақтауға орналастырыңыз.',
     },
   },
-  'otp.title': { description: 'Heading of the OTP step', defaults: { en: 'Enter the code', ru: 'Введите код', kk: 'Кодты енгізіңіз' } },
+  'otp.title': {
+    description: 'Heading of the OTP step',
+    defaults: { en: 'Enter the code', ru: 'Введите код', kk: 'Кодты енгізіңіз' },
+  },
   'otp.hint': {
     description: 'Instruction of the OTP step',
     defaults: {
@@ -121,7 +145,11 @@ export const TRANSLATION_CATALOG = {
   },
   'result.redirecting': {
     description: 'Shown while returning to the callback URL',
-    defaults: { en: 'Returning you to the site…', ru: 'Возвращаем вас на сайт…', kk: 'Сайтқа қайтарып жатырмыз…' },
+    defaults: {
+      en: 'Returning you to the site…',
+      ru: 'Возвращаем вас на сайт…',
+      kk: 'Сайтқа қайтарып жатырмыз…',
+    },
   },
   'result.expired': {
     description: 'Shown when a flow can no longer be used',
