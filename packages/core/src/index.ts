@@ -17,3 +17,20 @@ export { DEFAULT_POLLING_OPTIONS, resolvePollingOptions } from './polling/pollin
 export { isRateLimitError, retryAfterRemaining, retryAllowedAt } from './polling/retryAfterRemaining.ts';
 export { retryDelay } from './polling/retryDelay.ts';
 export { shouldKeepPolling, shouldRetry } from './polling/shouldRetry.ts';
+export type { RetryPolicy } from './client/backoffDelay.ts';
+export { backoffDelay, DEFAULT_RETRY_POLICY } from './client/backoffDelay.ts';
+export { buildFileQuery } from './client/buildFileQuery.ts';
+export { createVerigramClient } from './client/createVerigramClient.ts';
+export type {
+  CreateFlowInput,
+  FlowTemplateInput,
+  LivenessSessionInput,
+  PipelineStepInput,
+} from './client/requestInputs.ts';
+export type {
+  VerigramClient,
+  VerigramClientOptions,
+  VerigramFetch,
+  VerigramFile,
+  VerigramRequestOptions,
+} from './client/VerigramClient.ts';

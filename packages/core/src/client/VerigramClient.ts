@@ -1,0 +1,65 @@
+import type {
+  CreateFlowResponse,
+  FileQuery,
+  Flow,
+  FlowProjection,
+  LivenessSession,
+  SessionProjection,
+} from '../api/schemas.ts';
+import type { RetryPolicy } from './backoffDelay.ts';
+import type { CreateFlowInput, LivenessSessionInput } from './requestInputs.ts';
+
+/** A fetch-compatible transport; inject one to use keep-alive agents, mocks or a custom stack. */
+export type VerigramFetch = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface VerigramClientOptions {
+  /** The consumer's API key, sent as `X-Verigram-Api-Key`. Keep it on the server. */
+  apiKey: string;
+  /**
+   * Base URL of the Verigram API, e.g. `https://services.kz-ala-1.verigram.kz` or a sandbox
+   * (`http://127.0.0.1:4010`). No default: a client must never guess where to send a key.
+   */
+  baseUrl: string;
+  /** Sent as `X-Verigram-Api-Version`. @default '2.0' */
+  apiVersion?: string | undefined;
+  /** Timeout of each attempt, in ms, until the response headers (and JSON body) are in. @default 10000 */
+  timeoutMs?: number | undefined;
+  /** Retries of GETs. POSTs are never retried. @default { retries: 2, baseDelayMs: 200, maxDelayMs: 5000 } */
+  retry?: RetryPolicy | undefined;
+  /** The transport. @default globalThis.fetch */
+  fetch?: VerigramFetch | undefined;
+  /** Waits between retries; injectable for tests. @default a setTimeout that the request's signal cancels */
+  sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
+  /** Source of jitter in [0, 1). @default Math.random */
+  random?: (() => number) | undefined;
+}
+
+export interface VerigramRequestOptions {
+  /** Aborts the call (and any wait between retries); rejects with errorCode `ABORTED`. */
+  signal?: AbortSignal | undefined;
+}
+
+/** A file as it streams from Verigram; the body is never buffered by the client. */
+export interface VerigramFile {
+  body: ReadableStream<Uint8Array> | null;
+  /** The upstream Content-Type (the spec says application/octet-stream), or null. */
+  contentType: string | null;
+  /** The upstream Content-Length in bytes, when announced. */
+  contentLength: number | undefined;
+}
+
+/** The six operations of Verigram API 2.0 (packages/core/openapi/verigram-2.0.json). */
+export interface VerigramClient {
+  /** `POST /flow` → 201 `{ flow_id, vlink }`. Never retried. */
+  createFlow(body: CreateFlowInput, init?: VerigramRequestOptions): Promise<CreateFlowResponse>;
+  /** `GET /flow/{flow_id}`. */
+  getFlow(flowId: string, init?: VerigramRequestOptions): Promise<Flow>;
+  /** `GET /flow/{flow_id}/result`; 404 while the flow has not started (spec). */
+  getFlowResult(flowId: string, init?: VerigramRequestOptions): Promise<FlowProjection>;
+  /** `GET /journal/session/{session_id}`. */
+  getSessionResult(sessionId: string, init?: VerigramRequestOptions): Promise<SessionProjection>;
+  /** `POST /liveness2/session` → 201. Never retried. */
+  createLivenessSession(body: LivenessSessionInput, init?: VerigramRequestOptions): Promise<LivenessSession>;
+  /** `GET /resources/file` with a label and exactly one id; the body streams. */
+  downloadFile(query: FileQuery, init?: VerigramRequestOptions): Promise<VerigramFile>;
+}

@@ -1,0 +1,226 @@
+import { API_KEY_HEADER, API_VERSION, API_VERSION_HEADER } from '../api/constants.ts';
+import type { FileQuery } from '../api/schemas.ts';
+import { VerigramApiError } from '../api/VerigramApiError.ts';
+import { backoffDelay, DEFAULT_RETRY_POLICY } from './backoffDelay.ts';
+import { buildFileQuery } from './buildFileQuery.ts';
+import { linkSignals } from './linkSignals.ts';
+import { readErrorResponse } from './readErrorResponse.ts';
+import type {
+  VerigramClient,
+  VerigramClientOptions,
+  VerigramFile,
+  VerigramRequestOptions,
+} from './VerigramClient.ts';
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * The spec declares its path templates (`/flow/{flow_id}`, `/journal/session/{session_id}`) but
+ * never the path parameters themselves; we treat them as opaque non-empty strings and
+ * percent-encode them, so an id can never add a path segment or a query.
+ */
+function pathParam(name: string, value: string): string {
+  if (typeof value !== 'string' || value === '') throw new TypeError(`${name} must be a non-empty string`);
+  return encodeURIComponent(value);
+}
+
+function abortedError(cause: unknown): VerigramApiError {
+  return new VerigramApiError({
+    status: 0,
+    errorCode: 'ABORTED',
+    errorMsg: 'The request was aborted',
+    cause,
+  });
+}
+
+/**
+ * A typed server-side client for Verigram API 2.0 (issue 2, section 2). Runs wherever `fetch`
+ * exists; nothing here imports node:*.
+ *
+ * @example
+ * const verigram = createVerigramClient({ apiKey: process.env.VERIGRAM_API_KEY!, baseUrl: 'http://127.0.0.1:4010' });
+ * const { flow_id, vlink } = await verigram.createFlow({ person_id: 'user-123456' });
+ */
+export function createVerigramClient(options: VerigramClientOptions): VerigramClient {
+  if (!options.apiKey) throw new TypeError('createVerigramClient: apiKey is required');
+  let base: URL;
+  try {
+    base = new URL(options.baseUrl);
+  } catch {
+    throw new TypeError(`createVerigramClient: baseUrl "${options.baseUrl}" is not an absolute URL`);
+  }
+  const baseUrl = base.href.replace(/\/+$/, '');
+  const apiVersion = options.apiVersion ?? API_VERSION;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const retries = options.retry?.retries ?? DEFAULT_RETRY_POLICY.retries;
+  const policy = {
+    baseDelayMs: options.retry?.baseDelayMs ?? DEFAULT_RETRY_POLICY.baseDelayMs,
+    maxDelayMs: options.retry?.maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs,
+  };
+  const transport = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const sleep = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
+
+  /**
+   * One attempt: headers, timeout, error classification. `read` consumes the successful
+   * response while the timeout still runs (JSON) or hands the stream out (files).
+   */
+  async function attempt<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    callerSignal: AbortSignal | undefined,
+    read: (response: Response) => Promise<T>,
+    streaming = false,
+  ): Promise<T> {
+    const link = linkSignals(callerSignal, timeoutMs);
+    const headers: Record<string, string> = {
+      [API_KEY_HEADER]: options.apiKey,
+      [API_VERSION_HEADER]: apiVersion,
+      accept: 'application/json',
+    };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    try {
+      let response: Response;
+      try {
+        response = await transport(`${baseUrl}${path}`, {
+          method,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: link.signal,
+        });
+      } catch (cause) {
+        throw classifyTransportError(cause, link.timedOut, callerSignal);
+      }
+      if (!response.ok) throw await readErrorResponse(response);
+      return await read(response);
+    } catch (error) {
+      if (error instanceof VerigramApiError) throw error;
+      // A body that fails mid-read because our timer fired is a timeout, not a malformed body.
+      throw classifyTransportError(error, link.timedOut, callerSignal);
+    } finally {
+      // A streamed file outlives this call: only the timer stops, the caller's signal still
+      // cancels the body.
+      if (streaming) link.clearTimer();
+      else link.dispose();
+    }
+  }
+
+  function classifyTransportError(
+    cause: unknown,
+    timedOut: boolean,
+    callerSignal: AbortSignal | undefined,
+  ): VerigramApiError {
+    if (callerSignal?.aborted) return abortedError(cause);
+    if (timedOut) {
+      return new VerigramApiError({
+        status: 0,
+        errorCode: 'TIMEOUT',
+        errorMsg: `Verigram did not answer within ${timeoutMs} ms`,
+        cause,
+      });
+    }
+    return new VerigramApiError({
+      status: 0,
+      errorCode: 'NETWORK_ERROR',
+      errorMsg: 'Verigram could not be reached',
+      cause,
+    });
+  }
+
+  /** GETs are idempotent, so they are retried; see backoffDelay for the schedule. */
+  async function withRetries<T>(signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
+    for (let retry = 0; ; retry++) {
+      try {
+        return await run();
+      } catch (error) {
+        if (!(error instanceof VerigramApiError)) throw error;
+        if (retry >= retries || error.errorCode === 'ABORTED' || !error.isRetryable) throw error;
+        const delay = backoffDelay(retry, policy, error.retryAfter, random);
+        // A Retry-After beyond our cap means "not now": hand it to the caller instead of blocking.
+        if (delay > policy.maxDelayMs) throw error;
+        try {
+          await sleep(delay, signal);
+        } catch (cause) {
+          throw abortedError(cause);
+        }
+      }
+    }
+  }
+
+  async function readJson<T>(response: Response): Promise<T> {
+    const text = await response.text();
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (cause) {
+      throw new VerigramApiError({
+        status: response.status,
+        errorCode: 'UPSTREAM_MALFORMED',
+        errorMsg: `Verigram answered ${response.status} with a body that is not JSON`,
+        cause,
+      });
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new VerigramApiError({
+        status: response.status,
+        errorCode: 'UPSTREAM_MALFORMED',
+        errorMsg: `Verigram answered ${response.status} with JSON that is not an object`,
+      });
+    }
+    return value as T;
+  }
+
+  function getJson<T>(path: string, init: VerigramRequestOptions | undefined): Promise<T> {
+    return withRetries(init?.signal, () => attempt('GET', path, undefined, init?.signal, readJson<T>));
+  }
+
+  function postJson<T>(path: string, body: unknown, init: VerigramRequestOptions | undefined): Promise<T> {
+    // Never retried: a POST that timed out may have created the flow or session already.
+    return attempt('POST', path, body, init?.signal, readJson<T>);
+  }
+
+  return {
+    createFlow: (body, init) => postJson('/flow', body, init),
+    getFlow: (flowId, init) => getJson(`/flow/${pathParam('flowId', flowId)}`, init),
+    getFlowResult: (flowId, init) => getJson(`/flow/${pathParam('flowId', flowId)}/result`, init),
+    getSessionResult: (sessionId, init) =>
+      getJson(`/journal/session/${pathParam('sessionId', sessionId)}`, init),
+    createLivenessSession: (body, init) => postJson('/liveness2/session', body, init),
+    downloadFile(query: FileQuery, init?: VerigramRequestOptions): Promise<VerigramFile> {
+      const path = `/resources/file?${buildFileQuery(query)}`;
+      return withRetries(init?.signal, () =>
+        attempt(
+          'GET',
+          path,
+          undefined,
+          init?.signal,
+          async (response) => {
+            const length = response.headers.get('content-length');
+            return {
+              body: response.body,
+              contentType: response.headers.get('content-type'),
+              contentLength: length !== null && /^\d+$/.test(length) ? Number(length) : undefined,
+            };
+          },
+          true,
+        ),
+      );
+    },
+  };
+}
