@@ -34,3 +34,22 @@ export type {
   VerigramFile,
   VerigramRequestOptions,
 } from './client/VerigramClient.ts';
+export type { CompletionGate } from './embed/createCompletionGate.ts';
+export { createCompletionGate } from './embed/createCompletionGate.ts';
+export type { FlowEmbed, FlowEmbedOptions, FlowEmbedState } from './embed/createFlowEmbed.ts';
+export { createFlowEmbed } from './embed/createFlowEmbed.ts';
+export { isCallbackUrl } from './embed/isCallbackUrl.ts';
+export type { EmbedMode, PreflightOptions, PreflightResult } from './embed/preflightCamera.ts';
+export { IN_APP_BROWSER, preflightCamera } from './embed/preflightCamera.ts';
+export type { RedirectReturn } from './embed/redirectReturn.ts';
+export {
+  RETURN_KEY,
+  RETURN_PARAM,
+  readRedirectReturn,
+  returnedFlow,
+  saveRedirectReturn,
+} from './embed/redirectReturn.ts';
+export { clearResume, readResume, writeResume } from './embed/resumeStore.ts';
+export { runCallbackPage } from './embed/runCallbackPage.ts';
+export type { FlowErrorCode } from './embed/VerigramKitError.ts';
+export { VerigramKitError } from './embed/VerigramKitError.ts';
