@@ -1,0 +1,276 @@
+import { INACTIVITY_DISCONNECT_MS } from '@verigram-kit/core';
+import { describe, expect, it } from 'vitest';
+import { SandboxEngine } from '../engine/SandboxEngine.ts';
+import { SandboxError } from '../engine/SandboxError.ts';
+
+const KEY = 'sandbox-test-key';
+const OTHER = 'sandbox-other-key';
+const T0 = Date.parse('2026-01-01T00:00:00Z');
+
+function setup(options: ConstructorParameters<typeof SandboxEngine>[0] = {}) {
+  const clock = { t: T0 };
+  const engine = new SandboxEngine({ now: () => clock.t, ...options });
+  return { clock, engine };
+}
+
+const pipeline = (...steps: object[]) => ({ pipeline: steps });
+
+describe('SandboxEngine: creating and reading flows', () => {
+  it('given a test key, when a flow is created, then it is a test flow waiting at its first step', () => {
+    const { engine } = setup({ vlinkFor: (id) => `http://sandbox.test/hf2/${id}/` });
+    const { flow_id, vlink } = engine.createFlow(KEY, { person_id: 'person-1', locale: 'kk' });
+    expect(flow_id).toMatch(/^[0-9A-Z]{26}-F$/);
+    expect(vlink).toBe(`http://sandbox.test/hf2/${flow_id}/`);
+    const flow = engine.getFlow(KEY, flow_id);
+    expect(flow).toMatchObject({
+      test_flow: true,
+      locale: 'kk',
+      flow_status: 'unknown',
+      consumer_id: 'sandbox-test-consumer',
+    });
+    expect(flow.started_at).toBeUndefined();
+    expect(flow.current_step_id).toMatch(/-P$/);
+    // The default template: consent then verilive, with the spec's defaults filled in.
+    expect(flow.template.pipeline).toEqual([
+      { service_name: 'consent', allow_failure: false, timeout: 300, max_retries: 5 },
+      { service_name: 'verilive', allow_failure: false, timeout: 300, max_retries: 5 },
+    ]);
+  });
+
+  it('records polled_at only when the flow is read', () => {
+    const { engine, clock } = setup();
+    const { flow_id } = engine.createFlow(KEY, { person_id: 'person-1' });
+    clock.t += 5_000;
+    expect(engine.getFlow(KEY, flow_id).polled_at).toBe(new Date(T0 + 5_000).toISOString());
+  });
+
+  it('hides a flow from another consumer (404) and answers 401 for an unknown key', () => {
+    const { engine } = setup();
+    const { flow_id } = engine.createFlow(KEY, { person_id: 'person-1' });
+    expect(() => engine.getFlow(OTHER, flow_id)).toThrow(expect.objectContaining({ status: 404 }));
+    expect(() => engine.setStepOutcome(OTHER, flow_id, { outcome: 'pass' })).toThrow(
+      expect.objectContaining({ status: 404 }),
+    );
+    expect(() => engine.getFlow('nope', flow_id)).toThrow(expect.objectContaining({ status: 401 }));
+    expect(engine.createFlow(OTHER, { person_id: 'person-2' })).toBeTruthy();
+    expect(engine.listFlows('sandbox-other-consumer')[0]?.test_flow).toBe(false);
+  });
+
+  it('answers 404 for the result of a flow that has not started', () => {
+    const { engine } = setup();
+    const { flow_id } = engine.createFlow(KEY, { person_id: 'person-1' });
+    expect(() => engine.getFlowResult(KEY, flow_id)).toThrow(expect.objectContaining({ status: 404 }));
+  });
+
+  it('refuses invalid input with 422 and stores nothing', () => {
+    const { engine } = setup();
+    expect(() => engine.createFlow(KEY, { person_id: 'abc' })).toThrow(SandboxError);
+    expect(() => engine.createFlow(KEY, { person_id: 'person-1', template_id: 'nope' })).toThrow(
+      expect.objectContaining({ status: 422, errorCode: 'UNKNOWN_TEMPLATE' }),
+    );
+    expect(engine.flowCount).toBe(0);
+  });
+});
+
+describe('SandboxEngine: walking the pipeline', () => {
+  it('given two steps, when both pass, then the flow completes with pass and every timestamp', () => {
+    const { engine, clock } = setup();
+    const { flow_id } = engine.createFlow(KEY, { person_id: 'person-1' });
+    engine.pageAction(flow_id, { type: 'open' });
+    clock.t += 1_000;
+    engine.pageAction(flow_id, { type: 'start' });
+    const started = engine.getFlow(KEY, flow_id);
+    expect(started.started_at).toBe(new Date(T0 + 1_000).toISOString());
+    expect(started.current_step_started_at).toBe(started.started_at);
+    clock.t += 2_000;
+    engine.pageAction(flow_id, { type: 'outcome', outcome: 'pass' });
+    const second = engine.getFlow(KEY, flow_id);
+    expect(second.current_step_id).toBe(engine.pageState(flow_id).steps[1]?.stepId);
+    expect(second.current_step_started_at).toBe(new Date(T0 + 3_000).toISOString());
+    clock.t += 2_000;
+    const state = engine.pageAction(flow_id, { type: 'outcome', outcome: 'pass' });
+    expect(state).toMatchObject({ phase: 'ended', flowStatus: 'pass', endCause: 'completed' });
+    const flow = engine.getFlow(KEY, flow_id);
+    expect(flow).toMatchObject({
+      flow_status: 'pass',
+      end_cause: 'completed',
+      ended_at: new Date(T0 + 5_000).toISOString(),
+    });
+    expect(flow.current_step_id).toBeUndefined();
+    const result = engine.getFlowResult(KEY, flow_id);
+    expect(result).toMatchObject({
+      flow_status: 'pass',
+      end_cause: 'completed',
+      sessions_count: 2,
+      services_count: 2,
+    });
+    const live = result.service_statuses?.[1];
+    expect(live).toMatchObject({
+      service_name: 'verilive',
+      session_status: 'pass',
+      session_state: 'processed',
+      frontend_session_status: 'approved',
+      session_result: { service_name: 'verilive', service_status: 'real', error_codes: [] },
+    });
+    expect(live?.session_states?.map((s) => s.state)).toEqual(['created', 'processing', 'processed']);
+    const journal = engine.getSessionResult(KEY, live?.session_id as string);
+    expect(journal).toMatchObject({
+      flow_id,
+      service_name: 'verilive',
+      api_version: '2.0',
+      result: { service_status: 'real' },
+    });
+    const file = engine.getFile(KEY, { label: 'bestframe', flow_id });
+    expect(file.contentType).toBe('image/png');
+    expect([...file.bytes.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+  });
+
+  it('retries a failed attempt until max_retries, then fails the flow', () => {
+    const { engine } = setup();
+    const { flow_id } = engine.createFlow(KEY, {
+      person_id: 'person-1',
+      template: pipeline({ service_name: 'verilive', max_retries: 2 }),
+    });
+    engine.pageAction(flow_id, { type: 'start' });
+    let state = engine.pageAction(flow_id, { type: 'outcome', outcome: 'fail', errorCodes: ['no_face'] });
+    expect(state).toMatchObject({ phase: 'in_progress', retryErrorCodes: ['no_face'] });
+    expect(state.steps[0]?.attemptsLeft).toBe(1);
+    state = engine.pageAction(flow_id, { type: 'outcome', outcome: 'fail', errorCodes: ['closed_eyes'] });
+    expect(state).toMatchObject({ phase: 'ended', flowStatus: 'fail', endCause: 'failed' });
+    const result = engine.getFlowResult(KEY, flow_id);
+    expect(result.sessions_count).toBe(2);
+    expect(result.services_count).toBe(1);
+    expect(result.service_statuses?.[1]?.session_result).toMatchObject({
+      service_status: 'attack',
+      error_codes: ['closed_eyes'],
+    });
+  });
+
+  it('continues past a failing step with allow_failure and still passes', () => {
+    const { engine } = setup();
+    const { flow_id } = engine.createFlow(KEY, {
+      person_id: 'person-1',
+      template: pipeline(
+        { service_name: 'otp', allow_failure: true, max_retries: 1 },
+        { service_name: 'verilive' },
+      ),
+    });
+    engine.pageAction(flow_id, { type: 'start' });
+    engine.pageAction(flow_id, { type: 'outcome', outcome: 'fail' });
+    expect(engine.pageState(flow_id)).toMatchObject({ phase: 'in_progress', currentIndex: 1 });
+    engine.pageAction(flow_id, { type: 'outcome', outcome: 'pass' });
+    expect(engine.getFlow(KEY, flow_id)).toMatchObject({ flow_status: 'pass', end_cause: 'completed' });
+    expect(engine.getFlowResult(KEY, flow_id).service_statuses?.[0]?.session_status).toBe('fail');
+  });
+
+  it('an abandoned flow ends disconnected', () => {
+    const { engine } = setup();
+    const { flow_id } = engine.createFlow(KEY, { person_id: 'person-1' });
+    engine.pageAction(flow_id, { type: 'start' });
+    engine.pageAction(flow_id, { type: 'abandon' });
+    expect(engine.getFlow(KEY, flow_id)).toMatchObject({ flow_status: 'fail', end_cause: 'disconnected' });
+  });
+});
+
+describe('SandboxEngine: deadlines with an injected clock', () => {
+  it('times out a step after its timeout, with ended_at at the deadline', () => {
+    const { engine, clock } = setup({ inactivityMs: 10 * 60_000 });
+    const { flow_id } = engine.createFlow(KEY, {
+      person_id: 'person-1',
+      template: pipeline({ service_name: 'verilive', timeout: 30 }),
+    });
+    engine.pageAction(flow_id, { type: 'start' });
+    clock.t += 29_999;
+    expect(engine.getFlow(KEY, flow_id).end_cause).toBeUndefined();
+    clock.t += 60_000;
+    const flow = engine.getFlow(KEY, flow_id);
+    expect(flow).toMatchObject({
+      flow_status: 'fail',
+      end_cause: 'timeout',
+      ended_at: new Date(T0 + 30_000).toISOString(),
+    });
+    expect(engine.getFlowResult(KEY, flow_id).service_statuses?.[0]?.frontend_session_status).toBe('expired');
+  });
+
+  it('disconnects after five minutes without activity, but only once a session was initialised', () => {
+    const { engine, clock } = setup();
+    const long = pipeline({ service_name: 'verilive', timeout: 3600 });
+    const idle = engine.createFlow(KEY, { person_id: 'person-1', template: long }).flow_id;
+    const active = engine.createFlow(KEY, { person_id: 'person-2', template: long }).flow_id;
+    engine.pageAction(active, { type: 'start' });
+    clock.t += INACTIVITY_DISCONNECT_MS - 1_000;
+    engine.pageAction(active, { type: 'ping' });
+    clock.t += INACTIVITY_DISCONNECT_MS - 1_000;
+    expect(engine.getFlow(KEY, active).end_cause).toBeUndefined();
+    clock.t += 2_000;
+    engine.tick();
+    expect(engine.getFlow(KEY, active).end_cause).toBe('disconnected');
+    // Never started: no session, so no disconnect.
+    expect(engine.getFlow(KEY, idle).end_cause).toBeUndefined();
+  });
+
+  it('expires a flow after its ttl even if never opened', () => {
+    const { engine, clock } = setup({ ttlSeconds: 120 });
+    const { flow_id } = engine.createFlow(KEY, { person_id: 'person-1' });
+    expect(engine.getFlow(KEY, flow_id).ttl).toBe(120);
+    clock.t += 121_000;
+    expect(engine.pageState(flow_id)).toMatchObject({ phase: 'ended', endCause: 'timeout' });
+    expect(engine.getFlow(KEY, flow_id).ended_at).toBe(new Date(T0 + 120_000).toISOString());
+  });
+});
+
+describe('SandboxEngine: automation', () => {
+  it.each([
+    ['alice+pass', 'pass', 'completed'],
+    ['alice+fail', 'fail', 'failed'],
+    ['alice+review', 'unknown', 'completed'],
+    ['alice+timeout', 'fail', 'timeout'],
+    ['alice+abandon', 'fail', 'disconnected'],
+  ])('person id %s scripts flow_status %s / end_cause %s when the page opens', (personId, status, cause) => {
+    const { engine } = setup();
+    const { flow_id } = engine.createFlow(KEY, { person_id: personId });
+    expect(engine.getFlow(KEY, flow_id).end_cause).toBeUndefined();
+    engine.pageAction(flow_id, { type: 'open' });
+    expect(engine.getFlow(KEY, flow_id)).toMatchObject({ flow_status: status, end_cause: cause });
+  });
+
+  it('+auto completes at creation, without a page', () => {
+    const { engine } = setup();
+    const { flow_id } = engine.createFlow(KEY, { person_id: 'bob+auto' });
+    expect(engine.getFlowResult(KEY, flow_id)).toMatchObject({ flow_status: 'pass', end_cause: 'completed' });
+  });
+
+  it('auto-complete mode passes every flow as soon as it is opened', () => {
+    const { engine } = setup({ autoComplete: true });
+    const { flow_id } = engine.createFlow(KEY, { person_id: 'person-1' });
+    engine.pageAction(flow_id, { type: 'open' });
+    expect(engine.getFlow(KEY, flow_id)).toMatchObject({ flow_status: 'pass', end_cause: 'completed' });
+  });
+
+  it('the control outcome decides the current step, starting the flow if needed', () => {
+    const { engine } = setup();
+    const { flow_id } = engine.createFlow(KEY, {
+      person_id: 'person-1',
+      template: pipeline({ service_name: 'verilive', max_retries: 1 }),
+    });
+    const flow = engine.setStepOutcome(KEY, flow_id, { outcome: 'fail', errorCodes: ['face_in_blacklist'] });
+    expect(flow).toMatchObject({ end_cause: 'failed', flow_status: 'fail' });
+    expect(engine.getFlowResult(KEY, flow_id).service_statuses?.[0]?.session_result?.error_codes).toEqual([
+      'face_in_blacklist',
+    ]);
+    expect(() => engine.setStepOutcome(KEY, flow_id, { outcome: 'pass' })).toThrow(
+      expect.objectContaining({ status: 409 }),
+    );
+  });
+
+  it('creates a liveness session with a uuid token and attempts_left', () => {
+    const { engine } = setup();
+    const s = engine.createLivenessSession(KEY, { person_id: 'person-1', max_retries: 7 });
+    expect(s.access_token).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(s.attempts_left).toBe(7);
+    expect(engine.getSessionResult(KEY, s.session_id as string).session_states?.[0]?.state).toBe('created');
+    expect(() => engine.getSessionResult(OTHER, s.session_id as string)).toThrow(
+      expect.objectContaining({ status: 404 }),
+    );
+  });
+});

@@ -1,0 +1,290 @@
+// Request validation for every rule the spec states (packages/core/openapi/verigram-2.0.json).
+// Each failure is a 422 SandboxError with a specific error_code; nothing is stored on failure.
+
+import type {
+  CreateFlowRequest,
+  FileLabel,
+  FileQuery,
+  FlowConfigUi,
+  FlowInputData,
+  FlowTemplate,
+  LivenessCreateSessionRequest,
+  PipelineStep,
+} from '@verigram-kit/core';
+import {
+  FILE_LABELS,
+  LIVENESS_DURATION,
+  LIVENESS_MAX_RETRIES,
+  LOCALES,
+  PERSON_ID_PATTERN,
+  SERVICE_NAMES,
+  STEP_MAX_RETRIES,
+  STEP_TIMEOUT,
+  THEMES,
+} from '@verigram-kit/core';
+import { SandboxError } from './SandboxError.ts';
+
+const LIVENESS_ACTIONS = [
+  'zoom-in',
+  'zoom-out',
+  'turn-left',
+  'turn-right',
+  'turn-straight',
+  'smile',
+  'blink',
+  'tilt-up',
+  'tilt-down',
+  'shake',
+  'tongue-out',
+  'open-mouth',
+] as const;
+const PLATFORMS = ['web', 'android', 'ios'] as const;
+const INPUT_DATA_FIELDS = [
+  'iin',
+  'phone_number',
+  'full_name',
+  'card_number',
+  'bin_field',
+  'org_name',
+] as const;
+
+/** FlowConfigUi defaults from the spec (the hosted page draws its own logo for the default). */
+export const DEFAULT_LOGO_URL =
+  'https://s3.eu-central-1.amazonaws.com/saas-statics.verigram.ai/logos/logo_vg_color.svg';
+export const DEFAULT_FAVICON_URL = 'https://docs.services.verigram.cloud/2.0/assets/favicon.png';
+
+const invalid = (code: string, msg: string) => new SandboxError(422, code, msg);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+
+function requireObject(v: unknown, what: string): Record<string, unknown> {
+  if (!isObject(v)) throw invalid('INVALID_PAYLOAD', `${what} must be a JSON object`);
+  return v;
+}
+
+export function validatePersonId(v: unknown, field = 'person_id'): string {
+  if (v === undefined || v === null || v === '') throw invalid('INVALID_PERSON_ID', `${field} is required`);
+  if (typeof v !== 'string') throw invalid('INVALID_PERSON_ID', `${field} must be a string`);
+  if (v.length < 6 || v.length > 48)
+    throw invalid('INVALID_PERSON_ID', `${field} must be 6 to 48 characters long, got ${v.length}`);
+  if (!PERSON_ID_PATTERN.test(v))
+    throw invalid('INVALID_PERSON_ID', `${field} may contain only letters, digits and _ @ . + -`);
+  return v;
+}
+
+/**
+ * `format: uri` (RFC 3986 absolute URI). For `callback_url` the sandbox also requires http(s):
+ * the hosted page navigates to it, and a `javascript:` URI would run in the page's origin.
+ */
+function validateUri(v: unknown, field: string, httpOnly = false): string {
+  if (typeof v !== 'string') throw invalid('INVALID_URI', `${field} must be a string URI`);
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    throw invalid('INVALID_URI', `${field} must be an absolute URI, got "${v}"`);
+  }
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(v) || /\s/.test(v))
+    throw invalid('INVALID_URI', `${field} must be an absolute URI, got "${v}"`);
+  if (httpOnly && url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw invalid('INVALID_URI', `${field} must be an http or https URL`);
+  return v;
+}
+
+function validateLocale(v: unknown): CreateFlowRequest['locale'] {
+  if (v === undefined) return 'en';
+  if (!(LOCALES as readonly unknown[]).includes(v))
+    throw invalid('INVALID_LOCALE', `locale must be one of ${LOCALES.join(', ')}`);
+  return v as CreateFlowRequest['locale'];
+}
+
+function validateStep(v: unknown, i: number): Required<PipelineStep> {
+  const step = requireObject(v, `template.pipeline[${i}]`);
+  const at = `template.pipeline[${i}]`;
+  if (!(SERVICE_NAMES as readonly unknown[]).includes(step.service_name))
+    throw invalid(
+      'INVALID_SERVICE_NAME',
+      `${at}.service_name must be one of the spec's ServiceName values, got ${JSON.stringify(step.service_name ?? null)}`,
+    );
+  if (step.allow_failure !== undefined && typeof step.allow_failure !== 'boolean')
+    throw invalid('INVALID_PAYLOAD', `${at}.allow_failure must be a boolean`);
+  if (
+    step.timeout !== undefined &&
+    (!isInt(step.timeout) || step.timeout < STEP_TIMEOUT.min || step.timeout > STEP_TIMEOUT.max)
+  )
+    throw invalid(
+      'INVALID_STEP_TIMEOUT',
+      `${at}.timeout must be an integer from ${STEP_TIMEOUT.min} to ${STEP_TIMEOUT.max} seconds`,
+    );
+  if (
+    step.max_retries !== undefined &&
+    (!isInt(step.max_retries) ||
+      step.max_retries < STEP_MAX_RETRIES.min ||
+      step.max_retries > STEP_MAX_RETRIES.max)
+  )
+    throw invalid(
+      'INVALID_MAX_RETRIES',
+      `${at}.max_retries must be an integer from ${STEP_MAX_RETRIES.min} to ${STEP_MAX_RETRIES.max}`,
+    );
+  // Defaults filled in, as the spec declares them (timeout 300, max_retries 5, allow_failure false).
+  return {
+    service_name: step.service_name as PipelineStep['service_name'],
+    allow_failure: (step.allow_failure as boolean | undefined) ?? false,
+    timeout: (step.timeout as number | undefined) ?? STEP_TIMEOUT.default,
+    max_retries: (step.max_retries as number | undefined) ?? STEP_MAX_RETRIES.default,
+  };
+}
+
+export function validateUi(v: unknown): FlowConfigUi {
+  const ui = requireObject(v, 'template.ui');
+  // The generated type marks logo_url/favicon_url required because the spec gives them defaults.
+  const out: FlowConfigUi = { logo_url: DEFAULT_LOGO_URL, favicon_url: DEFAULT_FAVICON_URL };
+  if (ui.theme !== undefined) {
+    if (!(THEMES as readonly unknown[]).includes(ui.theme))
+      throw invalid('INVALID_THEME', `template.ui.theme must be one of ${THEMES.join(', ')}`);
+    out.theme = ui.theme as FlowConfigUi['theme'];
+  }
+  if (ui.logo_url !== undefined) out.logo_url = validateUri(ui.logo_url, 'template.ui.logo_url');
+  if (ui.favicon_url !== undefined) out.favicon_url = validateUri(ui.favicon_url, 'template.ui.favicon_url');
+  if (ui.css !== undefined) {
+    if (typeof ui.css !== 'string') throw invalid('INVALID_PAYLOAD', 'template.ui.css must be a string');
+    out.css = ui.css;
+  }
+  if (ui.translation !== undefined) {
+    const t = requireObject(ui.translation, 'template.ui.translation');
+    for (const [locale, entries] of Object.entries(t)) {
+      const e = requireObject(entries, `template.ui.translation.${locale}`);
+      for (const [key, value] of Object.entries(e))
+        if (typeof value !== 'string')
+          throw invalid('INVALID_PAYLOAD', `template.ui.translation.${locale}.${key} must be a string`);
+    }
+    out.translation = t as FlowConfigUi['translation'];
+  }
+  return out;
+}
+
+function validateTemplate(v: unknown): FlowTemplate {
+  const t = requireObject(v, 'template');
+  if (!Array.isArray(t.pipeline))
+    throw invalid('INVALID_PAYLOAD', 'template.pipeline is required and must be an array');
+  // The spec sets no minimum, but a flow without steps could never start or end.
+  if (t.pipeline.length === 0)
+    throw invalid('INVALID_PAYLOAD', 'template.pipeline must contain at least one step');
+  const out: FlowTemplate = { pipeline: t.pipeline.map(validateStep) };
+  if (t.ui !== undefined) out.ui = validateUi(t.ui);
+  if (t.status_page !== undefined) {
+    if (typeof t.status_page !== 'boolean')
+      throw invalid('INVALID_PAYLOAD', 'template.status_page must be a boolean');
+    out.status_page = t.status_page;
+  }
+  return out;
+}
+
+function validateInputData(v: unknown): FlowInputData {
+  const d = requireObject(v, 'input_data');
+  for (const field of INPUT_DATA_FIELDS)
+    if (d[field] !== undefined && typeof d[field] !== 'string')
+      throw invalid('INVALID_PAYLOAD', `input_data.${field} must be a string`);
+  return d as FlowInputData;
+}
+
+/** Validates a `POST /flow` body; returns it with pipeline defaults filled in. */
+export function validateCreateFlow(body: unknown): CreateFlowRequest {
+  const b = requireObject(body, 'Request body');
+  const out: CreateFlowRequest = {
+    person_id: validatePersonId(b.person_id),
+    locale: validateLocale(b.locale),
+  };
+  if (b.callback_url !== undefined) out.callback_url = validateUri(b.callback_url, 'callback_url', true);
+  if (b.input_data !== undefined) out.input_data = validateInputData(b.input_data);
+  if (b.template !== undefined) out.template = validateTemplate(b.template);
+  if (b.template_id !== undefined) {
+    if (typeof b.template_id !== 'string' || b.template_id === '')
+      throw invalid('INVALID_PAYLOAD', 'template_id must be a non-empty string');
+    out.template_id = b.template_id;
+  }
+  return out;
+}
+
+/** Validates a `POST /liveness2/session` body. */
+export function validateLivenessSession(body: unknown): LivenessCreateSessionRequest {
+  const b = requireObject(body, 'Request body');
+  const out: LivenessCreateSessionRequest = {
+    person_id: validatePersonId(b.person_id),
+    max_retries: LIVENESS_MAX_RETRIES.default,
+  };
+  if (b.duration !== undefined) {
+    if (!isInt(b.duration) || b.duration < LIVENESS_DURATION.min || b.duration > LIVENESS_DURATION.max)
+      throw invalid(
+        'INVALID_DURATION',
+        `duration must be an integer from ${LIVENESS_DURATION.min} to ${LIVENESS_DURATION.max} seconds`,
+      );
+    out.duration = b.duration;
+  }
+  if (b.max_retries !== undefined) {
+    if (
+      !isInt(b.max_retries) ||
+      b.max_retries < LIVENESS_MAX_RETRIES.min ||
+      b.max_retries > LIVENESS_MAX_RETRIES.max
+    )
+      throw invalid(
+        'INVALID_MAX_RETRIES',
+        `max_retries must be an integer from ${LIVENESS_MAX_RETRIES.min} to ${LIVENESS_MAX_RETRIES.max}`,
+      );
+    out.max_retries = b.max_retries;
+  }
+  if (b.flow_id !== undefined) {
+    if (typeof b.flow_id !== 'string' || b.flow_id === '')
+      throw invalid('INVALID_PAYLOAD', 'flow_id must be a string');
+    out.flow_id = b.flow_id;
+  }
+  if (b.platform !== undefined) {
+    if (!(PLATFORMS as readonly unknown[]).includes(b.platform))
+      throw invalid('INVALID_PLATFORM', `platform must be one of ${PLATFORMS.join(', ')}`);
+    out.platform = b.platform as LivenessCreateSessionRequest['platform'];
+  }
+  if (b.pipeline !== undefined) {
+    const ok =
+      Array.isArray(b.pipeline) &&
+      b.pipeline.every(
+        (group) =>
+          Array.isArray(group) && group.every((a) => (LIVENESS_ACTIONS as readonly unknown[]).includes(a)),
+      );
+    if (!ok)
+      throw invalid(
+        'INVALID_PIPELINE',
+        `pipeline must be a list of lists of: ${LIVENESS_ACTIONS.join(', ')}`,
+      );
+    out.pipeline = b.pipeline as LivenessCreateSessionRequest['pipeline'];
+  }
+  return out;
+}
+
+/**
+ * Validates `GET /resources/file`'s query.
+ * Spec defect: `flow_id` is declared `required: true`, but the operation's description says to
+ * combine the label with only ONE of session_id, flow_id or person_id. We follow the description:
+ * exactly one id, any of the three; zero or several are a 422.
+ */
+export function validateFileQuery(query: Record<string, string | undefined>): FileQuery {
+  const label = query.label;
+  if (label === undefined || label === '') throw invalid('INVALID_FILE_LABEL', 'label is required');
+  if (!(FILE_LABELS as readonly string[]).includes(label))
+    throw invalid(
+      'UNKNOWN_FILE_LABEL',
+      `Unknown file label "${label}"; expected one of ${FILE_LABELS.join(', ')}`,
+    );
+  const ids = (['session_id', 'flow_id', 'person_id'] as const).filter(
+    (k) => query[k] !== undefined && query[k] !== '',
+  );
+  if (ids.length !== 1)
+    throw invalid(
+      'INVALID_QUERY',
+      ids.length === 0
+        ? 'Combine label with one of session_id, flow_id or person_id'
+        : `Combine label with only one of session_id, flow_id or person_id, got ${ids.join(', ')}`,
+    );
+  const key = ids[0] as 'session_id' | 'flow_id' | 'person_id';
+  return { label: label as FileLabel, [key]: query[key] } as FileQuery;
+}
