@@ -1,0 +1,379 @@
+// Validation of a FlowConfigUi and of a builder draft (issue 6). Every issue says what is wrong
+// and where: `path` is a JSON Pointer into the FlowConfigUi (`/logo_url`, `/translation/ru/button.start`,
+// `/css`) or, for a draft's brand tokens, `/tokens/<name>` (they compile into `/css`).
+import { LOCALES, THEMES } from '../api/constants.ts';
+import {
+  BRAND_TOKEN_NAMES,
+  type BrandTokenName,
+  brandTokenCssValue,
+  LOGO_HEIGHT_RANGE,
+  RADIUS_RANGE,
+} from './brandTokens.ts';
+import { type CssSafetyOptions, checkCssSafety } from './checkCssSafety.ts';
+import { contrastRatio, formatContrastRatio, normalizeHexColor, WCAG_AA_CONTRAST } from './colorContrast.ts';
+import { THEME_TOKENS } from './cssProperties.ts';
+import { type FlowUiDraft, toFlowConfigUi } from './flowUiDraft.ts';
+import { TRANSLATION_CATALOG, TRANSLATION_KEYS } from './translationCatalog.ts';
+
+export type FlowUiIssueSeverity = 'error' | 'warning' | 'info';
+
+export interface FlowUiIssue {
+  /** JSON Pointer into the FlowConfigUi (`/translation/en/button.start`), or `/tokens/<name>` for a draft. */
+  path: string;
+  /** `error`: refuse to save; `warning`: probably a mistake; `info`: worth knowing. */
+  severity: FlowUiIssueSeverity;
+  /** Stable machine-readable code, e.g. `url.insecure`, `contrast.text_on_background`. */
+  code: string;
+  /** One sentence a designer can act on. */
+  message: string;
+  /** 1-based line inside `/css`, for CSS issues. */
+  line?: number;
+}
+
+export interface ValidateFlowUiOptions {
+  /** Hosts that `url()` in the CSS may load from (https only). @default [] */
+  cssAllowedHosts?: readonly string[] | undefined;
+  /** CSS size cap in UTF-8 bytes. @default 20000 */
+  maxCssBytes?: number | undefined;
+  /**
+   * Severity of "this locale has no override for keys other locales override" notes.
+   * @default 'warning'
+   */
+  missingKeySeverity?: 'warning' | 'info' | undefined;
+}
+
+const KNOWN_PROPERTIES = new Set(['theme', 'logo_url', 'favicon_url', 'translation', 'css']);
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** JSON Pointer escaping (RFC 6901): `~` → `~0`, `/` → `~1`. */
+export function pointer(...segments: string[]): string {
+  return segments.map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
+function checkUrl(path: string, label: string, value: unknown, issues: FlowUiIssue[]): void {
+  if (value === undefined) return;
+  if (typeof value !== 'string' || value.trim() === '') {
+    issues.push({ path, severity: 'error', code: 'url.invalid', message: `${label} must be a URL string.` });
+    return;
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    issues.push({
+      path,
+      severity: 'error',
+      code: 'url.invalid',
+      message: `${label} "${value}" is not an absolute URL; use https://…`,
+    });
+    return;
+  }
+  if (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname)) {
+    issues.push({
+      path,
+      severity: 'warning',
+      code: 'url.localhost',
+      message: `${label} points at ${url.host} over http: fine for local previews, unreachable for real users.`,
+    });
+    return;
+  }
+  if (url.protocol === 'http:') {
+    issues.push({
+      path,
+      severity: 'error',
+      code: 'url.insecure',
+      message: `${label} must use https (http is allowed only for localhost and 127.0.0.1): ${value}`,
+    });
+    return;
+  }
+  if (url.protocol !== 'https:') {
+    issues.push({
+      path,
+      severity: 'error',
+      code: 'url.scheme',
+      message: `${label} must be an https URL; "${url.protocol}" URLs are not accepted.`,
+    });
+    return;
+  }
+  if (url.username || url.password) {
+    issues.push({
+      path,
+      severity: 'error',
+      code: 'url.credentials',
+      message: `${label} must not contain a user name or password.`,
+    });
+  }
+}
+
+const placeholders = (text: string) =>
+  new Set([...text.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1] as string));
+
+function checkTranslation(value: unknown, issues: FlowUiIssue[], missingSeverity: 'warning' | 'info'): void {
+  if (value === undefined) return;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    issues.push({
+      path: '/translation',
+      severity: 'error',
+      code: 'translation.invalid',
+      message: 'translation must be an object of the form {locale: {key: text}}.',
+    });
+    return;
+  }
+  const overridden = new Map<string, Set<string>>();
+  for (const [locale, messages] of Object.entries(value)) {
+    const localePath = pointer('translation', locale);
+    if (!(LOCALES as readonly string[]).includes(locale)) {
+      issues.push({
+        path: localePath,
+        severity: 'error',
+        code: 'translation.locale_unknown',
+        message: `Unknown locale "${locale}"; the page supports ${LOCALES.join(', ')}.`,
+      });
+      continue;
+    }
+    if (typeof messages !== 'object' || messages === null || Array.isArray(messages)) {
+      issues.push({
+        path: localePath,
+        severity: 'error',
+        code: 'translation.locale_invalid',
+        message: `translation.${locale} must be an object of {key: text}.`,
+      });
+      continue;
+    }
+    const keys = new Set<string>();
+    overridden.set(locale, keys);
+    for (const [key, text] of Object.entries(messages as Record<string, unknown>)) {
+      const path = pointer('translation', locale, key);
+      if (typeof text !== 'string') {
+        issues.push({
+          path,
+          severity: 'error',
+          code: 'translation.value_invalid',
+          message: `${locale} "${key}" must be a string.`,
+        });
+        continue;
+      }
+      const entry = (TRANSLATION_CATALOG as Record<string, { defaults: Record<string, string> }>)[key];
+      if (!entry) {
+        issues.push({
+          path,
+          severity: 'warning',
+          code: 'translation.key_unknown',
+          message: `"${key}" is not a key of the hosted page, so this text is never shown.${suggest(key)}`,
+        });
+        continue;
+      }
+      keys.add(key);
+      if (text.trim() === '') {
+        issues.push({
+          path,
+          severity: 'warning',
+          code: 'translation.value_empty',
+          message: `${locale} "${key}" is empty; the page would show nothing there. Remove it to keep the default.`,
+        });
+        continue;
+      }
+      const expected = placeholders(entry.defaults[locale] ?? '');
+      const actual = placeholders(text);
+      const lost = [...expected].filter((p) => !actual.has(p));
+      const extra = [...actual].filter((p) => !expected.has(p));
+      if (lost.length > 0) {
+        issues.push({
+          path,
+          severity: 'warning',
+          code: 'translation.placeholder_missing',
+          message: `${locale} "${key}" drops ${lost.map((p) => `{${p}}`).join(', ')}, which the page fills in.`,
+        });
+      }
+      if (extra.length > 0) {
+        issues.push({
+          path,
+          severity: 'warning',
+          code: 'translation.placeholder_unknown',
+          message: `${locale} "${key}" uses ${extra.map((p) => `{${p}}`).join(', ')}, which the page never fills in (it knows ${expected.size ? [...expected].map((p) => `{${p}}`).join(', ') : 'none'}).`,
+        });
+      }
+    }
+  }
+  // Missing keys, per locale: a key overridden in one locale and not in another shows the brand's
+  // wording to some users and Verigram's to others.
+  const everywhere = new Set([...overridden.values()].flatMap((keys) => [...keys]));
+  if (everywhere.size === 0) return;
+  for (const locale of LOCALES) {
+    const keys = overridden.get(locale) ?? new Set<string>();
+    const missing = TRANSLATION_KEYS.filter((k) => everywhere.has(k) && !keys.has(k));
+    if (missing.length === 0) continue;
+    issues.push({
+      path: pointer('translation', locale),
+      severity: missingSeverity,
+      code: 'translation.keys_missing',
+      message: `${locale} has no text for ${missing.length} key${missing.length === 1 ? '' : 's'} overridden in other locales, so it shows the defaults: ${missing.join(', ')}.`,
+    });
+  }
+}
+
+// The closest catalog key by edit distance, for typos like "button.strat".
+function suggest(key: string): string {
+  let best: string | undefined;
+  let bestDistance = 4;
+  for (const candidate of TRANSLATION_KEYS) {
+    const d = editDistance(key, candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best ? ` Did you mean "${best}"?` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(
+        (prev[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
+const CONTRAST_PROPERTIES = [
+  '--vg-color-primary',
+  '--vg-color-on-primary',
+  '--vg-color-text',
+  '--vg-color-background',
+] as const;
+type ContrastProperty = (typeof CONTRAST_PROPERTIES)[number];
+
+// The colours the page will end up with: the theme's, then every declaration in the CSS in order
+// (the builder's block, then free CSS). Selectors are not interpreted: a declaration anywhere
+// counts, which is the cautious reading for a contrast check.
+function effectiveColors(theme: string, css: string): Record<ContrastProperty, string> {
+  const base = THEME_TOKENS[theme === 'bts' ? 'bts' : 'default'];
+  const colors = Object.fromEntries(CONTRAST_PROPERTIES.map((p) => [p, base[p]])) as Record<
+    ContrastProperty,
+    string
+  >;
+  const text = css.replace(/\/\*[\s\S]*?(?:\*\/|$)/g, ' ');
+  for (const m of text.matchAll(/(--vg-color-(?:primary|on-primary|text|background))\s*:\s*([^;}!]+)/g)) {
+    colors[m[1] as ContrastProperty] = (m[2] as string).trim();
+  }
+  return colors;
+}
+
+function checkContrast(theme: string, css: string, issues: FlowUiIssue[]): void {
+  const colors = effectiveColors(theme, css);
+  const pairs: Array<[string, ContrastProperty, ContrastProperty, string]> = [
+    ['contrast.on_primary', '--vg-color-on-primary', '--vg-color-primary', 'Text on the primary colour'],
+    [
+      'contrast.text_on_background',
+      '--vg-color-text',
+      '--vg-color-background',
+      'Body text on the background',
+    ],
+  ];
+  for (const [code, fgProperty, bgProperty, label] of pairs) {
+    const fg = normalizeHexColor(colors[fgProperty]);
+    const bg = normalizeHexColor(colors[bgProperty]);
+    if (!fg || !bg) {
+      issues.push({
+        path: '/css',
+        severity: 'info',
+        code: 'contrast.unchecked',
+        message: `${label} could not be checked: ${fgProperty} and ${bgProperty} must be hex colours to be measured.`,
+      });
+      continue;
+    }
+    const ratio = contrastRatio(fg, bg);
+    if (ratio < WCAG_AA_CONTRAST) {
+      issues.push({
+        path: '/css',
+        severity: 'error',
+        code,
+        message: `${label} has contrast ${formatContrastRatio(ratio)} (${fg} on ${bg}); WCAG AA needs at least 4.5:1.`,
+      });
+    }
+  }
+}
+
+/** Every problem of a FlowConfigUi (typically untrusted JSON), in property order; [] means valid. */
+export function validateFlowUi(ui: unknown, options: ValidateFlowUiOptions = {}): FlowUiIssue[] {
+  const issues: FlowUiIssue[] = [];
+  if (typeof ui !== 'object' || ui === null || Array.isArray(ui)) {
+    return [
+      { path: '', severity: 'error', code: 'ui.invalid', message: 'A FlowConfigUi must be a JSON object.' },
+    ];
+  }
+  const value = ui as Record<string, unknown>;
+  for (const key of Object.keys(value)) {
+    if (!KNOWN_PROPERTIES.has(key)) {
+      issues.push({
+        path: pointer(key),
+        severity: 'warning',
+        code: 'ui.property_unknown',
+        message: `"${key}" is not a FlowConfigUi property (theme, logo_url, favicon_url, translation, css); Verigram ignores it.`,
+      });
+    }
+  }
+  if (value.theme !== undefined && !(THEMES as readonly unknown[]).includes(value.theme)) {
+    issues.push({
+      path: '/theme',
+      severity: 'error',
+      code: 'theme.unknown',
+      message: `Unknown theme ${JSON.stringify(value.theme)}; use one of ${THEMES.join(', ')}.`,
+    });
+  }
+  checkUrl('/logo_url', 'Logo URL', value.logo_url, issues);
+  checkUrl('/favicon_url', 'Favicon URL', value.favicon_url, issues);
+  checkTranslation(value.translation, issues, options.missingKeySeverity ?? 'warning');
+  if (value.css !== undefined && typeof value.css !== 'string') {
+    issues.push({ path: '/css', severity: 'error', code: 'css.invalid', message: 'css must be a string.' });
+  } else {
+    const css = (value.css as string | undefined) ?? '';
+    const safety: CssSafetyOptions = { allowedHosts: options.cssAllowedHosts, maxBytes: options.maxCssBytes };
+    for (const issue of checkCssSafety(css, safety)) issues.push({ path: '/css', ...issue });
+    checkContrast(typeof value.theme === 'string' ? value.theme : 'default', css, issues);
+  }
+  return issues;
+}
+
+const TOKEN_RULES: Record<BrandTokenName, [code: string, message: string]> = {
+  primaryColor: ['token.color_invalid', 'Primary colour must be a hex colour such as #1f5eff.'],
+  onPrimaryColor: ['token.color_invalid', 'Text-on-primary colour must be a hex colour such as #ffffff.'],
+  textColor: ['token.color_invalid', 'Text colour must be a hex colour such as #14171f.'],
+  backgroundColor: ['token.color_invalid', 'Background colour must be a hex colour such as #f4f6fb.'],
+  radiusPx: [
+    'token.radius_range',
+    `Corner radius must be a number of pixels from ${RADIUS_RANGE.min} to ${RADIUS_RANGE.max}.`,
+  ],
+  fontFamily: [
+    'token.font_family_invalid',
+    'Font family may contain only font names, quotes, commas and spaces (e.g. Inter, "Segoe UI", sans-serif).',
+  ],
+  logoHeightPx: [
+    'token.logo_height_range',
+    `Logo height must be a number of pixels from ${LOGO_HEIGHT_RANGE.min} to ${LOGO_HEIGHT_RANGE.max}.`,
+  ],
+};
+
+/** validateFlowUi of the draft's FlowConfigUi, plus the brand tokens it could not compile. */
+export function validateFlowUiDraft(draft: FlowUiDraft, options: ValidateFlowUiOptions = {}): FlowUiIssue[] {
+  const issues: FlowUiIssue[] = [];
+  for (const name of BRAND_TOKEN_NAMES) {
+    const value = draft.tokens[name];
+    if (value === undefined || brandTokenCssValue(name, value) !== null) continue;
+    const [code, message] = TOKEN_RULES[name];
+    issues.push({
+      path: `/tokens/${name}`,
+      severity: 'error',
+      code,
+      message: `${message} Got ${JSON.stringify(value)}.`,
+    });
+  }
+  return [...issues, ...validateFlowUi(toFlowConfigUi(draft), options)];
+}
