@@ -49,14 +49,61 @@ export { isRateLimitError, retryAfterRemaining, retryAllowedAt } from './polling
 export { retryDelay } from './polling/retryDelay.ts';
 export { shouldKeepPolling, shouldRetry } from './polling/shouldRetry.ts';
 export * from './protocol/flowMessage.ts';
+export type { BrandTokenName, BrandTokens, ParsedBrandCss } from './ui/brandTokens.ts';
+export {
+  BRAND_CSS_END,
+  BRAND_CSS_START,
+  BRAND_TOKEN_NAMES,
+  BRAND_TOKEN_PROPERTIES,
+  brandTokenCssValue,
+  compileBrandCss,
+  composeFlowUiCss,
+  LOGO_HEIGHT_RANGE,
+  parseBrandCss,
+  RADIUS_RANGE,
+  resolveOnPrimaryColor,
+} from './ui/brandTokens.ts';
+export type { CssIssueCode, CssSafetyIssue, CssSafetyOptions } from './ui/checkCssSafety.ts';
+export { checkCssSafety, DEFAULT_MAX_CSS_BYTES } from './ui/checkCssSafety.ts';
+export type { RgbColor } from './ui/colorContrast.ts';
+export {
+  contrastRatio,
+  formatContrastRatio,
+  normalizeHexColor,
+  parseHexColor,
+  pickOnColor,
+  relativeLuminance,
+  WCAG_AA_CONTRAST,
+} from './ui/colorContrast.ts';
 export type { CssProperty } from './ui/cssProperties.ts';
 export { CSS_PROPERTIES, THEME_TOKENS } from './ui/cssProperties.ts';
+export type { FlowUiDraft, FlowUiInit, FlowUiTranslation } from './ui/flowUiDraft.ts';
+export {
+  createFlowUiDraft,
+  DEFAULT_FAVICON_URL,
+  DEFAULT_LOGO_URL,
+  defineFlowUi,
+  importFlowUi,
+  setFlowUiCustomCss,
+  setFlowUiFaviconUrl,
+  setFlowUiLogoUrl,
+  setFlowUiTheme,
+  setFlowUiToken,
+  setFlowUiTranslation,
+  toFlowConfigUi,
+} from './ui/flowUiDraft.ts';
+export type { PreviewMessage } from './ui/previewMessage.ts';
+export { createPreviewMessage, PREVIEW_FLOW_ID, parsePreviewMessage } from './ui/previewMessage.ts';
+export type { CreateFlowBodyOptions, CurlOptions, TypeScriptSnippetOptions } from './ui/serializeFlowUi.ts';
+export {
+  createFlowBodyWithUi,
+  flowUiToCurl,
+  flowUiToJson,
+  flowUiToPreset,
+  flowUiToPresetSnippet,
+  flowUiToTypeScript,
+} from './ui/serializeFlowUi.ts';
 export type { TranslationEntry, TranslationKey } from './ui/translationCatalog.ts';
 export { TRANSLATION_CATALOG, TRANSLATION_KEYS } from './ui/translationCatalog.ts';
-export * from './ui/colorContrast.ts';
-export * from './ui/brandTokens.ts';
-export * from './ui/checkCssSafety.ts';
-export * from './ui/flowUiDraft.ts';
-export * from './ui/validateFlowUi.ts';
-export * from './ui/serializeFlowUi.ts';
-export * from './ui/previewMessage.ts';
+export type { FlowUiIssue, FlowUiIssueSeverity, ValidateFlowUiOptions } from './ui/validateFlowUi.ts';
+export { validateFlowUi, validateFlowUiDraft } from './ui/validateFlowUi.ts';

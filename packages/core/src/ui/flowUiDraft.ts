@@ -162,22 +162,22 @@ export function importFlowUi(ui: Partial<FlowConfigUi>): FlowUiDraft {
   });
 }
 
-export function setTheme(draft: FlowUiDraft, theme: FlowTheme): FlowUiDraft {
+export function setFlowUiTheme(draft: FlowUiDraft, theme: FlowTheme): FlowUiDraft {
   return freeze({ ...draft, theme });
 }
 
 /** `''` or `undefined` unsets (back to the spec's default logo). */
-export function setLogoUrl(draft: FlowUiDraft, logoUrl: string | undefined): FlowUiDraft {
+export function setFlowUiLogoUrl(draft: FlowUiDraft, logoUrl: string | undefined): FlowUiDraft {
   return freeze({ ...draft, logoUrl: blank(logoUrl) });
 }
 
 /** `''` or `undefined` unsets (back to the spec's default favicon). */
-export function setFaviconUrl(draft: FlowUiDraft, faviconUrl: string | undefined): FlowUiDraft {
+export function setFlowUiFaviconUrl(draft: FlowUiDraft, faviconUrl: string | undefined): FlowUiDraft {
   return freeze({ ...draft, faviconUrl: blank(faviconUrl) });
 }
 
 /** `undefined` or `''` unsets the token (back to the theme's value). */
-export function setBrandToken<N extends BrandTokenName>(
+export function setFlowUiToken<N extends BrandTokenName>(
   draft: FlowUiDraft,
   name: N,
   value: BrandTokens[N] | '',
@@ -186,7 +186,7 @@ export function setBrandToken<N extends BrandTokenName>(
 }
 
 /** `undefined` or `''` removes the override (back to the catalog's text). */
-export function setTranslation(
+export function setFlowUiTranslation(
   draft: FlowUiDraft,
   locale: string,
   key: string,
@@ -196,6 +196,6 @@ export function setTranslation(
   return freeze({ ...draft, translation: cleanTranslation({ ...draft.translation, [locale]: messages }) });
 }
 
-export function setCustomCss(draft: FlowUiDraft, customCss: string): FlowUiDraft {
+export function setFlowUiCustomCss(draft: FlowUiDraft, customCss: string): FlowUiDraft {
   return freeze({ ...draft, customCss });
 }

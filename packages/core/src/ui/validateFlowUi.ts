@@ -46,7 +46,7 @@ const KNOWN_PROPERTIES = new Set(['theme', 'logo_url', 'favicon_url', 'translati
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** JSON Pointer escaping (RFC 6901): `~` → `~0`, `/` → `~1`. */
-export function pointer(...segments: string[]): string {
+export function jsonPointer(...segments: string[]): string {
   return segments.map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
@@ -121,7 +121,7 @@ function checkTranslation(value: unknown, issues: FlowUiIssue[], missingSeverity
   }
   const overridden = new Map<string, Set<string>>();
   for (const [locale, messages] of Object.entries(value)) {
-    const localePath = pointer('translation', locale);
+    const localePath = jsonPointer('translation', locale);
     if (!(LOCALES as readonly string[]).includes(locale)) {
       issues.push({
         path: localePath,
@@ -143,7 +143,7 @@ function checkTranslation(value: unknown, issues: FlowUiIssue[], missingSeverity
     const keys = new Set<string>();
     overridden.set(locale, keys);
     for (const [key, text] of Object.entries(messages as Record<string, unknown>)) {
-      const path = pointer('translation', locale, key);
+      const path = jsonPointer('translation', locale, key);
       if (typeof text !== 'string') {
         issues.push({
           path,
@@ -204,7 +204,7 @@ function checkTranslation(value: unknown, issues: FlowUiIssue[], missingSeverity
     const missing = TRANSLATION_KEYS.filter((k) => everywhere.has(k) && !keys.has(k));
     if (missing.length === 0) continue;
     issues.push({
-      path: pointer('translation', locale),
+      path: jsonPointer('translation', locale),
       severity: missingSeverity,
       code: 'translation.keys_missing',
       message: `${locale} has no text for ${missing.length} key${missing.length === 1 ? '' : 's'} overridden in other locales, so it shows the defaults: ${missing.join(', ')}.`,
@@ -313,7 +313,7 @@ export function validateFlowUi(ui: unknown, options: ValidateFlowUiOptions = {})
   for (const key of Object.keys(value)) {
     if (!KNOWN_PROPERTIES.has(key)) {
       issues.push({
-        path: pointer(key),
+        path: jsonPointer(key),
         severity: 'warning',
         code: 'ui.property_unknown',
         message: `"${key}" is not a FlowConfigUi property (theme, logo_url, favicon_url, translation, css); Verigram ignores it.`,
