@@ -1,0 +1,112 @@
+import type {
+  FlowConfigUi,
+  FlowInputData,
+  FlowTemplateInput,
+  RetryPolicy,
+  VerigramFetch,
+} from '@verigram-kit/core';
+import type { RateLimitRule } from './checkRateLimit.ts';
+import type { ProxyLogger } from './createRedactingLogger.ts';
+import type { ProxyStore } from './ProxyStore.ts';
+
+/** The end user, as the host app knows them. */
+export interface ProxyUser {
+  /** Becomes Verigram's `person_id`: 6..48 characters of `[a-zA-Z0-9_@.+-]` (PersonId schema). */
+  personId: string;
+}
+
+/** What an adapter knows about the connection and a Web `Request` does not carry. */
+export interface ProxyRequestContext {
+  /** The peer's IP address, for the per-IP rate limit. */
+  clientIp?: string | undefined;
+}
+
+export interface VerigramProxyOptions {
+  /** The Verigram API key. Stays on the server; never written to a response or a log line. */
+  apiKey: string;
+  /**
+   * Verigram's base URL. Fixed here, never taken from a request.
+   * @default 'http://127.0.0.1:4010' (the sandbox: `pnpm sandbox`)
+   */
+  baseUrl?: string | undefined;
+  /** Sent as `X-Verigram-Api-Version`. @default '2.0' */
+  apiVersion?: string | undefined;
+  /**
+   * Who is asking, from the host app's own session (cookie, JWT...). Return `null` for an
+   * anonymous request: the proxy answers 401 `UNAUTHENTICATED`. The only source of `person_id`.
+   */
+  authorize: (request: Request) => ProxyUser | null | Promise<ProxyUser | null>;
+  /** HMAC key of flow tokens, at least 32 bytes (e.g. `openssl rand -hex 32`). Rotating it invalidates all tokens. */
+  secret: string;
+  /** Lifetime of a flow token, in seconds; the owner renews it with `POST {mountPath}/flow/{id}/token`. @default 3600 */
+  flowTokenTtlSeconds?: number | undefined;
+  /** Where the routes live. @default '/api/verigram' */
+  mountPath?: string | undefined;
+  /**
+   * Exact origins a `callback_url` may point to (`https://app.example.com`); https except on
+   * localhost. @default the origin of the request itself (set it explicitly behind a reverse proxy)
+   */
+  allowedCallbackOrigins?: readonly string[] | undefined;
+  /**
+   * Origins, besides the request's own, allowed to POST (CSRF check) and to read cross-origin
+   * (CORS). A wildcard is refused. @default [] (same origin only)
+   */
+  allowedOrigins?: readonly string[] | undefined;
+  /** Send `Access-Control-Allow-Credentials: true` to `allowedOrigins`. @default false */
+  corsCredentials?: boolean | undefined;
+  /** Named pipelines the browser picks by name (`template`). @default {} */
+  templates?: Readonly<Record<string, FlowTemplateInput>> | undefined;
+  /** Template used when the browser names none. @default undefined (Verigram's consumer default) */
+  defaultTemplate?: string | undefined;
+  /** Named FlowConfigUi presets the browser picks by name (`ui_preset`); validated at construction. @default {} */
+  uiPresets?: Readonly<Record<string, FlowConfigUi>> | undefined;
+  /** Accept a raw `ui` object from the browser (still validated). @default false */
+  allowClientUi?: boolean | undefined;
+  /**
+   * Hosts that `logo_url`, `favicon_url` and CSS `url()` may use (https only).
+   * @default ['s3.eu-central-1.amazonaws.com', 'docs.services.verigram.cloud'] (the spec's own defaults)
+   */
+  allowedAssetHosts?: readonly string[] | undefined;
+  /** Cap of `ui.css`, in bytes. @default 16384 */
+  maxCssBytes?: number | undefined;
+  /** Cap of a whole `ui` object as JSON, in bytes. @default 32768 */
+  maxUiBytes?: number | undefined;
+  /**
+   * `input_data` fields the browser may fill (each a string of at most 256 characters). The
+   * fields are facts about the person (IIN, phone, name) that the result may later be trusted
+   * for, so by default the browser may send none; fill them server-side in a template instead.
+   * @default []
+   */
+  allowedInputDataFields?: ReadonlyArray<keyof FlowInputData> | undefined;
+  /** Cap of a request body, in bytes. @default 65536 */
+  maxBodyBytes?: number | undefined;
+  /** Cap of a served file, in bytes. @default 26214400 (25 MiB) */
+  maxFileBytes?: number | undefined;
+  /** Timeout of each upstream attempt, in ms. @default 10000 */
+  timeoutMs?: number | undefined;
+  /** Retries of upstream GETs (POSTs are never retried). @default { retries: 2, baseDelayMs: 100, maxDelayMs: 2000 } */
+  retry?: RetryPolicy | undefined;
+  /**
+   * Creation limits (`POST /flow`), per user and per client IP; `false` turns one off. The per-IP
+   * limit applies only when the IP is known (see `clientIp`).
+   * @default { perUser: { limit: 10, windowMs: 60000 }, perIp: { limit: 30, windowMs: 60000 } }
+   */
+  rateLimit?:
+    | { perUser?: RateLimitRule | false | undefined; perIp?: RateLimitRule | false | undefined }
+    | undefined;
+  /** Rate-limit counters and idempotency records. @default createMemoryStore() */
+  store?: ProxyStore | undefined;
+  /** How long an `Idempotency-Key` is remembered, in ms. @default 86400000 (24 h) */
+  idempotencyTtlMs?: number | undefined;
+  /**
+   * The client IP for per-IP limits. @default the adapter's socket address (Node, Express); with
+   * `trustProxy`, the first `X-Forwarded-For` entry; otherwise unknown (Next.js, Hono: supply one)
+   */
+  clientIp?: ((request: Request, context: ProxyRequestContext) => string | undefined) | undefined;
+  /** Believe `X-Forwarded-For` (only behind a proxy that sets it). @default false */
+  trustProxy?: boolean | undefined;
+  /** Upstream transport. @default globalThis.fetch; on Node prefer `createNodeTransport()` from `@verigram-kit/proxy/node` */
+  fetch?: VerigramFetch | undefined;
+  /** Structured logger; its lines are redacted. `false` silences it. @default warnings and errors as JSON on stderr */
+  logger?: ProxyLogger | false | undefined;
+}

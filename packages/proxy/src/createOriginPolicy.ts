@@ -1,0 +1,72 @@
+import { toOrigin } from './checkCallbackUrl.ts';
+import { ProxyError } from './ProxyError.ts';
+
+export interface OriginPolicy {
+  /** CORS headers for an answer to `origin` (none for same-origin or unknown origins). */
+  corsHeaders(origin: string | null, ownOrigin: string): Record<string, string>;
+  /** The answer to a preflight on a known route. */
+  preflight(origin: string | null, ownOrigin: string, methods: readonly string[]): Response;
+  /** CSRF check of a POST (issue 3): a JSON content type and an allowed Origin. */
+  assertSafePost(request: Request, ownOrigin: string): void;
+}
+
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
+
+/**
+ * CORS and CSRF in one place, because both hinge on the same origin allowlist. A wildcard is
+ * refused at construction: a credentialed `*` would let any site read a user's flows, and an
+ * uncredentialed one would defeat the Origin check.
+ */
+export function createOriginPolicy(allowedOrigins: readonly string[], credentials: boolean): OriginPolicy {
+  const allowed = new Set(
+    allowedOrigins.map((entry) => {
+      if (entry.includes('*'))
+        throw new TypeError('createVerigramProxy: allowedOrigins must not contain a wildcard');
+      return toOrigin(entry);
+    }),
+  );
+  const isAllowed = (origin: string | null, ownOrigin: string) =>
+    origin !== null && (origin === ownOrigin || allowed.has(origin));
+
+  function corsHeaders(origin: string | null, ownOrigin: string): Record<string, string> {
+    if (origin === null || origin === ownOrigin || !allowed.has(origin)) return {};
+    const headers: Record<string, string> = {
+      'access-control-allow-origin': origin,
+      'access-control-expose-headers': 'retry-after',
+      vary: 'Origin',
+    };
+    if (credentials) headers['access-control-allow-credentials'] = 'true';
+    return headers;
+  }
+
+  return {
+    corsHeaders,
+    preflight(origin, ownOrigin, methods) {
+      if (!isAllowed(origin, ownOrigin)) {
+        throw new ProxyError(403, 'ORIGIN_NOT_ALLOWED', 'This origin may not call the proxy');
+      }
+      return new Response(null, {
+        status: 204,
+        headers: {
+          ...corsHeaders(origin, ownOrigin),
+          'access-control-allow-methods': methods.join(', '),
+          'access-control-allow-headers': 'authorization, content-type, idempotency-key',
+          'access-control-max-age': '600',
+          'cache-control': 'no-store',
+          vary: 'Origin',
+        },
+      });
+    },
+    assertSafePost(request, ownOrigin) {
+      // Forms can post cross-site without a preflight, but only as text/plain, urlencoded or
+      // multipart; demanding JSON forces a preflight on any cross-site attempt.
+      if (!JSON_TYPE.test(request.headers.get('content-type') ?? '')) {
+        throw new ProxyError(415, 'UNSUPPORTED_MEDIA_TYPE', 'POST bodies must be sent as application/json');
+      }
+      // Every browser sends Origin on a POST; a missing one is not a browser we can vouch for.
+      if (!isAllowed(request.headers.get('origin'), ownOrigin)) {
+        throw new ProxyError(403, 'ORIGIN_NOT_ALLOWED', 'The Origin of this POST is not allowed');
+      }
+    },
+  };
+}

@@ -1,0 +1,330 @@
+import {
+  createVerigramClient,
+  FILE_LABELS,
+  type FileLabel,
+  isVerigramApiError,
+  PERSON_ID_PATTERN,
+  type ProxyCreateFlowResponse,
+} from '@verigram-kit/core';
+import { toOrigin } from './checkCallbackUrl.ts';
+import { checkRateLimit } from './checkRateLimit.ts';
+import { createFlowTokenSigner } from './createFlowTokenSigner.ts';
+import { createIdempotencyGuard } from './createIdempotencyGuard.ts';
+import { createMemoryStore } from './createMemoryStore.ts';
+import { createOriginPolicy } from './createOriginPolicy.ts';
+import { consoleLogger, createRedactingLogger } from './createRedactingLogger.ts';
+import { jsonResponse } from './jsonResponse.ts';
+import { mapUpstreamError } from './mapUpstreamError.ts';
+import { notFound, ProxyError } from './ProxyError.ts';
+import { parseCreateFlowBody } from './parseCreateFlowBody.ts';
+import { parseLivenessBody } from './parseLivenessBody.ts';
+import { readJsonBody } from './readJsonBody.ts';
+import { ID_PATTERN, matchRoute, type RouteName } from './routeTable.ts';
+import { sha256Hex } from './sha256Hex.ts';
+import { streamFile } from './streamFile.ts';
+import type { ProxyRequestContext, VerigramProxyOptions } from './VerigramProxyOptions.ts';
+import { validateFlowConfigUi } from './validateFlowConfigUi.ts';
+
+/** The proxy: a Web-standard handler, plus where it is mounted (adapters use it to fall through). */
+export interface VerigramProxy {
+  (request: Request, context?: ProxyRequestContext): Promise<Response>;
+  readonly mountPath: string;
+}
+
+const DEFAULT_ASSET_HOSTS = ['s3.eu-central-1.amazonaws.com', 'docs.services.verigram.cloud'];
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/**
+ * The token proxy of issue 3: holds the API key, binds each flow to the user `authorize` names,
+ * and serves Verigram's own routes under `mountPath`.
+ *
+ * @example
+ * const proxy = createVerigramProxy({
+ *   apiKey: process.env.VERIGRAM_API_KEY!,
+ *   secret: process.env.VERIGRAM_PROXY_SECRET!,
+ *   authorize: async (request) => ((await getSession(request)) ? { personId: session.userId } : null),
+ * });
+ */
+export function createVerigramProxy(options: VerigramProxyOptions): VerigramProxy {
+  if (typeof options.authorize !== 'function')
+    throw new TypeError('createVerigramProxy: authorize is required');
+  const mountPath = (options.mountPath ?? '/api/verigram').replace(/\/+$/, '');
+  if (!mountPath.startsWith('/')) throw new TypeError('createVerigramProxy: mountPath must start with "/"');
+  const apiKey = options.apiKey;
+  const client = createVerigramClient({
+    apiKey,
+    baseUrl: options.baseUrl ?? 'http://127.0.0.1:4010',
+    apiVersion: options.apiVersion,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    retry: { retries: 2, baseDelayMs: 100, maxDelayMs: 2000, ...options.retry },
+    fetch: options.fetch,
+  });
+  const tokens = createFlowTokenSigner(options.secret, options.flowTokenTtlSeconds ?? 3600);
+  const origins = createOriginPolicy(options.allowedOrigins ?? [], options.corsCredentials ?? false);
+  const callbackOrigins = options.allowedCallbackOrigins?.map(toOrigin);
+  const store = options.store ?? createMemoryStore();
+  const idempotency = createIdempotencyGuard(store, {
+    ttlMs: options.idempotencyTtlMs ?? 86_400_000,
+    waitMs: (options.timeoutMs ?? 10_000) + 1000,
+  });
+  const perUser = options.rateLimit?.perUser ?? { limit: 10, windowMs: 60_000 };
+  const perIp = options.rateLimit?.perIp ?? { limit: 30, windowMs: 60_000 };
+  const maxBodyBytes = options.maxBodyBytes ?? 65_536;
+  const maxFileBytes = options.maxFileBytes ?? 25 * 1024 * 1024;
+  const log = createRedactingLogger(options.logger === false ? () => {} : (options.logger ?? consoleLogger), [
+    apiKey,
+    options.secret,
+  ]);
+  const redact = (text: string) => (apiKey ? text.split(apiKey).join('[REDACTED]') : text);
+  const uiOptions = {
+    allowedAssetHosts: (options.allowedAssetHosts ?? DEFAULT_ASSET_HOSTS).map((host) => host.toLowerCase()),
+    maxCssBytes: options.maxCssBytes ?? 16_384,
+    maxUiBytes: options.maxUiBytes ?? 32_768,
+  };
+  const createPolicy = {
+    templates: options.templates ?? {},
+    defaultTemplate: options.defaultTemplate,
+    uiPresets: options.uiPresets ?? {},
+    allowClientUi: options.allowClientUi ?? false,
+    ui: uiOptions,
+    allowedInputDataFields: (options.allowedInputDataFields ?? []) as readonly string[],
+  };
+  // Presets are trusted configuration, but a bad one would ship to every user: fail at boot.
+  for (const [name, ui] of Object.entries(createPolicy.uiPresets)) {
+    const problem = validateFlowConfigUi(ui, uiOptions);
+    if (problem) throw new TypeError(`createVerigramProxy: uiPresets.${name}: ${problem}`);
+  }
+  for (const [name, template] of Object.entries(createPolicy.templates)) {
+    const problem = template.ui === undefined ? undefined : validateFlowConfigUi(template.ui, uiOptions);
+    if (problem) throw new TypeError(`createVerigramProxy: templates.${name}.ui: ${problem}`);
+  }
+  if (
+    createPolicy.defaultTemplate !== undefined &&
+    !Object.hasOwn(createPolicy.templates, createPolicy.defaultTemplate)
+  ) {
+    throw new TypeError(
+      `createVerigramProxy: defaultTemplate "${createPolicy.defaultTemplate}" is not in templates`,
+    );
+  }
+
+  function clientIp(request: Request, context: ProxyRequestContext): string | undefined {
+    if (options.clientIp) return options.clientIp(request, context);
+    if (options.trustProxy) {
+      const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+      if (forwarded) return forwarded;
+    }
+    return context.clientIp;
+  }
+
+  async function authorize(request: Request): Promise<string> {
+    const user = await options.authorize(request);
+    if (!user) throw new ProxyError(401, 'UNAUTHENTICATED', 'Sign in to the app first');
+    if (typeof user.personId !== 'string' || !PERSON_ID_PATTERN.test(user.personId)) {
+      // The host app's ids do not fit Verigram's PersonId; a developer must map them.
+      log('error', 'authorize returned a personId that is not a Verigram PersonId', {});
+      throw new ProxyError(500, 'INVALID_PERSON_ID', 'The server mapped this user to an invalid person id');
+    }
+    return user.personId;
+  }
+
+  /** The flow a Bearer token proves this user owns; `flowId` (from the path) must match it. */
+  async function requireFlowToken(request: Request, personId: string, flowId?: string): Promise<string> {
+    const header = request.headers.get('authorization');
+    // A missing header says nothing about any flow, so a clear 401 leaks nothing.
+    if (!header) throw new ProxyError(401, 'FLOW_TOKEN_REQUIRED', 'Send Authorization: Bearer <flow_token>');
+    const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header);
+    if (!match) throw notFound();
+    const check = await tokens.verify(match[1] as string, personId);
+    if (!check.ok) {
+      if (check.reason === 'expired') {
+        throw new ProxyError(
+          401,
+          'FLOW_TOKEN_EXPIRED',
+          `The flow token has expired; renew it with POST ${mountPath}/flow/{flow_id}/token`,
+        );
+      }
+      throw notFound();
+    }
+    if (flowId !== undefined && check.claims.flowId !== flowId) throw notFound();
+    return check.claims.flowId;
+  }
+
+  async function tokenAnswer(flowId: string, vlink: string, personId: string, status: number) {
+    const { token, expiresAt } = await tokens.sign(flowId, personId);
+    const body: ProxyCreateFlowResponse = {
+      flow_id: flowId,
+      vlink,
+      flow_token: token,
+      flow_token_expires_at: new Date(expiresAt).toISOString(),
+    };
+    return jsonResponse(status, body);
+  }
+
+  async function createFlow(request: Request, personId: string, context: ProxyRequestContext) {
+    const idempotencyKey = request.headers.get('idempotency-key');
+    if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new ProxyError(
+        400,
+        'INVALID_IDEMPOTENCY_KEY',
+        'Idempotency-Key must be 1..255 visible ASCII characters',
+      );
+    }
+    const userHash = await sha256Hex(`person:${personId}`);
+    if (perUser) await checkRateLimit(store, `rl:user:${userHash}`, perUser);
+    const ip = clientIp(request, context);
+    if (perIp && ip) await checkRateLimit(store, `rl:ip:${ip}`, perIp);
+    const body = await readJsonBody(request, maxBodyBytes);
+    const ownOrigin = new URL(request.url).origin;
+    const input = parseCreateFlowBody(body, createPolicy, callbackOrigins ?? [ownOrigin]);
+    const create = async () => {
+      const created = await client.createFlow({ ...input, person_id: personId }, { signal: request.signal });
+      // Ids we could not route later would make the flow unreadable: refuse them now.
+      if (
+        typeof created.flow_id !== 'string' ||
+        !ID_PATTERN.test(created.flow_id) ||
+        typeof created.vlink !== 'string'
+      ) {
+        throw new ProxyError(
+          502,
+          'UPSTREAM_MALFORMED',
+          'Verigram answered without a usable flow_id and vlink',
+        );
+      }
+      log('info', 'flow created', { flowId: created.flow_id });
+      return { flowId: created.flow_id, vlink: created.vlink };
+    };
+    const flow = idempotencyKey
+      ? await idempotency.once(
+          `idem:${userHash}:${await sha256Hex(idempotencyKey)}`,
+          await sha256Hex(JSON.stringify(input)),
+          create,
+        )
+      : await create();
+    return tokenAnswer(flow.flowId, flow.vlink, personId, 201);
+  }
+
+  async function route(
+    name: RouteName,
+    id: string | undefined,
+    request: Request,
+    personId: string,
+    context: ProxyRequestContext,
+  ) {
+    const signal = request.signal;
+    switch (name) {
+      case 'createFlow':
+        return createFlow(request, personId, context);
+      case 'getFlow': {
+        const flowId = await requireFlowToken(request, personId, id);
+        return jsonResponse(200, await client.getFlow(flowId, { signal }));
+      }
+      case 'getFlowResult': {
+        const flowId = await requireFlowToken(request, personId, id);
+        return jsonResponse(200, await client.getFlowResult(flowId, { signal }));
+      }
+      case 'refreshFlowToken': {
+        // No token needed (it may have expired): ownership is checked at the source instead.
+        const flow = await client.getFlow(id as string, { signal });
+        if (flow.person_id !== personId || typeof flow.vlink !== 'string') throw notFound();
+        return tokenAnswer(id as string, flow.vlink, personId, 200);
+      }
+      case 'getSessionResult': {
+        const flowId = await requireFlowToken(request, personId);
+        const session = await client.getSessionResult(id as string, { signal });
+        // The token names a flow, not a session: the session must belong to that flow.
+        if (session.flow_id !== flowId) throw notFound();
+        return jsonResponse(200, session);
+      }
+      case 'createLivenessSession': {
+        const flowId = await requireFlowToken(request, personId);
+        const body = parseLivenessBody(await readJsonBody(request, maxBodyBytes));
+        const session = await client.createLivenessSession(
+          { ...body, person_id: personId, flow_id: flowId },
+          { signal },
+        );
+        return jsonResponse(201, session);
+      }
+      case 'downloadFile': {
+        const flowId = await requireFlowToken(request, personId);
+        const label = new URL(request.url).searchParams.get('label');
+        if (!label || !(FILE_LABELS as readonly string[]).includes(label)) {
+          throw new ProxyError(400, 'INVALID_LABEL', "label must be one of the spec's file labels");
+        }
+        const file = await client.downloadFile({ label: label as FileLabel, flow_id: flowId }, { signal });
+        return streamFile(file.body, file.contentType, file.contentLength, maxFileBytes, {});
+      }
+    }
+  }
+
+  async function handle(request: Request, context: ProxyRequestContext): Promise<Response> {
+    const url = new URL(request.url);
+    const ownOrigin = url.origin;
+    const origin = request.headers.get('origin');
+    if (!url.pathname.startsWith(`${mountPath}/`)) {
+      throw new ProxyError(404, 'ROUTE_NOT_FOUND', `No such route; the proxy serves ${mountPath}/...`);
+    }
+    const match = matchRoute(request.method, url.pathname.slice(mountPath.length + 1));
+    if (request.method === 'OPTIONS' && match.kind === 'method') {
+      return origins.preflight(origin, ownOrigin, match.allow);
+    }
+    if (match.kind === 'none') throw new ProxyError(404, 'ROUTE_NOT_FOUND', 'No such route');
+    if (match.kind === 'bad-id') throw notFound();
+    if (match.kind === 'method') {
+      throw new ProxyError(405, 'METHOD_NOT_ALLOWED', `Use ${match.allow.join(' or ')}`, {
+        allow: match.allow.join(', '),
+      });
+    }
+    const { route: matched, id } = match;
+    const seen = new Set<string>();
+    for (const key of url.searchParams.keys()) {
+      if (!matched.query.includes(key) || seen.has(key)) {
+        throw new ProxyError(
+          400,
+          'UNEXPECTED_QUERY',
+          `Query parameter "${key.slice(0, 40)}" is not accepted here`,
+        );
+      }
+      seen.add(key);
+    }
+    if (matched.method === 'POST') origins.assertSafePost(request, ownOrigin);
+    const personId = await authorize(request);
+    return route(matched.name, id, request, personId, context);
+  }
+
+  const proxy = async (request: Request, context: ProxyRequestContext = {}): Promise<Response> => {
+    const started = Date.now();
+    let response: Response;
+    try {
+      response = await handle(request, context);
+    } catch (error) {
+      let failure: ProxyError;
+      if (error instanceof ProxyError) failure = error;
+      else if (isVerigramApiError(error)) {
+        failure = mapUpstreamError(error, redact);
+        log(failure.status >= 500 ? 'error' : 'warn', 'upstream error', {
+          status: error.status,
+          upstreamCode: error.errorCode,
+          upstreamMsg: error.errorMsg,
+        });
+      } else {
+        failure = new ProxyError(500, 'INTERNAL_ERROR', 'The proxy failed; see its log');
+        log('error', 'proxy failure', { error });
+      }
+      response = jsonResponse(
+        failure.status,
+        { error_code: failure.errorCode, error_msg: redact(failure.message) },
+        failure.headers,
+      );
+    }
+    const cors = origins.corsHeaders(request.headers.get('origin'), new URL(request.url).origin);
+    for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
+    log('info', 'request', {
+      method: request.method,
+      path: new URL(request.url).pathname,
+      status: response.status,
+      ms: Date.now() - started,
+    });
+    return response;
+  };
+  return Object.assign(proxy, { mountPath });
+}

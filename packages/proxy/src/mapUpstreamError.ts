@@ -1,0 +1,34 @@
+import type { VerigramApiError } from '@verigram-kit/core';
+import { ProxyError } from './ProxyError.ts';
+
+/**
+ * Maps a failed upstream call to the proxy's answer (issue 3, "Rules"). Verigram's own
+ * `{ error_code, error_msg }` pass through with their status, except:
+ * - no answer: 502 UPSTREAM_UNAVAILABLE; too slow: 504 UPSTREAM_TIMEOUT; garbage: 502 UPSTREAM_MALFORMED;
+ * - 401/403 from Verigram mean the proxy's own key is wrong or lacks rights. Passing them on would
+ *   tell the browser kit its user is logged out; it is a server misconfiguration, so 502
+ *   UPSTREAM_AUTH_FAILED (and the details go to the log, not the browser);
+ * - 404 becomes the proxy's uniform NOT_FOUND, identical to "not your flow".
+ * `redact` scrubs the API key from any upstream text, in case an upstream echoes it.
+ */
+export function mapUpstreamError(error: VerigramApiError, redact: (text: string) => string): ProxyError {
+  switch (error.errorCode) {
+    case 'NETWORK_ERROR':
+      return new ProxyError(502, 'UPSTREAM_UNAVAILABLE', 'Verigram could not be reached');
+    case 'TIMEOUT':
+      return new ProxyError(504, 'UPSTREAM_TIMEOUT', 'Verigram did not answer in time');
+    case 'UPSTREAM_MALFORMED':
+      return new ProxyError(502, 'UPSTREAM_MALFORMED', 'Verigram answered with a malformed body');
+    case 'ABORTED':
+      // The browser went away; 499-style answers are not standard, and nobody reads this one.
+      return new ProxyError(499, 'ABORTED', 'The request was aborted');
+  }
+  if (error.status === 401 || error.status === 403) {
+    return new ProxyError(502, 'UPSTREAM_AUTH_FAILED', 'The proxy could not authenticate with Verigram');
+  }
+  if (error.status === 404) return new ProxyError(404, 'NOT_FOUND', 'The specified resource was not found');
+  const headers: Record<string, string> = {};
+  if (error.retryAfter !== undefined) headers['retry-after'] = String(error.retryAfter);
+  const status = error.status >= 400 && error.status <= 599 ? error.status : 502;
+  return new ProxyError(status, redact(error.errorCode).slice(0, 100), redact(error.errorMsg), headers);
+}

@@ -1,0 +1,11 @@
+import type { VerigramProxy } from './createVerigramProxy.ts';
+
+/**
+ * Next.js App Router route handlers. Put them in `app/api/verigram/[...path]/route.ts`:
+ * `export const { GET, POST, OPTIONS } = toNextHandlers(proxy);`
+ * Next gives no client IP: pass `clientIp` (or `trustProxy` behind Vercel) for per-IP limits.
+ */
+export function toNextHandlers(proxy: VerigramProxy) {
+  const handle = (request: Request) => proxy(request);
+  return { GET: handle, POST: handle, OPTIONS: handle };
+}
