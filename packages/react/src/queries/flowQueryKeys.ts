@@ -1,0 +1,15 @@
+import type { FileLabel } from '@verigram-kit/core';
+
+/**
+ * Query keys of the kit. Every widget showing one flow shares `flow(flowId)`, which is what makes
+ * any number of widgets cost one request per interval (issue 5). The keys do not name the client:
+ * one QueryClient serves one backend.
+ *
+ * @example queryClient.invalidateQueries({ queryKey: flowQueryKeys.flow(flowId) }) // flow, result and files
+ */
+export const flowQueryKeys = {
+  all: ['verigram'] as const,
+  flow: (flowId: string) => ['verigram', 'flow', flowId] as const,
+  result: (flowId: string) => ['verigram', 'flow', flowId, 'result'] as const,
+  file: (flowId: string, label: FileLabel) => ['verigram', 'flow', flowId, 'file', label] as const,
+};

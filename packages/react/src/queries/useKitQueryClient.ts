@@ -1,0 +1,18 @@
+import { type QueryClient, QueryClientContext } from '@tanstack/react-query';
+import { useContext } from 'react';
+
+/**
+ * The app's QueryClient. The kit does not create one (the app's cache, devtools and defaults
+ * stay the app's), so a missing provider is the commonest setup mistake: say how to fix it.
+ */
+export function useKitQueryClient(hookName: string): QueryClient {
+  const queryClient = useContext(QueryClientContext);
+  if (!queryClient) {
+    throw new Error(
+      `${hookName} needs a <QueryClientProvider client={queryClient}> from @tanstack/react-query above it. ` +
+        'Install @tanstack/react-query (v5), create `const queryClient = new QueryClient()` once, and wrap ' +
+        'your app: <QueryClientProvider client={queryClient}><VerigramProvider client={…}>…',
+    );
+  }
+  return queryClient;
+}

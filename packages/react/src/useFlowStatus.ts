@@ -1,0 +1,113 @@
+import { onlineManager } from '@tanstack/react-query';
+import {
+  type Flow,
+  type FlowEndCause,
+  type FlowPollingOptions,
+  type FlowProjection,
+  type FlowServiceStatus,
+  getFlowPhase,
+  isRateLimitError,
+  type VerigramApiError,
+} from '@verigram-kit/core';
+import { useSyncExternalStore } from 'react';
+import { flowQueryKeys } from './queries/flowQueryKeys.ts';
+import { failureRetryAt, restartPollingClock } from './queries/pollingClock.ts';
+import { useKitQueryClient } from './queries/useKitQueryClient.ts';
+import { type CurrentStep, getCurrentStep } from './status/getCurrentStep.ts';
+import { useFlow } from './useFlow.ts';
+import { useFlowResult } from './useFlowResult.ts';
+
+/**
+ * Where the flow stands: `loading` until the first answer, `error` when there is no answer at all
+ * (e.g. an unknown flow id), otherwise the flow's phase (core `getFlowPhase`).
+ */
+export type FlowStatusState =
+  | 'loading'
+  | 'not_started'
+  | 'in_progress'
+  | 'passed'
+  | 'failed'
+  | 'unknown'
+  | 'error';
+
+/**
+ * How the reads are going, independently of what was last read: `offline` (paused until the
+ * browser is back online), `rate_limited` (waiting out a Retry-After; see `retryAt`), `error`
+ * (a failed read; the next poll or retry comes by itself) or `ok`.
+ */
+export type FlowConnection = 'ok' | 'offline' | 'rate_limited' | 'error';
+
+export interface UseFlowStatusResult {
+  flowId: string;
+  state: FlowStatusState;
+  /** Why the flow ended, once terminal. */
+  endCause: FlowEndCause | undefined;
+  /** The step in progress, while in progress. */
+  currentStep: CurrentStep | undefined;
+  connection: FlowConnection;
+  /** While `rate_limited`: epoch ms of the next request. */
+  retryAt: number | undefined;
+  /** The latest failed read, if the latest read failed. */
+  error: VerigramApiError | undefined;
+  flow: Flow | undefined;
+  /** The result once terminal; `null` when the server said the flow never started (404). */
+  result: FlowProjection | null | undefined;
+  /** The result's per-service statuses (empty until the result is read). */
+  services: readonly FlowServiceStatus[];
+  /** Reads the flow now (and restarts polling if it had stopped after the maximum duration). */
+  refetch: () => void;
+}
+
+export interface UseFlowStatusOptions {
+  /** @default DEFAULT_POLLING_OPTIONS */
+  polling?: FlowPollingOptions | undefined;
+}
+
+const subscribeOnline = (onChange: () => void) => onlineManager.subscribe(onChange);
+const isOnline = () => onlineManager.isOnline();
+
+/**
+ * The derived status of a flow, polled as `useFlow` polls it, with the result read once terminal.
+ * A 404 on the result (a flow that never started) is `result: null`, not an error (spec).
+ */
+export function useFlowStatus(flowId: string, options: UseFlowStatusOptions = {}): UseFlowStatusResult {
+  const flowQuery = useFlow(flowId, { polling: options.polling });
+  const resultQuery = useFlowResult(flowId, { polling: options.polling });
+  const queryClient = useKitQueryClient('useFlowStatus');
+  const online = useSyncExternalStore(subscribeOnline, isOnline, () => true);
+
+  const flow = flowQuery.data;
+  const result = resultQuery.data;
+  let state: FlowStatusState;
+  if (flow) state = getFlowPhase(flow);
+  else if (flowQuery.status === 'error') state = 'error';
+  else state = 'loading';
+  const failure =
+    flowQuery.failureReason ?? resultQuery.failureReason ?? flowQuery.error ?? resultQuery.error ?? undefined;
+  const failureAt =
+    flowQuery.failureReason || flowQuery.error ? flowQuery.errorUpdatedAt : resultQuery.errorUpdatedAt;
+  const retryAt = failure && isRateLimitError(failure) ? failureRetryAt(failure, failureAt) : undefined;
+  let connection: FlowConnection = 'ok';
+  if (!online || flowQuery.fetchStatus === 'paused' || resultQuery.fetchStatus === 'paused')
+    connection = 'offline';
+  else if (retryAt !== undefined && retryAt > Date.now()) connection = 'rate_limited';
+  else if (failure) connection = 'error';
+
+  return {
+    flowId,
+    state,
+    endCause: flow?.end_cause ?? result?.end_cause,
+    currentStep: state === 'in_progress' && flow ? getCurrentStep(flow, result) : undefined,
+    connection,
+    retryAt: connection === 'rate_limited' ? retryAt : undefined,
+    error: failure ?? undefined,
+    flow,
+    result,
+    services: result?.service_statuses ?? [],
+    refetch: () => {
+      const query = queryClient.getQueryCache().find({ queryKey: flowQueryKeys.flow(flowId), exact: true });
+      if (query) restartPollingClock(query);
+      void flowQuery.refetch();
+    },
+  };
+}
