@@ -6,6 +6,7 @@ export type { SandboxConsumer } from './engine/consumers.ts';
 export { DEFAULT_CONSUMERS } from './engine/consumers.ts';
 export type { IdGenerator, IdKind } from './engine/createIdGenerator.ts';
 export { createIdGenerator, randomUuid } from './engine/createIdGenerator.ts';
+export { parsePageAction } from './engine/parsePageAction.ts';
 export type {
   HostedPageAction,
   HostedPageState,
@@ -18,3 +19,5 @@ export type { SandboxFile } from './engine/sampleFiles.ts';
 export { FILES_BY_SERVICE, makeSampleFile } from './engine/sampleFiles.ts';
 export type { PersonIdScript, ScriptOutcome } from './engine/scriptedOutcome.ts';
 export { parseScriptedOutcome } from './engine/scriptedOutcome.ts';
+export type { HostedPageMode, HostedPageModel } from './page/renderHostedPage.ts';
+export { hostedPageCsp, renderHostedPage } from './page/renderHostedPage.ts';

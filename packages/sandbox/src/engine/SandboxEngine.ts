@@ -29,6 +29,7 @@ import { API_VERSION, INACTIVITY_DISCONNECT_MS } from '@verigram-kit/core';
 import { BUILTIN_TEMPLATES, DEFAULT_TEMPLATE_ID } from './builtinTemplates.ts';
 import { DEFAULT_CONSUMERS, type SandboxConsumer } from './consumers.ts';
 import { createIdGenerator, type IdGenerator } from './createIdGenerator.ts';
+import { parsePageAction } from './parsePageAction.ts';
 import { SandboxError } from './SandboxError.ts';
 import { FILES_BY_SERVICE, makeSampleFile, type SandboxFile } from './sampleFiles.ts';
 import { parseScriptedOutcome, type ScriptOutcome } from './scriptedOutcome.ts';
@@ -93,6 +94,7 @@ interface FlowRecord {
   endCause?: FlowEndCause;
   steps: StepRecord[];
   sessionIds: string[];
+  abandoned?: boolean;
   /** Error codes of the current step's last failed attempt, while a retry is possible. */
   lastErrorCodes?: LivenessError[];
 }
@@ -133,6 +135,8 @@ export interface HostedPageState {
   }[];
   flowStatus: ExecutionStatus;
   endCause: FlowEndCause | null;
+  /** The user (or the control route) abandoned the flow: the page posts `cancelled`, not `failed`. */
+  abandoned: boolean;
   /** The current step's last attempt failed with these codes and may be tried again. */
   retryErrorCodes: LivenessError[] | null;
   inputData: FlowInputData;
@@ -349,8 +353,9 @@ export class SandboxEngine {
     return this.toPageState(flow);
   }
 
-  /** Applies an action of the hosted page and returns the new page state. */
-  pageAction(flowId: string, action: HostedPageAction): HostedPageState {
+  /** Applies an action of the hosted page (checked: it may come from a browser) and returns the new page state. */
+  pageAction(flowId: string, input: HostedPageAction | unknown): HostedPageState {
+    const action = parsePageAction(input);
     const flow = this.flows.get(flowId);
     if (!flow) throw notFound(`Flow ${flowId}`);
     const now = this.now();
@@ -377,6 +382,7 @@ export class SandboxEngine {
         break;
       case 'abandon':
         this.start(flow, now);
+        flow.abandoned = true;
         this.end(flow, 'fail', 'disconnected', now, 'failure');
         break;
       default:
@@ -395,8 +401,10 @@ export class SandboxEngine {
     const now = this.now();
     flow.lastActivityAt = now;
     this.start(flow, now);
-    if (outcome.outcome === 'abandon') this.end(flow, 'fail', 'disconnected', now, 'failure');
-    else if (outcome.outcome === 'timeout') this.end(flow, 'fail', 'timeout', now, 'expired');
+    if (outcome.outcome === 'abandon') {
+      flow.abandoned = true;
+      this.end(flow, 'fail', 'disconnected', now, 'failure');
+    } else if (outcome.outcome === 'timeout') this.end(flow, 'fail', 'timeout', now, 'expired');
     else this.recordOutcome(flow, outcome.outcome, outcome.errorCodes, now);
     return this.toFlow(flow);
   }
@@ -602,6 +610,7 @@ export class SandboxEngine {
       return;
     }
     if (outcome === 'abandon') {
+      flow.abandoned = true;
       this.end(flow, 'fail', 'disconnected', now, 'failure');
       return;
     }
@@ -719,6 +728,7 @@ export class SandboxEngine {
       })),
       flowStatus: f.flowStatus,
       endCause: f.endCause ?? null,
+      abandoned: f.abandoned ?? false,
       retryErrorCodes: f.lastErrorCodes ?? null,
       inputData: f.inputData ?? {},
     };

@@ -1,0 +1,10 @@
+// Node-only entry (`@verigram-kit/sandbox/server`): the HTTP server over node:http.
+
+export type { SandboxHandlerContext } from './createSandboxHandler.ts';
+export { createSandboxHandler } from './createSandboxHandler.ts';
+export type { RateLimit } from './RateLimiter.ts';
+export { RateLimiter } from './RateLimiter.ts';
+export type { SandboxFaults } from './SandboxFaults.ts';
+export { checkFaults, faultsFromEnv, NO_FAULTS } from './SandboxFaults.ts';
+export type { RunningSandbox, StartSandboxOptions } from './startSandbox.ts';
+export { startSandbox } from './startSandbox.ts';
