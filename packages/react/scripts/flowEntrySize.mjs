@@ -1,0 +1,43 @@
+// The <VerigramFlow> entry's cost (issue 4: at most 2.0 kB gzip, react external), measured from
+// source the way an app's bundler sees it: VerigramFlow.tsx with core bundled and tree-shaken,
+// react external, minified, code-split (rolldown, Vite's bundler; no Vite preload helper, which an
+// app shares across all its lazy imports). Counts the entry chunk plus every chunk it imports
+// statically; lazy chunks (modal, popup/redirect/auto, QR code) are listed: they load on demand.
+// Run: node packages/react/scripts/flowEntrySize.mjs   (exits 1 over budget)
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const BUDGET = 2000;
+const dir = join(import.meta.dirname, '..');
+// rolldown is Vite 8's own dependency, not ours: resolve it from vite's location.
+const requireFromVite = createRequire(createRequire(join(dir, '../../package.json')).resolve('vite'));
+const { rolldown } = await import(pathToFileURL(requireFromVite.resolve('rolldown')).href);
+
+const bundle = await rolldown({
+  input: { VerigramFlow: join(dir, 'src/VerigramFlow.tsx') },
+  external: [/^react($|\/)/, /^react-dom($|\/)/],
+  platform: 'browser',
+  logLevel: 'silent',
+  transform: { jsx: 'react-jsx' },
+});
+const { output } = await bundle.generate({ format: 'es', minify: true });
+const chunks = output.filter((o) => o.type === 'chunk');
+if (process.env.DUMP) for (const c of chunks) console.log(`--- ${c.fileName}\n${c.code}`);
+const byName = new Map(chunks.map((c) => [c.fileName, c]));
+const initial = new Set();
+const visit = (c) => {
+  if (initial.has(c)) return;
+  initial.add(c);
+  for (const name of c.imports) if (byName.has(name)) visit(byName.get(name));
+};
+visit(chunks.find((c) => c.isEntry));
+let total = 0;
+for (const c of chunks) {
+  const size = gzipSync(c.code, { level: 9 }).length;
+  if (initial.has(c)) total += size;
+  console.log(`${initial.has(c) ? 'initial' : 'lazy   '} ${String(size).padStart(6)} B gzip  ${c.fileName}`);
+}
+console.log(`<VerigramFlow> entry: ${(total / 1000).toFixed(2)} kB gzip (budget ${(BUDGET / 1000).toFixed(2)} kB)`);
+if (total > BUDGET) process.exit(1);

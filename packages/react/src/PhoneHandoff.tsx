@@ -1,0 +1,49 @@
+'use client';
+import type { Locale } from '@verigram-kit/core';
+import qrcode from 'qrcode-generator';
+import { useMemo } from 'react';
+
+// [summary, hint, image description]
+const STRINGS: Record<Locale, readonly string[]> = {
+  en: [
+    'Continue on your phone',
+    'Scan this code with your phone’s camera. This page updates when you finish.',
+    'QR code of the verification link',
+  ],
+  ru: [
+    'Продолжить на телефоне',
+    'Отсканируйте код камерой телефона. Эта страница обновится, когда вы закончите.',
+    'QR-код ссылки на проверку',
+  ],
+  kk: [
+    'Телефонда жалғастыру',
+    'Кодты телефон камерасымен сканерлеңіз. Аяқтағанда бұл бет жаңарады.',
+    'Тексеру сілтемесінің QR-коды',
+  ],
+};
+
+export interface PhoneHandoffProps {
+  vlink: string;
+  locale?: Locale | undefined;
+}
+
+/**
+ * "Continue on your phone" (lazy chunk, with the QR encoder): the vlink as a QR code. The desktop
+ * keeps polling the flow, so it completes when the phone finishes.
+ */
+export default function PhoneHandoff({ vlink, locale }: PhoneHandoffProps) {
+  const t = STRINGS[locale ?? 'en'] ?? STRINGS.en;
+  const src = useMemo(() => {
+    const qr = qrcode(0, 'M');
+    qr.addData(vlink);
+    qr.make();
+    return qr.createDataURL(4, 4);
+  }, [vlink]);
+  return (
+    <details data-verigram-handoff="">
+      <summary>{t[0]}</summary>
+      <p>{t[1]}</p>
+      <img src={src} alt={t[2]} />
+    </details>
+  );
+}

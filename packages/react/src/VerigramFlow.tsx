@@ -1,0 +1,59 @@
+'use client';
+import { type CSSProperties, lazy, Suspense } from 'react';
+import { type UseVerigramFlowOptions, useVerigramFlow } from './useVerigramFlow.ts';
+
+// Loaded on demand so neither the dialog nor the QR encoder weighs on the 2 kB entry.
+const FlowModal = lazy(() => import('./FlowModal.tsx'));
+const PhoneHandoff = lazy(() => import('./PhoneHandoff.tsx'));
+const FlowWindowControls = lazy(() => import('./flowWindow.tsx'));
+
+export interface VerigramFlowProps extends UseVerigramFlowOptions {
+  /** Offer "continue on your phone": the vlink as a QR code; this page keeps tracking. @default false */
+  showPhoneHandoff?: boolean | undefined;
+  className?: string | undefined;
+  style?: CSSProperties | undefined;
+}
+
+/**
+ * Embeds a Verigram flow: creates it through the provider's client (or takes `flow`), shows the
+ * hosted page, and calls `onComplete` once the server says the flow ended.
+ * @example <VerigramFlow uiPreset="brand" onComplete={(flow, result) => …} />
+ */
+export function VerigramFlow({ showPhoneHandoff, className, style, ...options }: VerigramFlowProps) {
+  const f = useVerigramFlow(options);
+  const { status, mode, flow } = f;
+  const t = f.strings;
+  const body = (
+    <div className={className} style={style} data-verigram-flow="" data-state={status}>
+      {status === 'loading' && <p role="status">{t?.[1]}</p>}
+      {status === 'error' && (
+        <div role="alert">
+          <p>{t?.[2]}</p>
+          <button type="button" onClick={f.retry}>
+            {t?.[3]}
+          </button>
+        </div>
+      )}
+      {(mode === 'popup' || mode === 'redirect') && (
+        <Suspense>
+          <FlowWindowControls status={status} locale={options.locale} onStart={f.start} />
+        </Suspense>
+      )}
+      <div ref={f.frameRef} />
+      {showPhoneHandoff && flow && status !== 'complete' && (
+        <Suspense>
+          <PhoneHandoff vlink={flow.vlink} locale={options.locale} />
+        </Suspense>
+      )}
+    </div>
+  );
+  return options.mode === 'modal' && status !== 'idle' && status !== 'cancelled' ? (
+    <Suspense>
+      <FlowModal locale={options.locale} onClose={f.cancel}>
+        {body}
+      </FlowModal>
+    </Suspense>
+  ) : (
+    body
+  );
+}

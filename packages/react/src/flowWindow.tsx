@@ -1,0 +1,105 @@
+'use client';
+// Everything popup, redirect and auto mode need, loaded only when one of them is asked for, so
+// inline embedding pays nothing for it (2 kB budget of the <VerigramFlow> entry).
+import {
+  clearResume,
+  type EmbedMode,
+  type FlowEmbed,
+  type FlowHandle,
+  type Locale,
+  preflightCamera,
+  RETURN_KEY,
+  returnedFlow,
+  saveRedirectReturn,
+  VerigramKitError,
+} from '@verigram-kit/core';
+import { DEFAULT_ALLOW, type FlowWindowHost, type VerigramFlowStatus } from './useVerigramFlow.ts';
+
+const WIDTH = 480;
+const HEIGHT = 760;
+
+/** Popup, redirect and auto mode for one `useVerigramFlow` instance. */
+export function createFlowWindows(host: FlowWindowHost) {
+  let popup: FlowEmbed | undefined;
+  const leave = (handle: FlowHandle) => {
+    saveRedirectReturn(handle, location.href);
+    location.assign(handle.vlink);
+  };
+  const close = () => popup?.destroy();
+
+  return {
+    /** `auto` becomes what the camera pre-flight allows; the other modes stay as asked. */
+    resolve(handle: FlowHandle): EmbedMode {
+      const { mode, allow = DEFAULT_ALLOW } = host.latest.current;
+      return mode === 'auto'
+        ? preflightCamera({ allow, frameOrigin: new URL(handle.vlink).origin }).mode
+        : (mode as EmbedMode);
+    },
+    /** The flow this page load came back with from the callback page (redirect mode), or null. */
+    returned: (): FlowHandle | null => returnedFlow(location.search),
+    /** Popup and redirect show a start button; redirect leaves at once unless it just came back. */
+    show(handle: FlowHandle, mode: EmbedMode | 'modal'): boolean {
+      if (mode !== 'popup' && mode !== 'redirect') return false;
+      host.setStatus('ready');
+      // Back from the callback page: the gate decides; never bounce the user straight back.
+      if (mode === 'redirect' && returnedFlow(location.search)?.flowId !== handle.flowId) leave(handle);
+      return true;
+    },
+    /** The start button: opens the window (inside the user's click, for popup blockers) or leaves. */
+    start(handle: FlowHandle, mode: EmbedMode | 'modal') {
+      if (mode === 'redirect') return leave(handle);
+      // No `noopener`: the hosted page and the callback page reach this window through `opener`.
+      const win = open(
+        handle.vlink,
+        `verigram-${handle.flowId}`,
+        `popup,width=${WIDTH},height=${HEIGHT},left=${Math.max(0, screenX + (outerWidth - WIDTH) / 2)},top=${Math.max(0, screenY + (outerHeight - HEIGHT) / 2)}`,
+      );
+      if (!win) {
+        host.report(new VerigramKitError('POPUP_BLOCKED', 'The browser blocked the verification window.'));
+        if (host.latest.current.mode === 'auto') host.setMode('redirect');
+        return;
+      }
+      close();
+      popup = host.makeEmbed(handle, 'popup', {
+        // Closed early, or closed once done: only the server can tell which.
+        onClose: () =>
+          host.gate.current?.check().then(() => {
+            if (host.gate.current?.done) return;
+            host.setStatus('ready');
+            host.latest.current.onCancel?.();
+          }),
+      });
+      popup.attach(win);
+      host.setStatus('popup');
+    },
+    close,
+    complete() {
+      close();
+      clearResume(RETURN_KEY);
+    },
+  };
+}
+
+// [start button, the window is open]
+const STRINGS: Record<Locale, readonly string[]> = {
+  en: ['Start verification', 'Verification is open in another window.'],
+  ru: ['Начать проверку', 'Проверка открыта в другом окне.'],
+  kk: ['Тексеруді бастау', 'Тексеру басқа терезеде ашық.'],
+};
+
+export interface FlowWindowControlsProps {
+  status: VerigramFlowStatus;
+  locale?: Locale | undefined;
+  onStart(): void;
+}
+
+/** The start button of popup and redirect modes, and the note while the window is open. */
+export default function FlowWindowControls({ status, locale, onStart }: FlowWindowControlsProps) {
+  const t = STRINGS[locale ?? 'en'] ?? STRINGS.en;
+  if (status === 'popup') return <p role="status">{t[1]}</p>;
+  return status === 'ready' ? (
+    <button type="button" onClick={onStart}>
+      {t[0]}
+    </button>
+  ) : null;
+}
