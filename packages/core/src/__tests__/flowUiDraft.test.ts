@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import type { FlowConfigUi } from '../api/schemas.ts';
+import {
+  createFlowUiDraft,
+  DEFAULT_FAVICON_URL,
+  DEFAULT_LOGO_URL,
+  defineFlowUi,
+  importFlowUi,
+  setFlowUiCustomCss,
+  setFlowUiFaviconUrl,
+  setFlowUiLogoUrl,
+  setFlowUiTheme,
+  setFlowUiToken,
+  setFlowUiTranslation,
+  toFlowConfigUi,
+} from '../ui/flowUiDraft.ts';
+
+describe('a new draft', () => {
+  it('is the page as Verigram ships it', () => {
+    expect(toFlowConfigUi(createFlowUiDraft())).toEqual({
+      theme: 'default',
+      logo_url: DEFAULT_LOGO_URL,
+      favicon_url: DEFAULT_FAVICON_URL,
+    });
+  });
+});
+
+describe('updates', () => {
+  it('return new frozen drafts and leave the old one alone', () => {
+    const a = createFlowUiDraft();
+    const b = setFlowUiTheme(a, 'bts');
+    const c = setFlowUiToken(b, 'primaryColor', '#ff0000');
+    const d = setFlowUiTranslation(c, 'en', 'button.start', 'Go');
+    expect(a.theme).toBe('default');
+    expect(b.tokens).toEqual({});
+    expect(c.translation).toEqual({});
+    expect(d).toMatchObject({
+      theme: 'bts',
+      tokens: { primaryColor: '#ff0000' },
+      translation: { en: { 'button.start': 'Go' } },
+    });
+    expect(Object.isFrozen(d)).toBe(true);
+    expect(Object.isFrozen(d.tokens)).toBe(true);
+    expect(Object.isFrozen(d.translation.en)).toBe(true);
+    expect(() => {
+      (d.tokens as Record<string, unknown>).primaryColor = '#000';
+    }).toThrow(TypeError);
+  });
+
+  it('unset with an empty value', () => {
+    let draft = createFlowUiDraft({
+      logoUrl: 'https://cdn.example.com/l.svg',
+      faviconUrl: 'https://cdn.example.com/f.png',
+      tokens: { radiusPx: 4 },
+      translation: { en: { 'button.start': 'Go' } },
+    });
+    draft = setFlowUiLogoUrl(draft, ' ');
+    draft = setFlowUiFaviconUrl(draft, undefined);
+    draft = setFlowUiToken(draft, 'radiusPx', undefined);
+    draft = setFlowUiTranslation(draft, 'en', 'button.start', '');
+    expect(draft).toEqual(createFlowUiDraft());
+  });
+
+  it('keeps custom CSS exactly as typed (a textarea edits it)', () => {
+    expect(setFlowUiCustomCss(createFlowUiDraft(), 'a {\n  ').customCss).toBe('a {\n  ');
+  });
+});
+
+describe('FlowConfigUi round trip', () => {
+  const draft = createFlowUiDraft({
+    theme: 'bts',
+    logoUrl: 'https://cdn.example.com/logo.svg',
+    tokens: {
+      primaryColor: '#0a7e5c',
+      textColor: '#101010',
+      backgroundColor: '#ffffff',
+      radiusPx: 10,
+      fontFamily: 'Inter, sans-serif',
+      logoHeightPx: 40,
+    },
+    translation: {
+      ru: { 'button.start': 'Поехали' },
+      en: { 'button.start': "Let's go", 'custom.key': 'kept' },
+    },
+    customCss: '.vg-footer { display: none; }',
+  });
+
+  it('import(export(draft)) is the draft', () => {
+    expect(importFlowUi(toFlowConfigUi(draft))).toEqual(draft);
+  });
+
+  it('export(import(ui)) is the ui, for a FlowConfigUi the builder wrote', () => {
+    const ui = toFlowConfigUi(draft);
+    expect(toFlowConfigUi(importFlowUi(JSON.parse(JSON.stringify(ui))))).toEqual(ui);
+  });
+
+  it('orders locales kk, ru, en and keys as in the catalog, for clean diffs', () => {
+    const ui = defineFlowUi({
+      translation: {
+        en: { 'zzz.custom': 'z', 'footer.secured': 'f', 'button.start': 'b' },
+        ru: { 'button.start': 'б' },
+      },
+    });
+    expect(Object.keys(ui.translation ?? {})).toEqual(['ru', 'en']);
+    expect(Object.keys(ui.translation?.en ?? {})).toEqual(['button.start', 'footer.secured', 'zzz.custom']);
+  });
+
+  it('imports hand-written CSS as free CSS and the spec defaults as unset', () => {
+    const ui: FlowConfigUi = {
+      logo_url: DEFAULT_LOGO_URL,
+      favicon_url: DEFAULT_FAVICON_URL,
+      css: ':root { --vg-color-primary: #000; }',
+    };
+    expect(importFlowUi(ui)).toEqual(createFlowUiDraft({ customCss: ':root { --vg-color-primary: #000; }' }));
+  });
+
+  it('drops values of the wrong type instead of crashing', () => {
+    const broken = {
+      theme: 'neon',
+      logo_url: 42,
+      translation: { en: 'x', ru: { 'button.start': 7, 'button.retry': 'Ещё' } },
+      css: {},
+    };
+    expect(importFlowUi(broken as unknown as FlowConfigUi)).toEqual(
+      createFlowUiDraft({ translation: { ru: { 'button.retry': 'Ещё' } } }),
+    );
+  });
+});

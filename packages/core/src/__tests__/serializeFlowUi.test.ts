@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { defineFlowUi } from '../ui/flowUiDraft.ts';
+import {
+  createFlowBodyWithUi,
+  flowUiToCurl,
+  flowUiToJson,
+  flowUiToPreset,
+  flowUiToPresetSnippet,
+  flowUiToTypeScript,
+} from '../ui/serializeFlowUi.ts';
+
+const spec = JSON.parse(readFileSync(join(import.meta.dirname, '../../openapi/verigram-2.0.json'), 'utf8'));
+// ajv-formats is CommonJS; its default export arrives wrapped under ESM interop.
+const addFormats = ((addFormatsModule as { default?: unknown }).default ?? addFormatsModule) as (
+  a: Ajv,
+) => Ajv;
+// OpenAPI 3.0 schemas carry keywords JSON Schema does not know (example, nullable): not strict.
+const ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
+ajv.addSchema(spec, 'verigram');
+const validateUi = ajv.compile({ $ref: 'verigram#/components/schemas/FlowConfigUi' });
+const validateCreateFlow = ajv.compile({ $ref: 'verigram#/components/schemas/CreateFlow' });
+
+const ui = defineFlowUi({
+  theme: 'bts',
+  logoUrl: 'https://cdn.example.com/logo.svg',
+  tokens: { primaryColor: '#0a7e5c', radiusPx: 8 },
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: on purpose, the snippet must escape it
+  translation: { en: { 'button.start': "Let's `go` ${now}" }, kk: { 'button.start': 'Бастау!' } },
+  customCss: '.vg-footer { content: "\\201C"; }',
+});
+
+describe('the schema check itself', () => {
+  it('refuses what the spec refuses', () => {
+    expect(validateUi({ theme: 'neon' })).toBe(false);
+    expect(validateUi({ logo_url: 'not a uri' })).toBe(false);
+    expect(validateUi({ translation: { en: { k: 1 } } })).toBe(false);
+    expect(validateCreateFlow({ person_id: 'abc' })).toBe(false);
+  });
+});
+
+describe('serialisers', () => {
+  it('JSON for template.ui matches the FlowConfigUi schema', () => {
+    const parsed = JSON.parse(flowUiToJson(ui));
+    expect(validateUi(parsed), JSON.stringify(validateUi.errors)).toBe(true);
+    expect(parsed).toEqual(ui);
+  });
+
+  it('the POST /flow body matches the CreateFlow schema', () => {
+    const body = createFlowBodyWithUi(ui, { personId: 'user_42', locale: 'kk' });
+    expect(validateCreateFlow(body), JSON.stringify(validateCreateFlow.errors)).toBe(true);
+    expect(body.template?.ui).toEqual(ui);
+    expect(body.locale).toBe('kk');
+  });
+
+  it("curl is the quickstart's command, with a placeholder key and a body that parses back", () => {
+    const curl = flowUiToCurl(ui);
+    const lines = curl.split('\n');
+    expect(lines.slice(0, 4)).toEqual([
+      "curl -X POST 'https://demo.verigram.kz/flow' \\",
+      "  -H 'Content-Type: application/json' \\",
+      "  -H 'X-Verigram-Api-Version: 2.0' \\",
+      "  -H 'X-Verigram-Api-Key: your-test-api-key' \\",
+    ]);
+    // Undo the shell's single-quote escaping the way sh would, then parse the body.
+    const quoted = curl.slice(curl.indexOf("-d '") + 4, -1);
+    const body = JSON.parse(quoted.replace(/'\\''/g, "'"));
+    expect(validateCreateFlow(body), JSON.stringify(validateCreateFlow.errors)).toBe(true);
+    expect(body.template.ui).toEqual(ui);
+  });
+
+  it('curl can target the sandbox with its test key', () => {
+    const curl = flowUiToCurl(ui, { baseUrl: 'http://127.0.0.1:4010/', apiKey: 'sandbox-test-key' });
+    expect(curl).toContain("curl -X POST 'http://127.0.0.1:4010/flow'");
+    expect(curl).toContain("-H 'X-Verigram-Api-Key: sandbox-test-key'");
+  });
+
+  it('the TypeScript snippet evaluates to the same object', () => {
+    const ts = flowUiToTypeScript(ui, { name: 'brandUi' });
+    expect(
+      ts.startsWith("import type { FlowConfigUi } from '@verigram-kit/core';\n\nexport const brandUi = {"),
+    ).toBe(true);
+    expect(ts.trimEnd().endsWith('} satisfies FlowConfigUi;')).toBe(true);
+    // The object literal is plain JS once the type parts are cut off.
+    const literal = ts.slice(ts.indexOf('= ') + 2, ts.lastIndexOf(' satisfies'));
+    expect(new Function(`return (${literal});`)()).toEqual(ui);
+    expect(() => flowUiToTypeScript(ui, { name: 'my-ui' })).toThrow(
+      '"my-ui" is not a valid TypeScript identifier.',
+    );
+  });
+
+  it('a named preset for the proxy, with a checked name', () => {
+    const presets = flowUiToPreset('acme-bank', ui);
+    expect(presets).toEqual({ 'acme-bank': ui });
+    expect(validateUi(presets['acme-bank'])).toBe(true);
+    expect(() => flowUiToPreset('acme bank', ui)).toThrow(
+      'Preset name "acme bank" must be 1-64 letters, digits, "_" or "-", starting with a letter or digit (clients send it as ui_preset).',
+    );
+    const snippet = flowUiToPresetSnippet('acme-bank', ui);
+    const literal = snippet.slice(snippet.indexOf('= ') + 2, snippet.lastIndexOf(' satisfies'));
+    expect(new Function(`return (${literal});`)()).toEqual(presets);
+  });
+});

@@ -1,0 +1,418 @@
+import { describe, expect, it } from 'vitest';
+import { compileBrandCss } from '../ui/brandTokens.ts';
+import { createFlowUiDraft, DEFAULT_FAVICON_URL, DEFAULT_LOGO_URL } from '../ui/flowUiDraft.ts';
+import { type FlowUiIssue, validateFlowUi, validateFlowUiDraft } from '../ui/validateFlowUi.ts';
+
+const valid = { theme: 'default', logo_url: DEFAULT_LOGO_URL, favicon_url: DEFAULT_FAVICON_URL };
+
+describe('validateFlowUi', () => {
+  it('accepts the spec defaults and an empty object', () => {
+    expect(validateFlowUi(valid)).toEqual([]);
+    expect(validateFlowUi({})).toEqual([]);
+  });
+
+  // Each rule, each message: [case, partial FlowConfigUi, the single expected issue].
+  const cases: Array<[string, Record<string, unknown>, FlowUiIssue]> = [
+    [
+      'a non-object',
+      [] as unknown as Record<string, unknown>,
+      { path: '', severity: 'error', code: 'ui.invalid', message: 'A FlowConfigUi must be a JSON object.' },
+    ],
+    [
+      'an unknown property',
+      { colour: 'red' },
+      {
+        path: '/colour',
+        severity: 'warning',
+        code: 'ui.property_unknown',
+        message:
+          '"colour" is not a FlowConfigUi property (theme, logo_url, favicon_url, translation, css); Verigram ignores it.',
+      },
+    ],
+    [
+      'an unknown theme',
+      { theme: 'dark' },
+      {
+        path: '/theme',
+        severity: 'error',
+        code: 'theme.unknown',
+        message: 'Unknown theme "dark"; use one of default, bts.',
+      },
+    ],
+    [
+      'a logo over http',
+      { logo_url: 'http://cdn.example.com/logo.svg' },
+      {
+        path: '/logo_url',
+        severity: 'error',
+        code: 'url.insecure',
+        message:
+          'Logo URL must use https (http is allowed only for localhost and 127.0.0.1): http://cdn.example.com/logo.svg',
+      },
+    ],
+    [
+      'a favicon over http on localhost',
+      { favicon_url: 'http://localhost:5173/favicon.png' },
+      {
+        path: '/favicon_url',
+        severity: 'warning',
+        code: 'url.localhost',
+        message:
+          'Favicon URL points at localhost:5173 over http: fine for local previews, unreachable for real users.',
+      },
+    ],
+    [
+      'a logo over http on 127.0.0.1',
+      { logo_url: 'http://127.0.0.1/logo.svg' },
+      {
+        path: '/logo_url',
+        severity: 'warning',
+        code: 'url.localhost',
+        message:
+          'Logo URL points at 127.0.0.1 over http: fine for local previews, unreachable for real users.',
+      },
+    ],
+    [
+      'a relative logo URL',
+      { logo_url: '/logo.svg' },
+      {
+        path: '/logo_url',
+        severity: 'error',
+        code: 'url.invalid',
+        message: 'Logo URL "/logo.svg" is not an absolute URL; use https://…',
+      },
+    ],
+    [
+      'an empty favicon URL',
+      { favicon_url: '' },
+      {
+        path: '/favicon_url',
+        severity: 'error',
+        code: 'url.invalid',
+        message: 'Favicon URL must be a URL string.',
+      },
+    ],
+    [
+      'a javascript: logo',
+      { logo_url: 'javascript:alert(1)' },
+      {
+        path: '/logo_url',
+        severity: 'error',
+        code: 'url.scheme',
+        message: 'Logo URL must be an https URL; "javascript:" URLs are not accepted.',
+      },
+    ],
+    [
+      'a data: logo',
+      { logo_url: 'data:image/png;base64,AAAA' },
+      {
+        path: '/logo_url',
+        severity: 'error',
+        code: 'url.scheme',
+        message: 'Logo URL must be an https URL; "data:" URLs are not accepted.',
+      },
+    ],
+    [
+      'credentials in a URL',
+      { logo_url: 'https://user:pw@cdn.example.com/l.svg' },
+      {
+        path: '/logo_url',
+        severity: 'error',
+        code: 'url.credentials',
+        message: 'Logo URL must not contain a user name or password.',
+      },
+    ],
+    [
+      'a translation that is not an object',
+      { translation: 'hello' },
+      {
+        path: '/translation',
+        severity: 'error',
+        code: 'translation.invalid',
+        message: 'translation must be an object of the form {locale: {key: text}}.',
+      },
+    ],
+    [
+      'an unsupported locale',
+      { translation: { de: { 'button.start': 'Los' } } },
+      {
+        path: '/translation/de',
+        severity: 'error',
+        code: 'translation.locale_unknown',
+        message: 'Unknown locale "de"; the page supports kk, ru, en.',
+      },
+    ],
+    [
+      'a locale that is not an object',
+      { translation: { en: ['Start'] } },
+      {
+        path: '/translation/en',
+        severity: 'error',
+        code: 'translation.locale_invalid',
+        message: 'translation.en must be an object of {key: text}.',
+      },
+    ],
+    [
+      'a non-string text',
+      { translation: { en: { 'button.start': 42 } } },
+      {
+        path: '/translation/en/button.start',
+        severity: 'error',
+        code: 'translation.value_invalid',
+        message: 'en "button.start" must be a string.',
+      },
+    ],
+    [
+      'an unknown key with a typo',
+      { translation: { en: { 'button.strat': 'Go' } } },
+      {
+        path: '/translation/en/button.strat',
+        severity: 'warning',
+        code: 'translation.key_unknown',
+        message:
+          '"button.strat" is not a key of the hosted page, so this text is never shown. Did you mean "button.start"?',
+      },
+    ],
+    [
+      'an unknown key with a slash, pointer-escaped',
+      { translation: { en: { 'totally/new': 'x' } } },
+      {
+        path: '/translation/en/totally~1new',
+        severity: 'warning',
+        code: 'translation.key_unknown',
+        message: '"totally/new" is not a key of the hosted page, so this text is never shown.',
+      },
+    ],
+    [
+      'non-string css',
+      { css: 12 },
+      { path: '/css', severity: 'error', code: 'css.invalid', message: 'css must be a string.' },
+    ],
+    [
+      'unsafe css',
+      { css: '@import "https://x.example/a.css";' },
+      {
+        path: '/css',
+        severity: 'error',
+        code: 'css.import',
+        line: 1,
+        message: 'Line 1: @import is not allowed; the page loads no external stylesheets.',
+      },
+    ],
+    [
+      'poor contrast on the primary colour',
+      { css: compileBrandCss({ primaryColor: '#7fb3ff', onPrimaryColor: '#ffffff' }) },
+      {
+        path: '/css',
+        severity: 'error',
+        code: 'contrast.on_primary',
+        message:
+          'Text on the primary colour has contrast 2.14:1 (#ffffff on #7fb3ff); WCAG AA needs at least 4.5:1.',
+      },
+    ],
+    [
+      'grey #777 text on white, just below AA',
+      { css: compileBrandCss({ textColor: '#777', backgroundColor: '#fff' }) },
+      {
+        path: '/css',
+        severity: 'error',
+        code: 'contrast.text_on_background',
+        message:
+          'Body text on the background has contrast 4.47:1 (#777777 on #ffffff); WCAG AA needs at least 4.5:1.',
+      },
+    ],
+    [
+      'a text colour set by hand in free CSS, against the theme background',
+      { css: ':root { --vg-color-text: #e0e0e0; }' },
+      {
+        path: '/css',
+        severity: 'error',
+        code: 'contrast.text_on_background',
+        message:
+          'Body text on the background has contrast 1.22:1 (#e0e0e0 on #f4f6fb); WCAG AA needs at least 4.5:1.',
+      },
+    ],
+    [
+      'colours that are not hex',
+      { css: ':root { --vg-color-primary: rebeccapurple; }' },
+      {
+        path: '/css',
+        severity: 'info',
+        code: 'contrast.unchecked',
+        message:
+          'Text on the primary colour could not be checked: --vg-color-on-primary and --vg-color-primary must be hex colours to be measured.',
+      },
+    ],
+    [
+      'the bts theme left as is (its own white on teal)',
+      { theme: 'bts' },
+      {
+        path: '/css',
+        severity: 'warning',
+        code: 'contrast.on_primary',
+        message:
+          "Text on the primary colour has contrast 3.19:1 (#ffffff on #00a19a, the bts theme's own colours); WCAG AA needs at least 4.5:1. Set the colours in the brand tokens to fix it.",
+      },
+    ],
+  ];
+
+  it.each(cases)('reports %s', (_, ui, issue) => {
+    expect(validateFlowUi(ui)).toEqual([issue]);
+  });
+
+  it('passes #767676 on white, just above AA', () => {
+    expect(
+      validateFlowUi({ css: compileBrandCss({ textColor: '#767676', backgroundColor: '#ffffff' }) }),
+    ).toEqual([]);
+  });
+
+  it('fixes the bts contrast once the designer picks a primary (on-primary is computed)', () => {
+    expect(validateFlowUi({ theme: 'bts', css: compileBrandCss({ primaryColor: '#00a19a' }) })).toEqual([]);
+  });
+
+  it('lets the CSS allowlist through url() on allowed hosts', () => {
+    const ui = { css: '.x { background: url(https://cdn.example.com/a.png) }' };
+    expect(validateFlowUi(ui)).toHaveLength(1);
+    expect(validateFlowUi(ui, { cssAllowedHosts: ['cdn.example.com'] })).toEqual([]);
+  });
+
+  describe('translations', () => {
+    it('flags placeholders the override dropped or invented', () => {
+      expect(
+        validateFlowUi({
+          translation: {
+            en: { 'header.step_counter': 'Step {current}', 'generic.title': 'Checking {name}' },
+            ru: { 'header.step_counter': 'Шаг {current} из {total}', 'generic.title': 'Проверка {service}' },
+            kk: { 'header.step_counter': '{current}/{total}', 'generic.title': '{service}' },
+          },
+        }),
+      ).toEqual([
+        {
+          path: '/translation/en/header.step_counter',
+          severity: 'warning',
+          code: 'translation.placeholder_missing',
+          message: 'en "header.step_counter" drops {total}, which the page fills in.',
+        },
+        {
+          path: '/translation/en/generic.title',
+          severity: 'warning',
+          code: 'translation.placeholder_missing',
+          message: 'en "generic.title" drops {service}, which the page fills in.',
+        },
+        {
+          path: '/translation/en/generic.title',
+          severity: 'warning',
+          code: 'translation.placeholder_unknown',
+          message: 'en "generic.title" uses {name}, which the page never fills in (it knows {service}).',
+        },
+      ]);
+    });
+
+    it('flags an empty text', () => {
+      expect(
+        validateFlowUi({
+          translation: {
+            en: { 'button.start': ' ' },
+            ru: { 'button.start': 'Старт' },
+            kk: { 'button.start': 'Бастау' },
+          },
+        }),
+      ).toEqual([
+        {
+          path: '/translation/en/button.start',
+          severity: 'warning',
+          code: 'translation.value_empty',
+          message:
+            'en "button.start" is empty; the page would show nothing there. Remove it to keep the default.',
+        },
+      ]);
+    });
+
+    it('lists, per locale, the keys other locales override and it does not', () => {
+      const ui = {
+        translation: {
+          en: { 'button.start': 'Go', 'footer.secured': 'Secured' },
+          ru: { 'button.start': 'Вперёд' },
+        },
+      };
+      expect(validateFlowUi(ui)).toEqual([
+        {
+          path: '/translation/kk',
+          severity: 'warning',
+          code: 'translation.keys_missing',
+          message:
+            'kk has no text for 2 keys overridden in other locales, so it shows the defaults: button.start, footer.secured.',
+        },
+        {
+          path: '/translation/ru',
+          severity: 'warning',
+          code: 'translation.keys_missing',
+          message:
+            'ru has no text for 1 key overridden in other locales, so it shows the defaults: footer.secured.',
+        },
+      ]);
+      expect(validateFlowUi(ui, { missingKeySeverity: 'info' }).map((i) => i.severity)).toEqual([
+        'info',
+        'info',
+      ]);
+    });
+  });
+});
+
+describe('validateFlowUiDraft', () => {
+  it.each([
+    [
+      'primaryColor',
+      '#12',
+      'token.color_invalid',
+      'Primary colour must be a hex colour such as #1f5eff. Got "#12".',
+    ],
+    [
+      'textColor',
+      'black',
+      'token.color_invalid',
+      'Text colour must be a hex colour such as #14171f. Got "black".',
+    ],
+    [
+      'backgroundColor',
+      '#ggg',
+      'token.color_invalid',
+      'Background colour must be a hex colour such as #f4f6fb. Got "#ggg".',
+    ],
+    [
+      'onPrimaryColor',
+      'white',
+      'token.color_invalid',
+      'Text-on-primary colour must be a hex colour such as #ffffff. Got "white".',
+    ],
+    ['radiusPx', 99, 'token.radius_range', 'Corner radius must be a number of pixels from 0 to 48. Got 99.'],
+    [
+      'logoHeightPx',
+      4,
+      'token.logo_height_range',
+      'Logo height must be a number of pixels from 16 to 96. Got 4.',
+    ],
+    [
+      'fontFamily',
+      'Inter; } body { display: none',
+      'token.font_family_invalid',
+      'Font family may contain only font names, quotes, commas and spaces (e.g. Inter, "Segoe UI", sans-serif). Got "Inter; } body { display: none".',
+    ],
+  ])('reports an invalid %s token at /tokens/%s', (name, value, code, message) => {
+    const draft = createFlowUiDraft({ tokens: { [name]: value } });
+    expect(validateFlowUiDraft(draft)).toEqual([
+      { path: `/tokens/${name}`, severity: 'error', code, message },
+    ]);
+  });
+
+  it('validates the compiled FlowConfigUi too', () => {
+    const draft = createFlowUiDraft({
+      logoUrl: 'http://cdn.example.com/l.svg',
+      tokens: { primaryColor: '#ffffff', onPrimaryColor: '#eeeeee' },
+    });
+    expect(validateFlowUiDraft(draft).map((i) => `${i.path} ${i.code}`)).toEqual([
+      '/logo_url url.insecure',
+      '/css contrast.on_primary',
+    ]);
+  });
+});
