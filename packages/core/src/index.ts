@@ -10,6 +10,7 @@ export { buildFileQuery } from './client/buildFileQuery.ts';
 export { createVerigramClient } from './client/createVerigramClient.ts';
 export type {
   CreateFlowInput,
+  FlowConfigUiInput,
   FlowTemplateInput,
   LivenessSessionInput,
   PipelineStepInput,

@@ -1,5 +1,6 @@
 import type {
   CreateFlowRequest,
+  FlowConfigUi,
   FlowTemplate,
   LivenessCreateSessionRequest,
   PipelineStep,
@@ -14,8 +15,14 @@ type Optional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
 /** A PipelineStep as sent: `allow_failure`, `timeout` (300 s) and `max_retries` (5) default. */
 export type PipelineStepInput = Optional<PipelineStep, 'allow_failure' | 'timeout' | 'max_retries'>;
 
+/** A FlowConfigUi as sent: `logo_url` and `favicon_url` default to Verigram's own. */
+export type FlowConfigUiInput = Optional<FlowConfigUi, 'logo_url' | 'favicon_url'>;
+
 /** A FlowTemplate as sent. */
-export type FlowTemplateInput = Omit<FlowTemplate, 'pipeline'> & { pipeline: PipelineStepInput[] };
+export type FlowTemplateInput = Omit<FlowTemplate, 'pipeline' | 'ui'> & {
+  pipeline: PipelineStepInput[];
+  ui?: FlowConfigUiInput | undefined;
+};
 
 /** Body of `POST /flow` as sent: `locale` defaults to `en`. */
 export type CreateFlowInput = Optional<Omit<CreateFlowRequest, 'template'>, 'locale'> & {
