@@ -1,5 +1,5 @@
 import type {
-  FlowConfigUi,
+  FlowConfigUiInput,
   FlowInputData,
   FlowTemplateInput,
   RetryPolicy,
@@ -59,7 +59,7 @@ export interface VerigramProxyOptions {
   /** Template used when the browser names none. @default undefined (Verigram's consumer default) */
   defaultTemplate?: string | undefined;
   /** Named FlowConfigUi presets the browser picks by name (`ui_preset`); validated at construction. @default {} */
-  uiPresets?: Readonly<Record<string, FlowConfigUi>> | undefined;
+  uiPresets?: Readonly<Record<string, FlowConfigUiInput>> | undefined;
   /** Accept a raw `ui` object from the browser (still validated). @default false */
   allowClientUi?: boolean | undefined;
   /**

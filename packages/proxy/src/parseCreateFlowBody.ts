@@ -1,6 +1,6 @@
 import {
   type CreateFlowInput,
-  type FlowConfigUi,
+  type FlowConfigUiInput,
   type FlowTemplateInput,
   LOCALES,
   type Locale,
@@ -15,7 +15,7 @@ const BODY_KEYS = new Set(['locale', 'template', 'ui_preset', 'ui', 'callback_ur
 export interface CreateFlowPolicy {
   templates: Readonly<Record<string, FlowTemplateInput>>;
   defaultTemplate: string | undefined;
-  uiPresets: Readonly<Record<string, FlowConfigUi>>;
+  uiPresets: Readonly<Record<string, FlowConfigUiInput>>;
   allowClientUi: boolean;
   ui: UiValidationOptions;
   allowedInputDataFields: readonly string[];
@@ -77,7 +77,7 @@ export function parseCreateFlowBody(
   if (body.ui !== undefined && body.ui_preset !== undefined) {
     throw invalid('INVALID_UI', 'Send either ui_preset or ui, not both');
   }
-  let ui: FlowConfigUi | undefined;
+  let ui: FlowConfigUiInput | undefined;
   if (body.ui_preset !== undefined) {
     if (typeof body.ui_preset !== 'string' || !own(policy.uiPresets, body.ui_preset)) {
       throw invalid('UNKNOWN_UI_PRESET', 'ui_preset does not name a preset of this server');
@@ -90,7 +90,7 @@ export function parseCreateFlowBody(
     }
     const problem = validateFlowConfigUi(body.ui, policy.ui);
     if (problem) throw invalid('INVALID_UI', problem);
-    ui = body.ui as FlowConfigUi;
+    ui = body.ui as FlowConfigUiInput;
   }
 
   const templateName = body.template ?? policy.defaultTemplate;

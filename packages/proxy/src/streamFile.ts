@@ -15,7 +15,7 @@ export const FILE_CONTENT_TYPES = [
   'application/pdf',
 ] as const;
 
-/** Magic numbers of the allowlisted types. */
+/** Magic numbers of exactly the allowlisted types: whatever this names is allowed. */
 function sniff(bytes: Uint8Array): string | undefined {
   const starts = (...prefix: number[]) => prefix.every((byte, i) => bytes[i] === byte);
   const ascii = (from: number, text: string) =>
@@ -61,9 +61,10 @@ export async function streamFile(
   }
   const sniffed = sniff(first);
   const declared = declaredType?.split(';')[0]?.trim().toLowerCase();
-  const allowed = (FILE_CONTENT_TYPES as readonly string[]).includes(declared ?? '');
-  const contentType = allowed && declared === sniffed ? declared : sniffed;
-  if (!contentType || (allowed && declared !== sniffed)) {
+  // Sniffing fills in a generic type only; a specific declared type must be allowlisted and true.
+  const generic = declared === undefined || declared === '' || declared === 'application/octet-stream';
+  const contentType = generic ? sniffed : declared === sniffed ? declared : undefined;
+  if (!contentType) {
     await reader.cancel().catch(() => {});
     throw new ProxyError(502, 'FILE_TYPE_NOT_ALLOWED', 'The file is not an allowed image, video or PDF');
   }
