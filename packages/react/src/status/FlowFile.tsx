@@ -1,0 +1,77 @@
+'use client';
+import type { FileLabel, FlowPollingOptions, Locale } from '@verigram-kit/core';
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react';
+import { type UseFlowFileResult, useFlowFile } from '../useFlowFile.ts';
+import {
+  type FlowStatusMessagesOverrides,
+  formatMessage,
+  resolveFlowStatusMessages,
+} from './flowStatusMessages.ts';
+
+export interface FlowFileProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'children'> {
+  flowId: string;
+  /** Which file, e.g. `bestframe`. */
+  label: FileLabel;
+  /** Text alternative of an image. @default messages.fileAlt with the label */
+  alt?: string | undefined;
+  /** @default 'en' */
+  locale?: Locale | undefined;
+  messages?: FlowStatusMessagesOverrides | undefined;
+  /** @see UseFlowFileOptions.waitForTerminal @default true */
+  waitForTerminal?: boolean | undefined;
+  polling?: FlowPollingOptions | undefined;
+  /** Replaces the default rendering of every state. */
+  children?: ((file: UseFlowFileResult) => ReactNode) | undefined;
+}
+
+/**
+ * Shows a flow's file through the provider's client: an `<img>` for images, a download link
+ * otherwise, with loading and error states. `data-state` is waiting | loading | success | error.
+ */
+export const FlowFile = forwardRef<HTMLElement, FlowFileProps>(function FlowFile(
+  { flowId, label, alt, locale = 'en', messages, waitForTerminal, polling, children, className, ...rest },
+  ref,
+) {
+  const file = useFlowFile(flowId, label, { waitForTerminal, polling });
+  const text = resolveFlowStatusMessages(locale, messages);
+  let body: ReactNode;
+  if (children) body = children(file);
+  else if (file.status === 'success' && file.url && file.isImage)
+    body = (
+      <img
+        className="vgk-flow-file__image"
+        src={file.url}
+        alt={alt ?? formatMessage(text.fileAlt, { label })}
+      />
+    );
+  else if (file.status === 'success' && file.url)
+    body = (
+      <a className="vgk-flow-file__link" href={file.url} download={label}>
+        {formatMessage(text.fileDownload, { label })}
+      </a>
+    );
+  else if (file.status === 'error')
+    body = (
+      <p className="vgk-flow-file__error" role="alert">
+        {text.fileError}
+      </p>
+    );
+  else
+    body = (
+      <p className="vgk-flow-file__loading" role="status">
+        {text.fileLoading}
+      </p>
+    );
+  return (
+    <figure
+      ref={ref}
+      className={className ? `vgk-flow-file ${className}` : 'vgk-flow-file'}
+      data-state={file.status}
+      aria-busy={file.status === 'loading' || file.status === 'waiting'}
+      lang={locale}
+      {...rest}
+    >
+      {body}
+    </figure>
+  );
+});

@@ -1,0 +1,365 @@
+import { notifyManager, onlineManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, render, screen, within } from '@testing-library/react';
+import axe from 'axe-core';
+import type { ReactNode } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  apiError,
+  endedFlow,
+  inProgressFlow,
+  notStartedFlow,
+  resultOf,
+  ScriptedFlowClient,
+  uniqueFlowId,
+} from '../../test/scriptedFlowClient.ts';
+import { VerigramProvider } from '../VerigramProvider.tsx';
+import { FlowStatus } from './FlowStatus.tsx';
+
+let queryClient: QueryClient;
+
+function Providers({ client, children }: { client: ScriptedFlowClient; children: ReactNode }) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <VerigramProvider client={client}>{children}</VerigramProvider>
+    </QueryClientProvider>
+  );
+}
+
+const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
+
+// axe schedules its own timers, so it runs on real ones. jsdom computes no layout or colours, so
+// the color-contrast rule cannot work there and is off; contrast is checked in Storybook's
+// browser run instead.
+async function expectNoAxeViolations(container: HTMLElement) {
+  vi.useRealTimers();
+  const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+}
+
+function root(container: HTMLElement): HTMLElement {
+  const section = container.querySelector('section');
+  if (!section) throw new Error('no <section> rendered');
+  return section;
+}
+
+beforeEach(() => {
+  notifyManager.setScheduler(queueMicrotask);
+  vi.useFakeTimers({ now: new Date('2026-01-01T10:00:00Z') });
+  queryClient = new QueryClient();
+});
+
+afterEach(() => {
+  queryClient.clear();
+  onlineManager.setOnline(true);
+  vi.useRealTimers();
+  notifyManager.setScheduler((callback) => setTimeout(callback, 0));
+});
+
+describe('<FlowStatus> states', () => {
+  it('given the first read is pending, then it is loading, busy, and accessible', async () => {
+    const flowId = uniqueFlowId();
+    const client = new ScriptedFlowClient(notStartedFlow(flowId));
+    client.getFlow = () => new Promise(() => {});
+    const { container } = render(
+      <Providers client={client}>
+        <FlowStatus flowId={flowId} />
+      </Providers>,
+    );
+    expect(root(container)).toHaveAttribute('data-state', 'loading');
+    expect(root(container)).toHaveAttribute('aria-busy', 'true');
+    expect(screen.getByText('Loading the status…')).toBeInTheDocument();
+    await expectNoAxeViolations(container);
+  });
+
+  it('given a flow not started, then it says so and lists the pipeline', async () => {
+    const flowId = uniqueFlowId();
+    const client = new ScriptedFlowClient(notStartedFlow(flowId));
+    const { container } = render(
+      <Providers client={client}>
+        <FlowStatus flowId={flowId} />
+      </Providers>,
+    );
+    await advance(0);
+    expect(root(container)).toHaveAttribute('data-state', 'not_started');
+    expect(screen.getByText('Not started', { selector: '.vgk-flow-status__badge' })).toBeInTheDocument();
+    const steps = within(screen.getByRole('list', { name: 'Steps' })).getAllByRole('listitem');
+    expect(steps.map((step) => step.textContent)).toEqual(['verilive', 'veridoc']);
+    expect(client.calls.getFlowResult).toHaveLength(0);
+    await expectNoAxeViolations(container);
+  });
+
+  it('given a flow in progress, then it names the current step and marks it in the pipeline', async () => {
+    const flowId = uniqueFlowId();
+    const client = new ScriptedFlowClient(inProgressFlow(flowId, '1'));
+    const { container } = render(
+      <Providers client={client}>
+        <FlowStatus flowId={flowId} />
+      </Providers>,
+    );
+    await advance(0);
+    expect(root(container)).toHaveAttribute('data-state', 'in_progress');
+    expect(screen.getByText('Step 2 of 2: veridoc')).toBeInTheDocument();
+    expect(screen.getByText('veridoc')).toHaveAttribute('aria-current', 'step');
+    expect(screen.getByText('verilive')).toHaveAttribute('data-state', 'done');
+    await expectNoAxeViolations(container);
+  });
+
+  it('given a passed flow, then it shows the end cause in words and the per-service timeline', async () => {
+    const flowId = uniqueFlowId();
+    const flow = endedFlow(flowId, 'pass', 'completed');
+    const client = new ScriptedFlowClient(flow, resultOf(flow));
+    const { container } = render(
+      <Providers client={client}>
+        <FlowStatus flowId={flowId} />
+      </Providers>,
+    );
+    await advance(0);
+    expect(root(container)).toHaveAttribute('data-state', 'passed');
+    expect(screen.getByText('Every step was completed.')).toHaveAttribute('data-end-cause', 'completed');
+    const service = within(screen.getByRole('list', { name: 'Services' })).getAllByRole('listitem')[0];
+    if (!service) throw new Error('no service item');
+    expect(service).toHaveAttribute('data-status', 'approved');
+    expect(within(service).getByText('verilive')).toBeInTheDocument();
+    expect(within(service).getByText('Approved')).toBeInTheDocument();
+    const times = service.querySelectorAll('time');
+    expect([...times].map((time) => time.getAttribute('datetime'))).toEqual([
+      '2026-01-01T10:00:10Z',
+      '2026-01-01T10:01:00Z',
+      '2026-01-01T10:01:30Z',
+    ]);
+    expect(within(service).getByText(/^Processing/)).toHaveAttribute('data-state', 'processing');
+    await expectNoAxeViolations(container);
+  });
+
+  it('given a failed flow, then the badge and end cause say why', async () => {
+    const flowId = uniqueFlowId();
+    const flow = endedFlow(flowId, 'fail', 'disconnected');
+    const client = new ScriptedFlowClient(flow, resultOf(flow));
+    const { container } = render(
+      <Providers client={client}>
+        <FlowStatus flowId={flowId} />
+      </Providers>,
+    );
+    await advance(0);
+    expect(root(container)).toHaveAttribute('data-state', 'failed');
+    expect(screen.getByText('The user left or lost the connection.')).toBeInTheDocument();
+    expect(screen.getByText('Denied')).toBeInTheDocument();
+    await expectNoAxeViolations(container);
+  });
+
+  it('given a flow that expired before it started, then the result 404 is "never started", not an error', async () => {
+    const flowId = uniqueFlowId();
+    const {
+      started_at: _started,
+      current_step_id: _step,
+      ...neverStarted
+    } = endedFlow(flowId, 'fail', 'timeout');
+    const client = new ScriptedFlowClient(neverStarted);
+    const { container } = render(
+      <Providers client={client}>
+        <FlowStatus flowId={flowId} />
+      </Providers>,
+    );
+    await advance(0);
+    expect(client.calls.getFlowResult).toHaveLength(1);
+    expect(root(container)).toHaveAttribute('data-state', 'failed');
+    expect(root(container)).toHaveAttribute('data-connection', 'ok');
+    expect(screen.getByText('A step ran out of time.')).toBeInTheDocument();
+    expect(screen.getByText('No service has run yet.')).toBeInTheDocument();
+    await expectNoAxeViolations(container);
+  });
+
+  it('given an unknown flow (404 on the flow itself), then it shows the error state without a retry promise', async () => {
+    const flowId = uniqueFlowId();
+    const client = new ScriptedFlowClient(notStartedFlow('another-flow'));
+    const { container } = render(
+      <Providers client={client}>
+        <FlowStatus flowId={flowId} />
+      </Providers>,
+    );
+    await advance(30_000);
+    expect(client.calls.getFlow).toHaveLength(1);
+    expect(root(container)).toHaveAttribute('data-state', 'error');
+    expect(
+      screen.getByText('The status could not be loaded', { selector: '.vgk-flow-status__badge' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Retrying automatically/)).not.toBeInTheDocument();
+    await expectNoAxeViolations(container);
+  });
+
+  it('given a 429 with a long Retry-After, then it says when it will check again, and recovers by itself', async () => {
+    const flowId = uniqueFlowId();
+    const client = new ScriptedFlowClient(inProgressFlow(flowId));
+    const { container } = render(
+      <Providers client={client}>
+        <FlowStatus flowId={flowId} />
+      </Providers>,
+    );
+    await advance(0);
+    client.failFlowReads(apiError(429, 30));
+    await advance(3000);
+    expect(root(container)).toHaveAttribute('data-connection', 'rate_limited');
+    const expected = new Intl.DateTimeFormat('en', { timeStyle: 'medium' }).format(
+      new Date('2026-01-01T10:00:33Z'),
+    );
+    expect(screen.getByText(`Too many requests. Next check at ${expected}.`)).toBeInTheDocument();
+
+    await advance(30_000);
+    expect(root(container)).toHaveAttribute('data-connection', 'ok');
+    expect(screen.queryByText(/Too many requests/)).not.toBeInTheDocument();
+  });
+
+  it('given the rate-limited state, then it is accessible', async () => {
+    const flowId = uniqueFlowId();
+    const client = new ScriptedFlowClient(inProgressFlow(flowId));
+    client.failFlowReads(apiError(429, 30));
+    const { container } = render(
+      <Providers client={client}>
+        <FlowStatus flowId={flowId} />
+      </Providers>,
+    );
+    await advance(0);
+    expect(root(container)).toHaveAttribute('data-connection', 'rate_limited');
+    await expectNoAxeViolations(container);
+  });
+
+  it('given a burst of 500s, then it says it is retrying, then recovers by itself', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const flowId = uniqueFlowId();
+    const client = new ScriptedFlowClient(inProgressFlow(flowId));
+    client.failFlowReads(...Array.from({ length: 4 }, () => apiError(500)));
+    const { container } = render(
+      <Providers client={client}>
+        <FlowStatus flowId={flowId} />
+      </Providers>,
+    );
+    // Zero jitter: the three retries follow each other at once.
+    await advance(10);
+    expect(client.calls.getFlow).toHaveLength(4);
+    expect(root(container)).toHaveAttribute('data-state', 'error');
+    expect(
+      screen.getByText('Connection problem. Retrying automatically.', {
+        selector: '.vgk-flow-status__notice',
+      }),
+    ).toBeInTheDocument();
+    // No answer yet, so the next poll comes at the not-started pace (6 s).
+    await advance(6000);
+    expect(client.calls.getFlow).toHaveLength(5);
+    expect(root(container)).toHaveAttribute('data-state', 'in_progress');
+    expect(root(container)).toHaveAttribute('data-connection', 'ok');
+    vi.mocked(Math.random).mockRestore();
+  });
+
+  it('given the browser goes offline, then it says so, is accessible, and recovers when back online', async () => {
+    const flowId = uniqueFlowId();
+    const client = new ScriptedFlowClient(inProgressFlow(flowId));
+    const { container } = render(
+      <Providers client={client}>
+        <FlowStatus flowId={flowId} />
+      </Providers>,
+    );
+    await advance(0);
+    act(() => onlineManager.setOnline(false));
+    expect(root(container)).toHaveAttribute('data-connection', 'offline');
+    expect(screen.getByText(/You are offline/, { selector: '.vgk-flow-status__notice' })).toBeInTheDocument();
+    act(() => onlineManager.setOnline(true));
+    await advance(0);
+    expect(root(container)).toHaveAttribute('data-connection', 'ok');
+    act(() => onlineManager.setOnline(false));
+    await expectNoAxeViolations(container);
+  });
+});
+
+describe('<FlowStatus> announcements, variants, locales, slots', () => {
+  it('given the flow ends while shown, then the polite live region announces the new status', async () => {
+    const flowId = uniqueFlowId();
+    const client = new ScriptedFlowClient(inProgressFlow(flowId));
+    render(
+      <Providers client={client}>
+        <FlowStatus flowId={flowId} variant="compact" />
+      </Providers>,
+    );
+    await advance(0);
+    const region = screen.getByRole('status');
+    expect(region).toHaveAttribute('aria-live', 'polite');
+    expect(region).toHaveTextContent('In progress. Step 1 of 2: verilive');
+    client.flow = endedFlow(flowId, 'pass', 'completed');
+    client.result = resultOf(client.flow);
+    await advance(3000);
+    expect(region).toHaveTextContent('Passed. Every step was completed.');
+  });
+
+  it('given the compact variant, then there is no timeline', async () => {
+    const flowId = uniqueFlowId();
+    const flow = endedFlow(flowId, 'pass', 'completed');
+    const { container } = render(
+      <Providers client={new ScriptedFlowClient(flow, resultOf(flow))}>
+        <FlowStatus flowId={flowId} variant="compact" />
+      </Providers>,
+    );
+    await advance(0);
+    expect(root(container)).toHaveAttribute('data-variant', 'compact');
+    expect(screen.getByText('Passed')).toBeInTheDocument();
+    expect(screen.queryByRole('list')).not.toBeInTheDocument();
+  });
+
+  it.each([
+    ['kk', 'Сәтті өтті', 'Барлық қадам орындалды.', 'Мақұлданды', 'Қызметтер'],
+    ['ru', 'Пройдена', 'Все шаги пройдены.', 'Одобрено', 'Сервисы'],
+    ['en', 'Passed', 'Every step was completed.', 'Approved', 'Services'],
+  ] as const)(
+    'given locale %s, then every string is in that language',
+    async (locale, state, cause, badge, heading) => {
+      const flowId = uniqueFlowId();
+      const flow = endedFlow(flowId, 'pass', 'completed');
+      const { container } = render(
+        <Providers client={new ScriptedFlowClient(flow, resultOf(flow))}>
+          <FlowStatus flowId={flowId} locale={locale} />
+        </Providers>,
+      );
+      await advance(0);
+      expect(root(container)).toHaveAttribute('lang', locale);
+      expect(screen.getByText(state, { selector: '.vgk-flow-status__badge' })).toBeInTheDocument();
+      expect(screen.getByText(cause)).toBeInTheDocument();
+      expect(screen.getByText(badge)).toBeInTheDocument();
+      expect(screen.getByRole('list', { name: heading })).toBeInTheDocument();
+      await expectNoAxeViolations(container);
+    },
+  );
+
+  it('given message overrides and render props, then they replace the kit parts they name', async () => {
+    const flowId = uniqueFlowId();
+    const flow = endedFlow(flowId, 'pass', 'completed');
+    render(
+      <Providers client={new ScriptedFlowClient(flow, resultOf(flow))}>
+        <FlowStatus
+          flowId={flowId}
+          messages={{ state: { passed: 'Verified ✓' } }}
+          renderService={(service) => <span>custom {service.service_name}</span>}
+        >
+          {(status) => <p>children see {status.state}</p>}
+        </FlowStatus>
+      </Providers>,
+    );
+    await advance(0);
+    expect(screen.getByText('Verified ✓')).toBeInTheDocument();
+    expect(screen.getByText('Every step was completed.')).toBeInTheDocument();
+    expect(screen.getByText('custom verilive')).toBeInTheDocument();
+    expect(screen.getByText('children see passed')).toBeInTheDocument();
+  });
+
+  it('given replaceBody, then only the children render inside the root and live region', async () => {
+    const flowId = uniqueFlowId();
+    const { container } = render(
+      <Providers client={new ScriptedFlowClient(inProgressFlow(flowId))}>
+        <FlowStatus flowId={flowId} replaceBody data-testid="mine">
+          {(status) => <p>only {status.state}</p>}
+        </FlowStatus>
+      </Providers>,
+    );
+    await advance(0);
+    expect(screen.getByText('only in_progress')).toBeInTheDocument();
+    expect(container.querySelector('.vgk-flow-status__badge')).toBeNull();
+    expect(screen.getByTestId('mine')).toBe(root(container));
+  });
+});

@@ -1,0 +1,151 @@
+'use client';
+import type { FlowPollingOptions, FlowServiceStatus, Locale } from '@verigram-kit/core';
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react';
+import { type UseFlowStatusResult, useFlowStatus } from '../useFlowStatus.ts';
+import { FlowStatusAnnouncer } from './FlowStatusAnnouncer.tsx';
+import { FlowStatusBadge } from './FlowStatusBadge.tsx';
+import { FlowStatusTimeline } from './FlowStatusTimeline.tsx';
+import {
+  type FlowStatusMessages,
+  type FlowStatusMessagesOverrides,
+  formatMessage,
+  resolveFlowStatusMessages,
+} from './flowStatusMessages.ts';
+import { formatTimestamp } from './formatTimestamp.ts';
+
+export interface FlowStatusProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
+  flowId: string;
+  /**
+   * `compact`: the overall status, why it ended or the current step, and connection notices.
+   * `detailed`: also the per-service timeline.
+   * @default 'detailed'
+   */
+  variant?: 'compact' | 'detailed' | undefined;
+  /** Language of the kit's strings. @default 'en' */
+  locale?: Locale | undefined;
+  /** Overrides of any of the kit's strings for the locale. */
+  messages?: FlowStatusMessagesOverrides | undefined;
+  /** @default DEFAULT_POLLING_OPTIONS */
+  polling?: FlowPollingOptions | undefined;
+  /** Replaces the summary (badge, end cause, current step). */
+  renderSummary?: ((status: UseFlowStatusResult, messages: FlowStatusMessages) => ReactNode) | undefined;
+  /** Replaces one service of the detailed timeline. */
+  renderService?: ((service: FlowServiceStatus, status: UseFlowStatusResult) => ReactNode) | undefined;
+  /** Rendered after the kit's parts (or instead of them, with `replaceBody`). */
+  children?: ((status: UseFlowStatusResult) => ReactNode) | undefined;
+  /** `children` replaces the summary, notices and timeline; the root and live region stay. @default false */
+  replaceBody?: boolean | undefined;
+}
+
+/** One sentence for the live region and the visible summary. */
+function describe(status: UseFlowStatusResult, text: FlowStatusMessages): string {
+  const parts = [text.state[status.state]];
+  if (status.endCause) parts.push(text.endCause[status.endCause]);
+  return parts.join('. ');
+}
+
+function connectionNotice(
+  status: UseFlowStatusResult,
+  text: FlowStatusMessages,
+  locale: Locale,
+): string | undefined {
+  if (status.connection === 'offline') return text.connection.offline;
+  if (status.connection === 'rate_limited' && status.retryAt !== undefined) {
+    return formatMessage(text.connection.rate_limited, {
+      time: formatTimestamp(status.retryAt, locale, 'time'),
+    });
+  }
+  // A failure that will not be retried (403, unknown flow…) is shown as the `error` state instead.
+  if (status.connection === 'error' && status.error?.isRetryable) return text.connection.error;
+  return undefined;
+}
+
+/**
+ * Where a verification stands, live: overall status, `end_cause` in words, the current step and,
+ * in the detailed variant, a per-service timeline. Polls through `useFlowStatus` (one request per
+ * interval however many are mounted). Styling hooks: `data-state` (loading, not_started,
+ * in_progress, passed, failed, unknown, error), `data-connection` (ok, offline, rate_limited,
+ * error), `data-variant`, and the `--vgk-*` properties of `flowStatus.css`.
+ */
+export const FlowStatus = forwardRef<HTMLElement, FlowStatusProps>(function FlowStatus(
+  {
+    flowId,
+    variant = 'detailed',
+    locale = 'en',
+    messages,
+    polling,
+    renderSummary,
+    renderService,
+    children,
+    replaceBody = false,
+    className,
+    ...rest
+  },
+  ref,
+) {
+  const status = useFlowStatus(flowId, { polling });
+  const text = resolveFlowStatusMessages(locale, messages);
+  const notice = connectionNotice(status, text, locale);
+  const step = status.currentStep;
+  const stepText =
+    step?.serviceName === undefined
+      ? undefined
+      : step.position === undefined
+        ? formatMessage(text.currentStepUnplaced, { service: step.serviceName })
+        : formatMessage(text.currentStep, {
+            position: step.position,
+            total: step.total,
+            service: step.serviceName,
+          });
+  const announcement =
+    status.state === 'loading' ? '' : [describe(status, text), stepText, notice].filter(Boolean).join('. ');
+
+  return (
+    <section
+      ref={ref}
+      className={className ? `vgk-flow-status ${className}` : 'vgk-flow-status'}
+      data-state={status.state}
+      data-connection={status.connection}
+      data-variant={variant}
+      aria-label={text.title}
+      aria-busy={status.state === 'loading'}
+      lang={locale}
+      {...rest}
+    >
+      {replaceBody && children ? (
+        children(status)
+      ) : (
+        <>
+          {renderSummary ? (
+            renderSummary(status, text)
+          ) : (
+            <div className="vgk-flow-status__summary">
+              <FlowStatusBadge state={status.state}>{text.state[status.state]}</FlowStatusBadge>
+              {status.endCause ? (
+                <p className="vgk-flow-status__end-cause" data-end-cause={status.endCause}>
+                  {text.endCause[status.endCause]}
+                </p>
+              ) : null}
+              {stepText ? <p className="vgk-flow-status__step-now">{stepText}</p> : null}
+            </div>
+          )}
+          {notice ? (
+            <p className="vgk-flow-status__notice" data-connection={status.connection}>
+              {notice}
+            </p>
+          ) : null}
+          {variant === 'detailed' && status.state !== 'loading' && status.state !== 'error' ? (
+            <FlowStatusTimeline
+              status={status}
+              messages={text}
+              locale={locale}
+              renderService={renderService}
+            />
+          ) : null}
+          {children ? children(status) : null}
+        </>
+      )}
+      <FlowStatusAnnouncer>{announcement}</FlowStatusAnnouncer>
+    </section>
+  );
+});
