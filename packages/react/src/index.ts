@@ -1,2 +1,31 @@
 export type { VerigramProviderProps } from './VerigramProvider.tsx';
 export { useFlowClient, VerigramProvider } from './VerigramProvider.tsx';
+export { flowFileQueryOptions } from './queries/flowFileQueryOptions.ts';
+export { flowQueryKeys } from './queries/flowQueryKeys.ts';
+export { flowQueryOptions } from './queries/flowQueryOptions.ts';
+export { flowResultQueryOptions } from './queries/flowResultQueryOptions.ts';
+export type { FlowFileProps } from './status/FlowFile.tsx';
+export { FlowFile } from './status/FlowFile.tsx';
+export type { FlowStatusProps } from './status/FlowStatus.tsx';
+export { FlowStatus } from './status/FlowStatus.tsx';
+export { FlowStatusAnnouncer } from './status/FlowStatusAnnouncer.tsx';
+export type { FlowStatusBadgeProps } from './status/FlowStatusBadge.tsx';
+export { FlowStatusBadge } from './status/FlowStatusBadge.tsx';
+export type { FlowStatusTimelineProps } from './status/FlowStatusTimeline.tsx';
+export { FlowStatusTimeline } from './status/FlowStatusTimeline.tsx';
+export type { FlowStatusMessages, FlowStatusMessagesOverrides } from './status/flowStatusMessages.ts';
+export { FLOW_STATUS_MESSAGES } from './status/flowStatusMessages.ts';
+export type { CurrentStep } from './status/getCurrentStep.ts';
+export type { UseFlowOptions } from './useFlow.ts';
+export { useFlow } from './useFlow.ts';
+export type { UseFlowFileOptions, UseFlowFileResult } from './useFlowFile.ts';
+export { useFlowFile } from './useFlowFile.ts';
+export type { UseFlowResultOptions } from './useFlowResult.ts';
+export { useFlowResult } from './useFlowResult.ts';
+export type {
+  FlowConnection,
+  FlowStatusState,
+  UseFlowStatusOptions,
+  UseFlowStatusResult,
+} from './useFlowStatus.ts';
+export { useFlowStatus } from './useFlowStatus.ts';
