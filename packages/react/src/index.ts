@@ -1,5 +1,3 @@
-export type { VerigramProviderProps } from './VerigramProvider.tsx';
-export { useFlowClient, VerigramProvider } from './VerigramProvider.tsx';
 export { flowFileQueryOptions } from './queries/flowFileQueryOptions.ts';
 export { flowQueryKeys } from './queries/flowQueryKeys.ts';
 export { flowQueryOptions } from './queries/flowQueryOptions.ts';
@@ -29,3 +27,5 @@ export type {
   UseFlowStatusResult,
 } from './useFlowStatus.ts';
 export { useFlowStatus } from './useFlowStatus.ts';
+export type { VerigramProviderProps } from './VerigramProvider.tsx';
+export { useFlowClient, VerigramProvider } from './VerigramProvider.tsx';
