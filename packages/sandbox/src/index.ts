@@ -1,6 +1,8 @@
 // Browser-safe entry: the engine, the hosted page renderer and the in-memory client. The HTTP
 // server (node:http) lives behind `@verigram-kit/sandbox/server`.
 
+export type { InMemoryClient, InMemoryClientOptions } from './client/createInMemoryClient.ts';
+export { createInMemoryClient } from './client/createInMemoryClient.ts';
 export { BUILTIN_TEMPLATES, DEFAULT_TEMPLATE_ID } from './engine/builtinTemplates.ts';
 export type { SandboxConsumer } from './engine/consumers.ts';
 export { DEFAULT_CONSUMERS } from './engine/consumers.ts';

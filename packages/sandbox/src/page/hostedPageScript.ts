@@ -130,7 +130,8 @@ function send(action) {
   if (model.mode === 'bridge') {
     var b = bridge();
     if (!b) return Promise.reject(new Error('The in-memory sandbox is not reachable from this window'));
-    return Promise.resolve(b(flowId, JSON.parse(JSON.stringify(action)))).then(function (s) { return JSON.parse(JSON.stringify(s)); });
+    return new Promise(function (resolve) { resolve(b(flowId, JSON.parse(JSON.stringify(action)))); })
+      .then(function (s) { return JSON.parse(JSON.stringify(s)); });
   }
   return fetch(model.apiBase + 'actions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(action), credentials: 'omit' })
     .then(function (r) { return r.json().then(function (body) { if (!r.ok) throw new Error(body.error_msg || r.status); return body; }); });

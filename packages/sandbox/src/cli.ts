@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+// verigram-sandbox: starts the Verigram API 2.0 emulator and its hosted page.
+import { parseArgs } from 'node:util';
+import { API_KEY_HEADER, API_VERSION, API_VERSION_HEADER } from '@verigram-kit/core';
+import { faultsFromEnv, type SandboxFaults } from './server/SandboxFaults.ts';
+import { startSandbox } from './server/startSandbox.ts';
+
+const HELP = `verigram-sandbox: a stateful emulator of the Verigram API ${API_VERSION} and its hosted flow page
+
+Usage: verigram-sandbox [options]
+
+Options:
+  --port <n>            Port to listen on (env SANDBOX_PORT, default 4010; 0 picks a free port)
+  --host <addr>         Interface to listen on (default 127.0.0.1)
+  --public-url <url>    Base URL for vlinks when reached through another address
+  --auto-complete       Pass every flow as soon as its page is opened
+  --rate-limit <n>      Requests per minute per test key (default 600)
+  --ttl <s>             Flow ttl in seconds (default 86400)
+  --latency <ms>        Fault: delay every API answer (env SANDBOX_LATENCY_MS)
+  --fault-5xx <rate>    Fault: share 0..1 of API requests answered 500 (env SANDBOX_FAULT_5XX_RATE)
+  --fault-429 <n>       Fault: answer the next n API requests 429 (env SANDBOX_FAULT_429_BURST)
+  --retry-after <s>     Retry-After of injected 429s (env SANDBOX_FAULT_RETRY_AFTER, default 1)
+  --fault-malformed <rate>  Fault: share 0..1 of API answers with a cut JSON body (env SANDBOX_FAULT_MALFORMED_RATE)
+  --quiet               Do not log requests
+  -h, --help            Show this help
+`;
+
+function fail(message: string): never {
+  process.stderr.write(`verigram-sandbox: ${message}\nRun verigram-sandbox --help for usage.\n`);
+  process.exit(2);
+}
+
+function number(
+  name: string,
+  value: string | undefined,
+  { max = Number.POSITIVE_INFINITY } = {},
+): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > max)
+    fail(`--${name} must be a number from 0 to ${max}, got "${value}"`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'public-url': { type: 'string' },
+        'auto-complete': { type: 'boolean' },
+        'rate-limit': { type: 'string' },
+        ttl: { type: 'string' },
+        latency: { type: 'string' },
+        'fault-5xx': { type: 'string' },
+        'fault-429': { type: 'string' },
+        'retry-after': { type: 'string' },
+        'fault-malformed': { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (err) {
+    fail((err as Error).message);
+  }
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const port =
+    number('port', (values.port as string | undefined) ?? process.env.SANDBOX_PORT, { max: 65535 }) ?? 4010;
+  const host = (values.host as string | undefined) ?? '127.0.0.1';
+  const faults: SandboxFaults = { ...faultsFromEnv(process.env) };
+  const set = (k: keyof SandboxFaults, flag: string, max?: number) => {
+    const v = number(flag, values[flag] as string | undefined, max === undefined ? {} : { max });
+    if (v !== undefined) faults[k] = v;
+  };
+  set('latencyMs', 'latency');
+  set('error5xxRate', 'fault-5xx', 1);
+  set('burst429', 'fault-429');
+  set('retryAfterSeconds', 'retry-after');
+  set('malformedRate', 'fault-malformed', 1);
+  const limit = number('rate-limit', values['rate-limit'] as string | undefined);
+  const ttl = number('ttl', values.ttl as string | undefined);
+  if (ttl !== undefined && (ttl < 60 || ttl > 31_536_000))
+    fail('--ttl must be from 60 to 31536000 (spec Flow.ttl)');
+
+  let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+  try {
+    sandbox = await startSandbox({
+      port,
+      host,
+      ...(values['public-url'] ? { publicUrl: values['public-url'] as string } : {}),
+      autoComplete: Boolean(values['auto-complete']),
+      faults,
+      env: {},
+      ...(limit !== undefined ? { rateLimit: { limit } } : {}),
+      ...(ttl !== undefined ? { ttlSeconds: ttl } : {}),
+      ...(values.quiet ? {} : { log: (line: string) => process.stdout.write(`  ${line}\n`) }),
+    });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    fail(e.code === 'EADDRINUSE' ? `port ${port} is in use; pass --port <n> or SANDBOX_PORT` : e.message);
+  }
+  const url = (values['public-url'] as string | undefined)?.replace(/\/$/, '') ?? sandbox.url;
+  const activeFaults = Object.entries(sandbox.getFaults()).filter(([k, v]) => v && k !== 'retryAfterSeconds');
+  process.stdout.write(`
+Verigram sandbox (API ${API_VERSION}) listening on ${url}
+
+  API base URL     ${url}
+  Hosted page      ${url}/hf2/{flow_id}/   (the real one: https://web.verigram.kz/hf2/{flow_id}/)
+  Theme preview    ${url}/hf2/preview/
+  Test keys        sandbox-test-key   (test_flow: true, rate-limited)
+                   sandbox-other-key  (a second consumer, to test isolation)
+  Auto-complete    ${values['auto-complete'] ? 'on' : 'off'}
+  Faults           ${activeFaults.length ? activeFaults.map(([k, v]) => `${k}=${v}`).join(' ') : 'none'}
+  Person ids       alice+pass alice+fail alice+review alice+timeout alice+abandon (+auto: at creation)
+
+Control routes (sandbox only):
+  POST ${url}/_sandbox/flows/{flow_id}/steps/current   {"outcome":"pass|fail|unknown|abandon|timeout","error_codes":[...]}
+  GET  ${url}/_sandbox/flows          PUT ${url}/_sandbox/faults      PUT ${url}/_sandbox/auto-complete
+  POST ${url}/_sandbox/clock {"advance_ms":300000}                  POST ${url}/_sandbox/reset
+
+Try it:
+  curl -X POST ${url}/flow \\
+    -H 'Content-Type: application/json' \\
+    -H '${API_VERSION_HEADER}: ${API_VERSION}' \\
+    -H '${API_KEY_HEADER}: sandbox-test-key' \\
+    -d '{"callback_url": "https://your-company.com/callback", "person_id": "your-client-id", "locale": "en"}'
+
+`);
+  const stop = () => {
+    void sandbox.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+void main();
