@@ -93,6 +93,8 @@ export {
   setFlowUiTranslation,
   toFlowConfigUi,
 } from './ui/flowUiDraft.ts';
+export type { ParsedFlowUiJson } from './ui/parseFlowUiJson.ts';
+export { parseFlowUiJson } from './ui/parseFlowUiJson.ts';
 export type { PreviewMessage } from './ui/previewMessage.ts';
 export { createPreviewMessage, PREVIEW_FLOW_ID, parsePreviewMessage } from './ui/previewMessage.ts';
 export type { CreateFlowBodyOptions, CurlOptions, TypeScriptSnippetOptions } from './ui/serializeFlowUi.ts';

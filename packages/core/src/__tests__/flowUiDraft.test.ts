@@ -14,6 +14,7 @@ import {
   setFlowUiTranslation,
   toFlowConfigUi,
 } from '../ui/flowUiDraft.ts';
+import { parseFlowUiJson } from '../ui/parseFlowUiJson.ts';
 
 describe('a new draft', () => {
   it('is the page as Verigram ships it', () => {
@@ -124,5 +125,35 @@ describe('FlowConfigUi round trip', () => {
     expect(importFlowUi(broken as unknown as FlowConfigUi)).toEqual(
       createFlowUiDraft({ translation: { ru: { 'button.retry': 'Ещё' } } }),
     );
+  });
+});
+
+describe('parseFlowUiJson', () => {
+  it.each([
+    ['a bare FlowConfigUi', '{"theme":"bts"}'],
+    ['a CreateFlow body', '{"person_id":"user_42","template":{"pipeline":[],"ui":{"theme":"bts"}}}'],
+    ['a FlowTemplate', '{"pipeline":[],"ui":{"theme":"bts"}}'],
+  ])('imports %s', (_, text) => {
+    const parsed = parseFlowUiJson(text);
+    expect(parsed.ok && parsed.ui).toEqual({ theme: 'bts' });
+  });
+
+  it('imports fixable problems and reports them', () => {
+    const parsed = parseFlowUiJson('{"css":"@import \\"x.css\\";"}');
+    expect(parsed.ok).toBe(true);
+    expect(parsed.issues.map((i) => i.code)).toEqual(['css.import']);
+  });
+
+  it.each([
+    ['broken JSON', '{"theme":', 'json.invalid'],
+    ['an array', '[]', 'ui.invalid'],
+    ['an unknown theme', '{"theme":"neon","css":"@import \\"x\\";"}', 'theme.unknown'],
+    ['a relative logo', '{"logo_url":"/logo.svg"}', 'url.invalid'],
+    ['a number as text', '{"translation":{"en":{"button.start":1}}}', 'translation.value_invalid'],
+  ])('refuses %s, listing only what blocks the import', (_, text, code) => {
+    const parsed = parseFlowUiJson(text);
+    expect(parsed.ok).toBe(false);
+    expect(parsed.issues.map((i) => i.code)).toEqual([code]);
+    expect(parsed.issues[0]?.message).toMatch(/\S/);
   });
 });

@@ -1,0 +1,50 @@
+// Import of a FlowConfigUi pasted or uploaded into the builder (issue 6). Accepts the bare object,
+// a CreateFlow body (`template.ui`) or a FlowTemplate (`ui`), because that is what people copy.
+import type { FlowConfigUi } from '../api/schemas.ts';
+import { type FlowUiIssue, type ValidateFlowUiOptions, validateFlowUi } from './validateFlowUi.ts';
+
+// Problems importFlowUi could only "fix" by dropping the value. Refusing them changes nothing and
+// says why; everything else (unsafe CSS, poor contrast) imports, so it can be fixed in the builder.
+const STRUCTURAL = new Set([
+  'ui.invalid',
+  'theme.unknown',
+  'url.invalid',
+  'translation.invalid',
+  'translation.locale_invalid',
+  'translation.value_invalid',
+  'css.invalid',
+]);
+
+export type ParsedFlowUiJson =
+  | { ok: true; ui: FlowConfigUi; issues: FlowUiIssue[] }
+  | { ok: false; issues: FlowUiIssue[] };
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function parseFlowUiJson(text: string, options?: ValidateFlowUiOptions): ParsedFlowUiJson {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return {
+      ok: false,
+      issues: [
+        {
+          path: '',
+          severity: 'error',
+          code: 'json.invalid',
+          message: `Not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      ],
+    };
+  }
+  let ui = data;
+  if (isObject(data) && isObject(data.template) && 'ui' in data.template) ui = data.template.ui;
+  else if (isObject(data) && 'pipeline' in data && 'ui' in data) ui = data.ui;
+  const issues = validateFlowUi(ui, options);
+  if (issues.some((i) => i.severity === 'error' && STRUCTURAL.has(i.code))) {
+    return { ok: false, issues: issues.filter((i) => STRUCTURAL.has(i.code)) };
+  }
+  return { ok: true, ui: ui as FlowConfigUi, issues };
+}
