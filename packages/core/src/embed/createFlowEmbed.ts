@@ -95,7 +95,7 @@ export function createFlowEmbed(options: FlowEmbedOptions): FlowEmbed {
     mount(container, { title, allow }) {
       frame = document.createElement('iframe');
       frame.title = title;
-      frame.allow = allow;
+      frame.setAttribute('allow', allow);
       frame.src = options.vlink;
       frame.style.cssText = 'border:0;width:100%;height:640px;display:block';
       frame.addEventListener('load', () => {

@@ -38,7 +38,7 @@ export function preflightCamera(options: PreflightOptions): PreflightResult {
   if (IN_APP_BROWSER.test(ua)) return { mode: 'redirect', reason: 'in_app_browser' };
   // A popup is a top-level browsing context of the vlink's own (https) origin, so it escapes both
   // an insecure embedding page and the embedding page's frame policy.
-  if (!isSecureContext) return { mode: 'popup', reason: 'insecure_context' };
+  if (globalThis.isSecureContext === false) return { mode: 'popup', reason: 'insecure_context' };
   if (typeof navigator.mediaDevices?.getUserMedia !== 'function') {
     return { mode: 'popup', reason: 'no_camera_api' };
   }

@@ -1,0 +1,164 @@
+import {
+  type CreateFlowOptions,
+  type FlowClient,
+  type FlowHandle,
+  type LivenessSession,
+  type ProxyCreateFlowBody,
+  type ProxyCreateFlowResponse,
+  parseRetryAfter,
+  type RequestOptions,
+  VerigramApiError,
+} from '@verigram-kit/core';
+
+export interface ProxyClientOptions {
+  /** Where `@verigram-kit/proxy` is mounted, same origin or absolute. @default '/api/verigram' */
+  baseUrl?: string | undefined;
+  /** @default globalThis.fetch (looked up at call time) */
+  fetch?: typeof fetch | undefined;
+  /**
+   * Extra headers on every request (e.g. a CSRF token), or a function returning them per request.
+   * @default undefined
+   */
+  headers?: HeadersInit | (() => HeadersInit) | undefined;
+}
+
+/**
+ * A {@link FlowClient} for the kit's proxy (issue 3): `POST {base}/flow` creates a flow and answers
+ * its `flow_token`, which every later read of that flow carries as `Authorization: Bearer`. Tokens
+ * live in memory, per flow id. An expired token (401 `FLOW_TOKEN_EXPIRED`) is renewed once through
+ * `POST {base}/flow/{id}/token` and the request retried. Every failure is a {@link VerigramApiError}.
+ * @example <VerigramProvider client={createProxyClient()}>…</VerigramProvider>
+ */
+export function createProxyClient(options: ProxyClientOptions = {}): FlowClient {
+  const base = (options.baseUrl ?? '/api/verigram').replace(/\/+$/, '');
+  const tokens = new Map<string, string>();
+  const renewing = new Map<string, Promise<void>>();
+
+  async function send(
+    method: 'GET' | 'POST',
+    path: string,
+    init: RequestOptions & { body?: unknown; flowId?: string; headers?: Record<string, string> } = {},
+    renewed = false,
+  ): Promise<Response> {
+    const extra = typeof options.headers === 'function' ? options.headers() : options.headers;
+    const headers = new Headers(extra);
+    for (const [name, value] of Object.entries(init.headers ?? {})) headers.set(name, value);
+    const token = init.flowId === undefined ? undefined : tokens.get(init.flowId);
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+    let body: string | undefined;
+    if (init.body !== undefined) {
+      // The proxy refuses POSTs without a JSON content type (CSRF rule, issue 3).
+      headers.set('Content-Type', 'application/json');
+      body = JSON.stringify(init.body);
+    }
+    let response: Response;
+    try {
+      response = await (options.fetch ?? globalThis.fetch)(`${base}${path}`, {
+        method,
+        headers,
+        body,
+        signal: init.signal,
+        credentials: 'same-origin',
+      });
+    } catch (cause) {
+      const aborted = init.signal?.aborted === true;
+      throw new VerigramApiError({
+        status: 0,
+        errorCode: aborted ? 'ABORTED' : 'NETWORK_ERROR',
+        errorMsg: aborted ? 'The request was aborted' : `Could not reach ${base}: ${String(cause)}`,
+        cause,
+      });
+    }
+    if (response.ok) return response;
+    const error = await toApiError(response);
+    if (error.status === 401 && error.errorCode === 'FLOW_TOKEN_EXPIRED' && init.flowId && !renewed) {
+      await renew(init.flowId, init.signal);
+      return send(method, path, init, true);
+    }
+    throw error;
+  }
+
+  // Concurrent reads of one flow that all meet an expired token share one renewal.
+  function renew(flowId: string, signal?: AbortSignal): Promise<void> {
+    let pending = renewing.get(flowId);
+    if (!pending) {
+      pending = send('POST', `/flow/${encodeURIComponent(flowId)}/token`, { body: {}, signal })
+        .then(json<ProxyCreateFlowResponse>)
+        .then((answer) => {
+          tokens.set(flowId, answer.flow_token);
+        })
+        .finally(() => renewing.delete(flowId));
+      renewing.set(flowId, pending);
+    }
+    return pending;
+  }
+
+  const read = <T>(path: string, flowId: string, init?: RequestOptions) =>
+    send('GET', path, { ...init, flowId }).then(json<T>);
+
+  return {
+    async createFlow(create: CreateFlowOptions, init?: RequestOptions): Promise<FlowHandle> {
+      const body: ProxyCreateFlowBody = {};
+      if (create.locale) body.locale = create.locale;
+      if (create.template) body.template = create.template;
+      if (create.uiPreset) body.ui_preset = create.uiPreset;
+      if (create.ui) body.ui = create.ui;
+      if (create.callbackUrl) body.callback_url = create.callbackUrl;
+      if (create.inputData) body.input_data = create.inputData;
+      const headers: Record<string, string> = {};
+      if (create.idempotencyKey) headers['Idempotency-Key'] = create.idempotencyKey;
+      const answer = await send('POST', '/flow', { ...init, body, headers }).then(
+        json<ProxyCreateFlowResponse>,
+      );
+      if (typeof answer?.flow_id !== 'string' || typeof answer.vlink !== 'string') {
+        throw new VerigramApiError({
+          status: 502,
+          errorCode: 'UPSTREAM_MALFORMED',
+          errorMsg: 'The proxy answered POST /flow without flow_id and vlink',
+        });
+      }
+      tokens.set(answer.flow_id, answer.flow_token);
+      return { flowId: answer.flow_id, vlink: answer.vlink, flowToken: answer.flow_token };
+    },
+    getFlow: (flowId, init) => read(`/flow/${encodeURIComponent(flowId)}`, flowId, init),
+    getFlowResult: (flowId, init) => read(`/flow/${encodeURIComponent(flowId)}/result`, flowId, init),
+    getSessionResult: (flowId, sessionId, init) =>
+      read(`/journal/session/${encodeURIComponent(sessionId)}`, flowId, init),
+    createLivenessSession: (flowId, body, init) =>
+      send('POST', '/liveness2/session', { ...init, body, flowId }).then(json<LivenessSession>),
+    getFile: (flowId, label, init) =>
+      send('GET', `/resources/file?label=${encodeURIComponent(label)}`, { ...init, flowId }).then((r) =>
+        r.blob(),
+      ),
+    rememberFlow(handle) {
+      if (handle.flowToken) tokens.set(handle.flowId, handle.flowToken);
+    },
+  };
+}
+
+async function json<T>(response: Response): Promise<T> {
+  try {
+    return (await response.json()) as T;
+  } catch (cause) {
+    throw new VerigramApiError({
+      status: response.status,
+      errorCode: 'UPSTREAM_MALFORMED',
+      errorMsg: 'The proxy answered with a body that is not JSON',
+      cause,
+    });
+  }
+}
+
+/** The proxy's `{ error_code, error_msg }` (Verigram's SaasErrorResponse shape), or the bare status. */
+async function toApiError(response: Response): Promise<VerigramApiError> {
+  const body = (await response.json().catch(() => null)) as {
+    error_code?: unknown;
+    error_msg?: unknown;
+  } | null;
+  return new VerigramApiError({
+    status: response.status,
+    errorCode: typeof body?.error_code === 'string' ? body.error_code : `HTTP_${response.status}`,
+    errorMsg: typeof body?.error_msg === 'string' ? body.error_msg : response.statusText || 'Request failed',
+    retryAfter: parseRetryAfter(response.headers.get('Retry-After')),
+  });
+}
