@@ -93,7 +93,7 @@ function flowAt(t: number): Flow {
     consumer_id: 'bench',
     vlink: 'https://sandbox.invalid/flow/bench',
     person_id: '990101300123',
-    template: { pipeline: [{ service_name: 'verilive' }, { service_name: 'veridoc' }] },
+    template: { pipeline: [{ service_name: 'verilive' }, { service_name: 'veridoc' }] } as Flow['template'],
     flow_status: 'unknown',
   };
   if (t >= STARTED_AT) Object.assign(flow, { started_at: 'x', current_step_id: t >= STEP_2_AT ? '1' : '0' });
@@ -154,14 +154,12 @@ const client = {
 const queryClient = new QueryClient();
 queryClient.mount();
 const flowOptions = flowQueryOptions(client, flowId);
-const resultObservers: QueryObserver<FlowProjection | null, VerigramApiError>[] = [];
 for (let i = 0; i < WIDGETS; i++) {
   const flowObserver = new QueryObserver(queryClient, flowOptions);
   const resultObserver = new QueryObserver(queryClient, {
     ...flowResultQueryOptions(client, flowId),
     enabled: false,
   });
-  resultObservers.push(resultObserver);
   flowObserver.subscribe((result) => {
     // useFlowResult: enabled once the flow is terminal.
     const terminal = result.data !== undefined && isTerminalFlow(result.data);
