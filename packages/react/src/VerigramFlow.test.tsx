@@ -1,0 +1,375 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { Flow, FlowClient, FlowHandle, FlowProjection } from '@verigram-kit/core';
+import { VerigramApiError } from '@verigram-kit/core';
+import axe from 'axe-core';
+import { StrictMode } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { VerigramFlow, type VerigramFlowProps } from './VerigramFlow.tsx';
+import { VerigramProvider } from './VerigramProvider.tsx';
+
+const ORIGIN = 'http://127.0.0.1:4010';
+const CALLBACK = `${location.origin}/verigram/callback`;
+
+/** A FlowClient whose flows end when `finish(id)` is called, counting every call. */
+function fakeClient() {
+  let next = 1;
+  const ended = new Set<string>();
+  const flow = (id: string) =>
+    ({
+      flow_id: id,
+      vlink: `${ORIGIN}/hf2/${id}/`,
+      flow_status: ended.has(id) ? 'pass' : 'unknown',
+      ...(ended.has(id) ? { end_cause: 'completed', ended_at: '2026-11-23T12:00:00Z' } : {}),
+    }) as unknown as Flow;
+  const client = {
+    createFlow: vi.fn(async (): Promise<FlowHandle> => {
+      const id = `F${next++}`;
+      return { flowId: id, vlink: `${ORIGIN}/hf2/${id}/`, flowToken: `token-${id}` };
+    }),
+    getFlow: vi.fn(async (id: string) => flow(id)),
+    getFlowResult: vi.fn(async (id: string) => ({ flow_id: id, flow_status: 'pass' }) as FlowProjection),
+    getSessionResult: vi.fn(),
+    createLivenessSession: vi.fn(),
+    getFile: vi.fn(),
+    rememberFlow: vi.fn(),
+  };
+  return { client: client as typeof client & FlowClient, finish: (id: string) => ended.add(id), flow };
+}
+
+function renderFlow(client: FlowClient, props: VerigramFlowProps = {}) {
+  return render(
+    <VerigramProvider client={client}>
+      <VerigramFlow pollInterval={0} {...props} />
+    </VerigramProvider>,
+  );
+}
+
+const frame = async (title = 'Identity verification') =>
+  (await screen.findByTitle(title)) as HTMLIFrameElement;
+const envelope = (flowId: string) => ({ protocol: 'verigram-hf2', version: 1, flowId });
+const send = (data: unknown, origin: string, source: Window | null) =>
+  act(() => {
+    dispatchEvent(new MessageEvent('message', { data, origin, source }));
+  });
+const callbackMessage = (flowId: string | null) => ({
+  protocol: 'verigram-kit',
+  version: 1,
+  type: 'callback',
+  url: CALLBACK,
+  flowId,
+});
+const axeClean = async (node: Element) => {
+  const results = await axe.run(node, { iframes: false, rules: { 'color-contrast': { enabled: false } } });
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+};
+
+afterEach(() => {
+  sessionStorage.clear();
+  vi.restoreAllMocks();
+});
+
+describe('<VerigramFlow>', () => {
+  it('given creation options, when mounted, then it creates one flow and embeds its vlink', async () => {
+    const { client } = fakeClient();
+    renderFlow(client, { uiPreset: 'brand', locale: 'en' });
+    const iframe = await frame();
+    expect(iframe.src).toBe(`${ORIGIN}/hf2/F1/`);
+    expect(iframe.getAttribute('allow')).toBe('camera; microphone; fullscreen; autoplay; clipboard-write');
+    expect(iframe.hasAttribute('sandbox')).toBe(false);
+    expect(client.createFlow).toHaveBeenCalledTimes(1);
+    expect(client.createFlow.mock.calls[0]?.[0]).toMatchObject({
+      uiPreset: 'brand',
+      locale: 'en',
+      callbackUrl: CALLBACK,
+      idempotencyKey: expect.any(String),
+    });
+    expect(client.rememberFlow).toHaveBeenCalledWith(expect.objectContaining({ flowId: 'F1' }));
+  });
+
+  it('given an existing flow and a custom allow and callback path, then nothing is created', async () => {
+    const { client } = fakeClient();
+    const onCallback = vi.fn();
+    renderFlow(client, {
+      flow: { flowId: 'X1', vlink: `${ORIGIN}/hf2/X1/`, flowToken: 't' },
+      allow: 'camera',
+      callbackUrl: '/done',
+      onCallback,
+    });
+    const iframe = await frame();
+    expect(iframe.src).toBe(`${ORIGIN}/hf2/X1/`);
+    expect(iframe.getAttribute('allow')).toBe('camera');
+    expect(client.createFlow).not.toHaveBeenCalled();
+    await send(
+      { ...callbackMessage('X1'), url: `${location.origin}/done` },
+      location.origin,
+      iframe.contentWindow,
+    );
+    expect(onCallback).toHaveBeenCalledWith(`${location.origin}/done`);
+  });
+
+  it('given valid messages from its frame, then onReady, onStep, onEvent fire and the height follows', async () => {
+    const { client } = fakeClient();
+    const onReady = vi.fn();
+    const onStep = vi.fn();
+    const onEvent = vi.fn();
+    renderFlow(client, { onReady, onStep, onEvent });
+    const iframe = await frame();
+    const source = iframe.contentWindow;
+    await send({ ...envelope('F1'), type: 'ready', stepCount: 2 }, ORIGIN, source);
+    await send(
+      { ...envelope('F1'), type: 'step_started', stepId: 's1', stepIndex: 0, serviceName: 'verilive' },
+      ORIGIN,
+      source,
+    );
+    await send({ ...envelope('F1'), type: 'resize', height: 900 }, ORIGIN, source);
+    expect(onReady).toHaveBeenCalledWith(expect.objectContaining({ stepCount: 2 }));
+    expect(onStep).toHaveBeenCalledWith(expect.objectContaining({ stepId: 's1' }));
+    expect(onEvent).toHaveBeenCalledTimes(3);
+    expect(iframe.style.height).toBe('900px');
+    expect(screen.getByTitle('Identity verification').closest('[data-state]')).toHaveAttribute(
+      'data-state',
+      'ready',
+    );
+  });
+
+  it.each([
+    ['a look-alike host', 'http://127.0.0.1:4010.evil.io'],
+    ['another port', 'http://127.0.0.1:4011'],
+    ['the null origin', 'null'],
+  ])('given messages from %s, then nothing changes', async (_, origin) => {
+    const { client, finish } = fakeClient();
+    const onEvent = vi.fn();
+    const onComplete = vi.fn();
+    renderFlow(client, { onEvent, onComplete });
+    const iframe = await frame();
+    finish('F1');
+    const calls = client.getFlow.mock.calls.length;
+    await send({ ...envelope('F1'), type: 'resize', height: 900 }, origin, iframe.contentWindow);
+    await send({ ...envelope('F1'), type: 'completed', flowStatus: 'pass' }, origin, iframe.contentWindow);
+    await send(callbackMessage('F1'), origin, iframe.contentWindow);
+    expect(onEvent).not.toHaveBeenCalled();
+    expect(iframe.style.height).not.toBe('900px');
+    expect(client.getFlow).toHaveBeenCalledTimes(calls);
+    expect(onComplete).not.toHaveBeenCalled();
+  });
+
+  it('given messages from the right origin but another window, or malformed, then nothing changes', async () => {
+    const { client } = fakeClient();
+    const onEvent = vi.fn();
+    renderFlow(client, { onEvent });
+    const iframe = await frame();
+    const stranger = document.createElement('iframe');
+    document.body.append(stranger);
+    const ready = { ...envelope('F1'), type: 'ready', stepCount: 1 };
+    await send(ready, ORIGIN, stranger.contentWindow);
+    await send(ready, ORIGIN, window);
+    await send({ ...ready, version: 2 }, ORIGIN, iframe.contentWindow);
+    await send({ ...ready, stepCount: '1' }, ORIGIN, iframe.contentWindow);
+    await send('{"type":"ready"}', ORIGIN, iframe.contentWindow);
+    await send({ ...ready, flowId: 'F2' }, ORIGIN, iframe.contentWindow);
+    expect(onEvent).not.toHaveBeenCalled();
+    stranger.remove();
+  });
+
+  it('given two instances on one page, then each sees only its own frame’s messages', async () => {
+    const { client } = fakeClient();
+    const onEventA = vi.fn();
+    const onEventB = vi.fn();
+    render(
+      <VerigramProvider client={client}>
+        <VerigramFlow pollInterval={0} onEvent={onEventA} />
+        <VerigramFlow pollInterval={0} onEvent={onEventB} />
+      </VerigramProvider>,
+    );
+    await waitFor(() => expect(screen.getAllByTitle('Identity verification')).toHaveLength(2));
+    const [a, b] = screen.getAllByTitle('Identity verification') as HTMLIFrameElement[];
+    const idA = new URL(a?.src ?? '').pathname.split('/')[2] as string;
+    await send({ ...envelope(idA), type: 'ready', stepCount: 1 }, ORIGIN, a?.contentWindow ?? null);
+    // B's frame sending A's flow id is still not A's message, nor B's (wrong flow).
+    await send({ ...envelope(idA), type: 'ready', stepCount: 1 }, ORIGIN, b?.contentWindow ?? null);
+    expect(onEventA).toHaveBeenCalledTimes(1);
+    expect(onEventB).not.toHaveBeenCalled();
+  });
+
+  it('given a completion message while the server says running, then onComplete waits for the server', async () => {
+    const { client, finish } = fakeClient();
+    const onComplete = vi.fn();
+    renderFlow(client, { onComplete });
+    const iframe = await frame();
+    await send({ ...envelope('F1'), type: 'completed', flowStatus: 'pass' }, ORIGIN, iframe.contentWindow);
+    await waitFor(() => expect(client.getFlow.mock.calls.length).toBeGreaterThanOrEqual(2));
+    expect(onComplete).not.toHaveBeenCalled();
+    finish('F1');
+    await send(callbackMessage('F1'), location.origin, iframe.contentWindow);
+    await waitFor(() => expect(onComplete).toHaveBeenCalledTimes(1));
+  });
+
+  it('given a completion message, the callback and polling all arriving, then onComplete fires once', async () => {
+    const { client, finish, flow } = fakeClient();
+    const onComplete = vi.fn();
+    const onCallback = vi.fn();
+    renderFlow(client, { onComplete, onCallback, pollInterval: 5 });
+    const iframe = await frame();
+    finish('F1');
+    await send({ ...envelope('F1'), type: 'completed', flowStatus: 'pass' }, ORIGIN, iframe.contentWindow);
+    await send(callbackMessage('F1'), location.origin, iframe.contentWindow);
+    await send({ ...envelope('F1'), type: 'completed', flowStatus: 'pass' }, ORIGIN, iframe.contentWindow);
+    await waitFor(() => expect(onComplete).toHaveBeenCalled());
+    await new Promise((r) => setTimeout(r, 50));
+    expect(onComplete).toHaveBeenCalledTimes(1);
+    expect(onComplete).toHaveBeenCalledWith(flow('F1'), { flow_id: 'F1', flow_status: 'pass' });
+    expect(onCallback).toHaveBeenCalledTimes(1);
+  });
+
+  it('given a re-render with a new onComplete, then the new one is called (no stale closure)', async () => {
+    const { client, finish } = fakeClient();
+    const first = vi.fn();
+    const second = vi.fn();
+    const { rerender } = renderFlow(client, { onComplete: first });
+    const iframe = await frame();
+    rerender(
+      <VerigramProvider client={client}>
+        <VerigramFlow pollInterval={0} onComplete={second} />
+      </VerigramProvider>,
+    );
+    finish('F1');
+    await send({ ...envelope('F1'), type: 'completed', flowStatus: 'pass' }, ORIGIN, iframe.contentWindow);
+    await waitFor(() => expect(second).toHaveBeenCalledTimes(1));
+    expect(first).not.toHaveBeenCalled();
+    // The re-render did not remount the frame or create another flow.
+    expect(screen.getByTitle('Identity verification')).toBe(iframe);
+    expect(client.createFlow).toHaveBeenCalledTimes(1);
+  });
+
+  it('given StrictMode’s double mount, then one flow is created', async () => {
+    const { client } = fakeClient();
+    render(
+      <StrictMode>
+        <VerigramProvider client={client}>
+          <VerigramFlow pollInterval={0} />
+        </VerigramProvider>
+      </StrictMode>,
+    );
+    await frame();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(client.createFlow).toHaveBeenCalledTimes(1);
+    expect(screen.getAllByTitle('Identity verification')).toHaveLength(1);
+  });
+
+  it('given a resumeKey, when remounted (a reload), then the same flow resumes; once terminal, it is cleared', async () => {
+    const { client, finish } = fakeClient();
+    const first = renderFlow(client, { resumeKey: 'signup' });
+    await frame();
+    expect(JSON.parse(sessionStorage.getItem('verigram-kit:signup') ?? 'null')).toMatchObject({
+      flowId: 'F1',
+      flowToken: 'token-F1',
+    });
+    first.unmount();
+
+    const onComplete = vi.fn();
+    renderFlow(client, { resumeKey: 'signup', onComplete });
+    expect((await frame()).src).toBe(`${ORIGIN}/hf2/F1/`);
+    expect(client.createFlow).toHaveBeenCalledTimes(1);
+    expect(client.rememberFlow).toHaveBeenLastCalledWith(expect.objectContaining({ flowToken: 'token-F1' }));
+
+    finish('F1');
+    const iframe = await frame();
+    await send({ ...envelope('F1'), type: 'completed', flowStatus: 'pass' }, ORIGIN, iframe.contentWindow);
+    await waitFor(() => expect(onComplete).toHaveBeenCalledTimes(1));
+    expect(sessionStorage.getItem('verigram-kit:signup')).toBeNull();
+  });
+
+  it('given a resumed flow that already ended, then onComplete fires on mount', async () => {
+    const { client, finish } = fakeClient();
+    sessionStorage.setItem('verigram-kit:k', JSON.stringify({ flowId: 'F7', vlink: `${ORIGIN}/hf2/F7/` }));
+    finish('F7');
+    const onComplete = vi.fn();
+    renderFlow(client, { resumeKey: 'k', onComplete });
+    await waitFor(() => expect(onComplete).toHaveBeenCalledTimes(1));
+    expect(client.createFlow).not.toHaveBeenCalled();
+  });
+
+  it('given a failing creation, then an error with a retry; the retry creates the flow', async () => {
+    const { client } = fakeClient();
+    const error = new VerigramApiError({ status: 429, errorCode: 'RATE_LIMITED', errorMsg: 'slow down' });
+    client.createFlow.mockRejectedValueOnce(error);
+    const onError = vi.fn();
+    renderFlow(client, { onError });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Verification could not start.');
+    expect(onError).toHaveBeenCalledWith(error);
+    await axeClean(document.body);
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await frame();
+    expect(client.createFlow).toHaveBeenCalledTimes(2);
+  });
+
+  it('given a client that throws something else, then onError gets a FLOW_CREATE_FAILED kit error', async () => {
+    const { client } = fakeClient();
+    client.createFlow.mockRejectedValueOnce(new TypeError('boom'));
+    const onError = vi.fn();
+    renderFlow(client, { onError });
+    await screen.findByRole('alert');
+    expect(onError.mock.calls[0]?.[0]).toMatchObject({
+      name: 'VerigramKitError',
+      code: 'FLOW_CREATE_FAILED',
+    });
+  });
+
+  it('is axe clean while loading and when ready', async () => {
+    const { client } = fakeClient();
+    let release: (h: FlowHandle) => void = () => {};
+    client.createFlow.mockImplementationOnce(() => new Promise((r) => (release = r)));
+    renderFlow(client);
+    expect(await screen.findByRole('status')).toHaveTextContent('Loading…');
+    await axeClean(document.body);
+    await act(async () => release({ flowId: 'F1', vlink: `${ORIGIN}/hf2/F1/` }));
+    const iframe = await frame();
+    await send({ ...envelope('F1'), type: 'ready', stepCount: 1 }, ORIGIN, iframe.contentWindow);
+    await axeClean(document.body);
+  });
+
+  it.each([
+    ['ru', 'Проверка личности', 'Загрузка…'],
+    ['kk', 'Жеке басты растау', 'Жүктелуде…'],
+    ['en', 'Identity verification', 'Loading…'],
+  ] as const)('given locale %s, then the kit’s own strings are in it', async (locale, title, loading) => {
+    const { client } = fakeClient();
+    let release: (h: FlowHandle) => void = () => {};
+    client.createFlow.mockImplementationOnce(() => new Promise((r) => (release = r)));
+    renderFlow(client, { locale });
+    expect(await screen.findByText(loading)).toHaveAttribute('role', 'status');
+    await act(async () => release({ flowId: 'F1', vlink: `${ORIGIN}/hf2/F1/` }));
+    expect(await frame(title)).toBeInTheDocument();
+  });
+
+  it('given a camera error in auto mode inline, then it falls back to the popup mode', async () => {
+    const { client } = fakeClient();
+    vi.stubGlobal('navigator', { ...navigator, mediaDevices: { getUserMedia: async () => ({}) } });
+    const onError = vi.fn();
+    renderFlow(client, { mode: 'auto', onError });
+    const iframe = await frame();
+    await send(
+      { ...envelope('F1'), type: 'camera_error', name: 'NotAllowedError', message: 'Permission denied' },
+      ORIGIN,
+      iframe.contentWindow,
+    );
+    expect(await screen.findByRole('button', { name: 'Start verification' })).toBeInTheDocument();
+    expect(screen.queryByTitle('Identity verification')).toBeNull();
+    expect(onError).not.toHaveBeenCalled();
+    vi.unstubAllGlobals();
+  });
+
+  it('given a camera error inline (not auto), then onError gets CAMERA_UNAVAILABLE', async () => {
+    const { client } = fakeClient();
+    const onError = vi.fn();
+    renderFlow(client, { onError });
+    const iframe = await frame();
+    await send(
+      { ...envelope('F1'), type: 'camera_error', name: 'NotFoundError', message: 'No camera' },
+      ORIGIN,
+      iframe.contentWindow,
+    );
+    expect(onError.mock.calls[0]?.[0]).toMatchObject({ code: 'CAMERA_UNAVAILABLE' });
+  });
+});
