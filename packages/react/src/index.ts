@@ -1,3 +1,5 @@
+export type { ProxyClientOptions } from './createProxyClient.ts';
+export { createProxyClient } from './createProxyClient.ts';
 export { flowFileQueryOptions } from './queries/flowFileQueryOptions.ts';
 export { flowQueryKeys } from './queries/flowQueryKeys.ts';
 export { flowQueryOptions } from './queries/flowQueryOptions.ts';
@@ -27,5 +29,17 @@ export type {
   UseFlowStatusResult,
 } from './useFlowStatus.ts';
 export { useFlowStatus } from './useFlowStatus.ts';
+export type {
+  UseVerigramFlowOptions,
+  VerigramFlowController,
+  VerigramFlowError,
+  VerigramFlowMode,
+  VerigramFlowStatus,
+} from './useVerigramFlow.ts';
+export { DEFAULT_ALLOW, useVerigramFlow } from './useVerigramFlow.ts';
+export type { VerigramCallbackProps } from './VerigramCallback.tsx';
+export { VerigramCallback } from './VerigramCallback.tsx';
+export type { VerigramFlowProps } from './VerigramFlow.tsx';
+export { VerigramFlow } from './VerigramFlow.tsx';
 export type { VerigramProviderProps } from './VerigramProvider.tsx';
 export { useFlowClient, VerigramProvider } from './VerigramProvider.tsx';
