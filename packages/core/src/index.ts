@@ -109,4 +109,4 @@ export {
 export type { TranslationEntry, TranslationKey } from './ui/translationCatalog.ts';
 export { TRANSLATION_CATALOG, TRANSLATION_KEYS } from './ui/translationCatalog.ts';
 export type { FlowUiIssue, FlowUiIssueSeverity, ValidateFlowUiOptions } from './ui/validateFlowUi.ts';
-export { validateFlowUi, validateFlowUiDraft } from './ui/validateFlowUi.ts';
+export { jsonPointer, validateFlowUi, validateFlowUiDraft } from './ui/validateFlowUi.ts';
