@@ -1,0 +1,38 @@
+import type { FlowUiIssue } from '@verigram-kit/core';
+import { useId } from 'react';
+import type { BuilderMessages } from './builderMessages.ts';
+import { FieldIssues, hasError } from './FieldIssues.tsx';
+
+export interface CssEditorProps {
+  value: string;
+  /** Issues at `/css` that are about the CSS text (contrast ones are shown with the colours). */
+  issues: FlowUiIssue[];
+  messages: BuilderMessages;
+  onChange(value: string): void;
+}
+
+export function CssEditor({ value, issues, messages, onChange }: CssEditorProps) {
+  const id = useId();
+  return (
+    <fieldset className="vgb-fieldset">
+      <legend>{messages.customCss}</legend>
+      <div className="vgb-field">
+        <label htmlFor={id}>{messages.customCss}</label>
+        <textarea
+          id={id}
+          className="vgb-code"
+          rows={8}
+          spellCheck={false}
+          value={value}
+          aria-invalid={hasError(issues) || undefined}
+          aria-describedby={[`${id}-hint`, issues.length ? `${id}-issues` : ''].filter(Boolean).join(' ')}
+          onChange={(e) => onChange(e.target.value)}
+        />
+        <p id={`${id}-hint`} className="vgb-hint">
+          {messages.cssHint}
+        </p>
+        <FieldIssues id={`${id}-issues`} issues={issues} messages={messages} />
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,186 @@
+import {
+  type CurlOptions,
+  DEFAULT_FAVICON_URL,
+  DEFAULT_LOGO_URL,
+  type FlowConfigUi,
+  importFlowUi,
+  type Locale,
+  type PipelineStep,
+  setFlowUiCustomCss,
+  setFlowUiFaviconUrl,
+  setFlowUiLogoUrl,
+  setFlowUiTheme,
+  setFlowUiToken,
+  setFlowUiTranslation,
+  THEMES,
+  toFlowConfigUi,
+  type ValidateFlowUiOptions,
+} from '@verigram-kit/core';
+import { forwardRef, type HTMLAttributes, useId, useMemo } from 'react';
+import { BrandTokensFieldset } from './BrandTokensFieldset.tsx';
+import { BUILDER_MESSAGES } from './builderMessages.ts';
+import { CssEditor } from './CssEditor.tsx';
+import { FieldIssues } from './FieldIssues.tsx';
+import { FlowUiImportExport } from './FlowUiImportExport.tsx';
+import { FlowUiPreview } from './FlowUiPreview.tsx';
+import { FLOW_UI_BUILDER_STYLES } from './flowUiBuilderStyles.ts';
+import { ImageUrlField } from './ImageUrlField.tsx';
+import { TranslationGrid } from './TranslationGrid.tsx';
+import { type FlowUiChangeDetail, useFlowUiDraftState } from './useFlowUiDraftState.ts';
+
+/** The sandbox's preview page when the sandbox runs with its defaults (`pnpm sandbox`). */
+export const DEFAULT_PREVIEW_URL = 'http://127.0.0.1:4010/hf2/preview/';
+
+export interface FlowUiBuilderProps
+  extends Omit<HTMLAttributes<HTMLDivElement>, 'onChange' | 'defaultValue' | 'children'> {
+  /** The config, when controlled. Pair with `onChange`. */
+  value?: FlowConfigUi | undefined;
+  /** The starting config, when uncontrolled. @default the page as Verigram ships it */
+  defaultValue?: FlowConfigUi | undefined;
+  /** Every edit, as the spec's FlowConfigUi plus the draft and its validation issues. */
+  onChange?: ((ui: FlowConfigUi, detail: FlowUiChangeDetail) => void) | undefined;
+  /**
+   * The sandbox's preview page; `null` hides the preview.
+   * @default 'http://127.0.0.1:4010/hf2/preview/'
+   */
+  previewUrl?: string | null | undefined;
+  /** Language of the builder's own interface and the preview's first locale. @default 'en' */
+  locale?: Locale | undefined;
+  /** Steps the preview renders. @default the preview page's sample pipeline */
+  pipeline?: PipelineStep[] | undefined;
+  /** Validation settings, e.g. `{ cssAllowedHosts: ['cdn.example.com'] }`. @default {} */
+  validation?: ValidateFlowUiOptions | undefined;
+  /** Delay before a change reaches the preview, in ms. @default 150 */
+  previewDebounceMs?: number | undefined;
+  /** Name used by the `uiPresets` export. @default 'brand' */
+  presetName?: string | undefined;
+  /** Options of the curl export (never a real key). @default the quickstart's placeholders */
+  curl?: CurlOptions | undefined;
+}
+
+/**
+ * Edits a FlowConfigUi (theme, logo, favicon, brand colours, texts, CSS) with validation and a live
+ * preview of the real hosted page. Import from `@verigram-kit/react/builder`; it is not part of
+ * the main entry.
+ */
+export const FlowUiBuilder = forwardRef<HTMLDivElement, FlowUiBuilderProps>(function FlowUiBuilder(
+  {
+    value,
+    defaultValue,
+    onChange,
+    previewUrl = DEFAULT_PREVIEW_URL,
+    locale = 'en',
+    pipeline,
+    validation,
+    previewDebounceMs = 150,
+    presetName = 'brand',
+    curl,
+    className,
+    ...rest
+  },
+  ref,
+) {
+  const id = useId();
+  const messages = BUILDER_MESSAGES[locale] ?? BUILDER_MESSAGES.en;
+  const { draft, issues, update } = useFlowUiDraftState(value, defaultValue, onChange, validation);
+  const ui = useMemo(() => toFlowConfigUi(draft), [draft]);
+  const at = (path: string) => issues.filter((i) => i.path === path);
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.filter((i) => i.severity === 'warning').length;
+
+  return (
+    <div
+      ref={ref}
+      className={['vgb-root', className].filter(Boolean).join(' ')}
+      data-state={errors > 0 ? 'invalid' : 'valid'}
+      lang={locale}
+      {...rest}
+    >
+      <style>{FLOW_UI_BUILDER_STYLES}</style>
+      <section className="vgb-editor" aria-labelledby={`${id}-title`}>
+        <h2 id={`${id}-title`}>{messages.builder}</h2>
+        <fieldset className="vgb-fieldset">
+          <legend>{messages.themeAndAssets}</legend>
+          <fieldset className="vgb-inline">
+            <legend>{messages.theme}</legend>
+            {THEMES.map((theme) => (
+              <label key={theme} className="vgb-check">
+                <input
+                  type="radio"
+                  name={`${id}-theme`}
+                  value={theme}
+                  checked={draft.theme === theme}
+                  onChange={() => update(setFlowUiTheme(draft, theme))}
+                />
+                {theme === 'bts' ? messages.themeBts : messages.themeDefault}
+              </label>
+            ))}
+          </fieldset>
+          <div className="vgb-grid">
+            <ImageUrlField
+              label={messages.logoUrl}
+              previewLabel={messages.logoPreview}
+              value={draft.logoUrl}
+              fallback={DEFAULT_LOGO_URL}
+              issues={at('/logo_url')}
+              messages={messages}
+              onChange={(url) => update(setFlowUiLogoUrl(draft, url))}
+            />
+            <ImageUrlField
+              label={messages.faviconUrl}
+              previewLabel={messages.faviconPreview}
+              value={draft.faviconUrl}
+              fallback={DEFAULT_FAVICON_URL}
+              issues={at('/favicon_url')}
+              messages={messages}
+              onChange={(url) => update(setFlowUiFaviconUrl(draft, url))}
+            />
+          </div>
+        </fieldset>
+        <BrandTokensFieldset
+          draft={draft}
+          issues={issues}
+          messages={messages}
+          onChange={(name, v) => update(setFlowUiToken(draft, name, v))}
+        />
+        <TranslationGrid
+          draft={draft}
+          issues={issues}
+          messages={messages}
+          onChange={(l, key, text) => update(setFlowUiTranslation(draft, l, key, text))}
+        />
+        <CssEditor
+          value={draft.customCss}
+          issues={at('/css').filter((i) => !i.code.startsWith('contrast.'))}
+          messages={messages}
+          onChange={(css) => update(setFlowUiCustomCss(draft, css))}
+        />
+        <FlowUiImportExport
+          ui={ui}
+          messages={messages}
+          validation={validation}
+          defaultPresetName={presetName}
+          curl={curl}
+          onImport={(imported) => update(importFlowUi(imported))}
+        />
+        <section className="vgb-fieldset" aria-labelledby={`${id}-checks`}>
+          <h2 id={`${id}-checks`}>{messages.issues}</h2>
+          <p className="vgb-summary" role="status">
+            {messages.summary(errors, warnings)}
+          </p>
+          <FieldIssues id={`${id}-all-issues`} issues={issues} messages={messages} />
+        </section>
+      </section>
+      {previewUrl !== null && (
+        <FlowUiPreview
+          previewUrl={previewUrl}
+          ui={ui}
+          pipeline={pipeline}
+          initialLocale={locale}
+          debounceMs={previewDebounceMs}
+          messages={messages}
+        />
+      )}
+    </div>
+  );
+});

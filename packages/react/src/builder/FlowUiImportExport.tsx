@@ -1,0 +1,161 @@
+import {
+  type FlowConfigUi,
+  type FlowUiIssue,
+  flowUiToCurl,
+  flowUiToJson,
+  flowUiToPresetSnippet,
+  flowUiToTypeScript,
+  parseFlowUiJson,
+  type ValidateFlowUiOptions,
+} from '@verigram-kit/core';
+import { useId, useState } from 'react';
+import type { BuilderMessages } from './builderMessages.ts';
+import { FieldIssues } from './FieldIssues.tsx';
+
+export type ExportFormat = 'json' | 'ts' | 'curl' | 'preset';
+
+export interface FlowUiImportExportProps {
+  ui: FlowConfigUi;
+  messages: BuilderMessages;
+  validation: ValidateFlowUiOptions | undefined;
+  /** Preset name for the `uiPresets` export. */
+  defaultPresetName: string;
+  /** Options of the curl export (base URL, placeholder key…). */
+  curl: Parameters<typeof flowUiToCurl>[1];
+  onImport(ui: FlowConfigUi): void;
+}
+
+const FILE_NAMES: Record<ExportFormat, [string, string]> = {
+  json: ['flow-ui.json', 'application/json'],
+  ts: ['flow-ui.ts', 'text/plain'],
+  curl: ['create-flow.sh', 'text/plain'],
+  preset: ['ui-presets.ts', 'text/plain'],
+};
+
+export function FlowUiImportExport({
+  ui,
+  messages,
+  validation,
+  defaultPresetName,
+  curl,
+  onImport,
+}: FlowUiImportExportProps) {
+  const id = useId();
+  const [text, setText] = useState('');
+  const [result, setResult] = useState<{ ok: boolean; issues: FlowUiIssue[] } | null>(null);
+  const [format, setFormat] = useState<ExportFormat>('json');
+  const [presetName, setPresetName] = useState(defaultPresetName);
+
+  const importText = (json: string) => {
+    const parsed = parseFlowUiJson(json, validation);
+    setResult({ ok: parsed.ok, issues: parsed.issues.filter((i) => i.severity === 'error') });
+    if (parsed.ok) onImport(parsed.ui);
+  };
+
+  let output: string;
+  try {
+    output =
+      format === 'json'
+        ? flowUiToJson(ui)
+        : format === 'ts'
+          ? flowUiToTypeScript(ui)
+          : format === 'curl'
+            ? flowUiToCurl(ui, curl)
+            : flowUiToPresetSnippet(presetName, ui);
+  } catch (error) {
+    output = error instanceof Error ? error.message : String(error);
+  }
+
+  const download = () => {
+    const [name, type] = FILE_NAMES[format];
+    const url = URL.createObjectURL(new Blob([output], { type }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  };
+
+  return (
+    <fieldset className="vgb-fieldset">
+      <legend>{messages.importExport}</legend>
+      <div className="vgb-field">
+        <label htmlFor={`${id}-import`}>{messages.importJson}</label>
+        <textarea
+          id={`${id}-import`}
+          className="vgb-code"
+          rows={4}
+          spellCheck={false}
+          value={text}
+          aria-describedby={result ? `${id}-result` : undefined}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <div className="vgb-row">
+          <button type="button" disabled={text.trim() === ''} onClick={() => importText(text)}>
+            {messages.importButton}
+          </button>
+          <label htmlFor={`${id}-file`}>{messages.importFile}</label>
+          <input
+            id={`${id}-file`}
+            type="file"
+            accept="application/json,.json"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              if (file) importText(await file.text());
+              e.target.value = '';
+            }}
+          />
+        </div>
+        <div id={`${id}-result`} role="status">
+          {result?.ok && <p className="vgb-hint">{messages.imported}</p>}
+          {result && !result.ok && (
+            <>
+              <p className="vgb-issue" data-severity="error">
+                {messages.importFailed(result.issues[0]?.message ?? '')}
+              </p>
+              <FieldIssues id={`${id}-import-issues`} issues={result.issues.slice(1)} messages={messages} />
+            </>
+          )}
+        </div>
+      </div>
+      <div className="vgb-row">
+        <label htmlFor={`${id}-format`}>{messages.exportFormat}</label>
+        <select
+          id={`${id}-format`}
+          value={format}
+          onChange={(e) => setFormat(e.target.value as ExportFormat)}
+        >
+          <option value="json">{messages.formatJson}</option>
+          <option value="ts">{messages.formatTs}</option>
+          <option value="curl">{messages.formatCurl}</option>
+          <option value="preset">{messages.formatPreset}</option>
+        </select>
+        {format === 'preset' && (
+          <>
+            <label htmlFor={`${id}-preset`}>{messages.presetName}</label>
+            <input
+              id={`${id}-preset`}
+              type="text"
+              value={presetName}
+              onChange={(e) => setPresetName(e.target.value)}
+            />
+          </>
+        )}
+        <button type="button" onClick={download}>
+          {messages.download}
+        </button>
+      </div>
+      <div className="vgb-field">
+        <label htmlFor={`${id}-output`}>{messages.exportOutput}</label>
+        <textarea
+          id={`${id}-output`}
+          className="vgb-code"
+          rows={10}
+          readOnly
+          spellCheck={false}
+          value={output}
+        />
+      </div>
+    </fieldset>
+  );
+}

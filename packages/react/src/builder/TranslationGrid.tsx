@@ -1,0 +1,118 @@
+import {
+  type FlowUiDraft,
+  type FlowUiIssue,
+  jsonPointer,
+  LOCALES,
+  type Locale,
+  TRANSLATION_CATALOG,
+  TRANSLATION_KEYS,
+} from '@verigram-kit/core';
+import { useId, useMemo, useState } from 'react';
+import type { BuilderMessages } from './builderMessages.ts';
+import { FieldIssues, hasError } from './FieldIssues.tsx';
+
+export interface TranslationGridProps {
+  draft: FlowUiDraft;
+  issues: FlowUiIssue[];
+  messages: BuilderMessages;
+  onChange(locale: Locale, key: string, value: string): void;
+}
+
+const catalog = TRANSLATION_CATALOG as Record<
+  string,
+  { description: string; defaults: Record<Locale, string> }
+>;
+
+/** Keys × kk/ru/en, with search, a "missing only" filter and per-locale counts. */
+export function TranslationGrid({ draft, issues, messages, onChange }: TranslationGridProps) {
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const [missingOnly, setMissingOnly] = useState(false);
+  const own = (locale: Locale) => draft.translation[locale] ?? {};
+  // Unknown keys already in the draft stay editable (and flagged) rather than vanishing.
+  const keys = useMemo(() => {
+    const extra = new Set<string>();
+    for (const locale of LOCALES)
+      for (const key of Object.keys(draft.translation[locale] ?? {})) if (!(key in catalog)) extra.add(key);
+    return [...TRANSLATION_KEYS, ...[...extra].sort()];
+  }, [draft.translation]);
+  const needle = query.trim().toLowerCase();
+  const rows = keys.filter((key) => {
+    if (missingOnly && LOCALES.every((l) => own(l)[key] !== undefined)) return false;
+    if (!needle) return true;
+    const texts = [
+      key,
+      catalog[key]?.description ?? '',
+      ...LOCALES.flatMap((l) => [own(l)[key] ?? '', catalog[key]?.defaults[l] ?? '']),
+    ];
+    return texts.some((t) => t.toLowerCase().includes(needle));
+  });
+  return (
+    <fieldset className="vgb-fieldset">
+      <legend>{messages.translations}</legend>
+      <div className="vgb-row vgb-toolbar">
+        <label htmlFor={`${id}-search`}>{messages.search}</label>
+        <input id={`${id}-search`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <label className="vgb-check">
+          <input type="checkbox" checked={missingOnly} onChange={(e) => setMissingOnly(e.target.checked)} />
+          {messages.missingOnly}
+        </label>
+      </div>
+      <ul className="vgb-counts" aria-label={messages.translations}>
+        {LOCALES.map((locale) => (
+          <li key={locale} data-locale={locale}>
+            <strong>{locale}</strong>{' '}
+            {messages.overridden(
+              TRANSLATION_KEYS.filter((k) => own(locale)[k] !== undefined).length,
+              TRANSLATION_KEYS.length,
+            )}
+          </li>
+        ))}
+      </ul>
+      <div className="vgb-table-wrap">
+        <table className="vgb-table">
+          <thead>
+            <tr>
+              <th scope="col">{messages.key}</th>
+              {LOCALES.map((locale) => (
+                <th scope="col" key={locale}>
+                  {locale}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((key) => (
+              <tr key={key} data-key={key}>
+                <th scope="row">
+                  <code>{key}</code>
+                  <span className="vgb-hint">{catalog[key]?.description ?? messages.unknownKey}</span>
+                </th>
+                {LOCALES.map((locale) => {
+                  const path = jsonPointer('translation', locale, key);
+                  const cellIssues = issues.filter((i) => i.path === path);
+                  const issuesId = `${id}-${locale}-${key}-issues`;
+                  return (
+                    <td key={locale}>
+                      <input
+                        type="text"
+                        aria-label={messages.cellLabel(key, locale)}
+                        value={own(locale)[key] ?? ''}
+                        placeholder={catalog[key]?.defaults[locale] ?? ''}
+                        aria-invalid={hasError(cellIssues) || undefined}
+                        aria-describedby={cellIssues.length ? issuesId : undefined}
+                        onChange={(e) => onChange(locale, key, e.target.value)}
+                      />
+                      <FieldIssues id={issuesId} issues={cellIssues} messages={messages} />
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rows.length === 0 && <p className="vgb-hint">{messages.noMatches}</p>}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,39 @@
+import type { PreviewMessage } from '@verigram-kit/core';
+import { type RefObject, useEffect, useRef, useState } from 'react';
+import { createPreviewFrame, type PreviewFrame } from './createPreviewFrame.ts';
+
+/**
+ * Keeps the preview page in `iframeRef` showing `message`, posting at most once per `debounceMs`
+ * while the draft changes. Returns the page's step count once it is ready, else `null`.
+ */
+export function usePreviewFrame(
+  iframeRef: RefObject<HTMLIFrameElement | null>,
+  previewUrl: string,
+  message: PreviewMessage,
+  debounceMs: number,
+): number | null {
+  const frameRef = useRef<PreviewFrame | null>(null);
+  const [stepCount, setStepCount] = useState<number | null>(null);
+  const latest = useRef(message);
+  latest.current = message;
+
+  useEffect(() => {
+    const iframe = iframeRef.current;
+    if (!iframe) return;
+    const frame = createPreviewFrame({ iframe, previewUrl, onReady: setStepCount });
+    frame.post(latest.current);
+    frameRef.current = frame;
+    return () => {
+      frame.destroy();
+      frameRef.current = null;
+      setStepCount(null);
+    };
+  }, [iframeRef, previewUrl]);
+
+  useEffect(() => {
+    const timer = setTimeout(() => frameRef.current?.post(message), debounceMs);
+    return () => clearTimeout(timer);
+  }, [message, debounceMs]);
+
+  return stepCount;
+}
