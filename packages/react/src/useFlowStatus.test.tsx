@@ -266,6 +266,28 @@ describe('useFlowStatus rate limits and failures', () => {
     expect(gaps).toEqual([INTERVAL, 500, 1000, 2000, INTERVAL, 500, 1000]);
   });
 
+  it('given the result read fails past its retries, then it tries again each interval until it succeeds', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const flowId = uniqueFlowId();
+    const flow = endedFlow(flowId, 'pass', 'completed');
+    const client = new ScriptedFlowClient(flow, resultOf(flow));
+    client.failResultReads(...Array.from({ length: 5 }, () => apiError(502)));
+    render(
+      <Providers client={client}>
+        <StatusLine flowId={flowId} />
+      </Providers>,
+    );
+    await advance(10);
+    expect(client.calls.getFlowResult).toHaveLength(4);
+    expect(screen.getByText('widget: passed / error')).toBeInTheDocument();
+    await advance(INTERVAL);
+    expect(client.calls.getFlowResult).toHaveLength(6);
+    expect(screen.getByText('widget: passed / ok')).toBeInTheDocument();
+    await advance(60_000);
+    expect(client.calls.getFlowResult).toHaveLength(6);
+    expect(client.calls.getFlow).toHaveLength(1);
+  });
+
   it('given a 403, then it is neither retried nor polled again', async () => {
     const flowId = uniqueFlowId();
     const client = new ScriptedFlowClient(inProgressFlow(flowId));

@@ -97,6 +97,7 @@ export class ScriptedFlowClient implements FlowClient {
   /** `Date.now()` of every call, per method. */
   readonly calls = { getFlow: [] as number[], getFlowResult: [] as number[], getFile: [] as number[] };
   readonly #flowFailures: VerigramApiError[] = [];
+  readonly #resultFailures: VerigramApiError[] = [];
 
   constructor(flow: Flow, result?: FlowProjection) {
     this.flow = flow;
@@ -106,6 +107,11 @@ export class ScriptedFlowClient implements FlowClient {
   /** The next reads of the flow fail with these errors, in order. */
   failFlowReads(...errors: VerigramApiError[]): void {
     this.#flowFailures.push(...errors);
+  }
+
+  /** The next reads of the result fail with these errors, in order. */
+  failResultReads(...errors: VerigramApiError[]): void {
+    this.#resultFailures.push(...errors);
   }
 
   async getFlow(flowId: string): Promise<Flow> {
@@ -118,6 +124,8 @@ export class ScriptedFlowClient implements FlowClient {
 
   async getFlowResult(): Promise<FlowProjection> {
     this.calls.getFlowResult.push(Date.now());
+    const failure = this.#resultFailures.shift();
+    if (failure) throw failure;
     if (!this.result) throw apiError(404);
     return structuredClone(this.result);
   }

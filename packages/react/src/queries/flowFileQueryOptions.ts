@@ -10,6 +10,7 @@ import {
 } from '@verigram-kit/core';
 import { flowQueryKeys } from './flowQueryKeys.ts';
 import { mayRequestNow, stampFailures } from './pollingClock.ts';
+import { recoveryInterval } from './recoveryInterval.ts';
 
 /**
  * The kit's query for a flow's file (`GET /resources/file`, through the client) as a Blob.
@@ -26,6 +27,8 @@ export function flowFileQueryOptions(
   return queryOptions<Blob, VerigramApiError, Blob, ReturnType<typeof flowQueryKeys.file>>({
     queryKey: flowQueryKeys.file(flowId, label),
     queryFn: ({ signal }) => stampFailures(() => client.getFile(flowId, label, { signal })),
+    refetchInterval: (query) => recoveryInterval(query, policy),
+    refetchIntervalInBackground: false,
     staleTime: Number.POSITIVE_INFINITY,
     refetchOnMount: mayRequestNow,
     refetchOnWindowFocus: false,

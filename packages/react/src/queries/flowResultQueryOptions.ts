@@ -12,11 +12,12 @@ import {
 } from '@verigram-kit/core';
 import { flowQueryKeys } from './flowQueryKeys.ts';
 import { mayRequestNow, stampFailures } from './pollingClock.ts';
+import { recoveryInterval } from './recoveryInterval.ts';
 
 /**
  * The kit's query for `GET /flow/{id}/result`. Its data is the `FlowProjection`, or `null` when
  * the server answers 404 because the flow has not started (spec, getFlowResult): "not started"
- * is an answer, not an error. It does not poll: `useFlowResult` enables it once the flow query
+ * is an answer, not an error. It does not poll (beyond trying again after a retryable failure): `useFlowResult` enables it once the flow query
  * says the flow is terminal, and a terminal result is final.
  *
  * @example const { data } = useQuery({ ...flowResultQueryOptions(client, flowId), enabled: isDone });
@@ -39,6 +40,8 @@ export function flowResultQueryOptions(client: FlowClient, flowId: string, polli
           throw error;
         }
       }),
+    refetchInterval: (query) => recoveryInterval(query, policy),
+    refetchIntervalInBackground: false,
     staleTime: (query) =>
       query.state.data != null && isTerminalFlow(query.state.data) ? Number.POSITIVE_INFINITY : 0,
     refetchOnMount: mayRequestNow,

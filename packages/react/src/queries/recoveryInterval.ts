@@ -1,0 +1,16 @@
+import { type ResolvedPollingOptions, shouldKeepPolling } from '@verigram-kit/core';
+import { type PolledQuery, requestAllowedAt } from './pollingClock.ts';
+
+/**
+ * `refetchInterval` for reads that do not poll (result, files): none while they succeed, but after
+ * a retryable failure outlasted its retries, one more try per interval (never before Retry-After),
+ * so their error state recovers by itself as issue 5 asks.
+ */
+export function recoveryInterval(
+  query: PolledQuery & { state: { status: string } },
+  policy: ResolvedPollingOptions,
+) {
+  if (query.state.status !== 'error' || !shouldKeepPolling(query.state.error)) return false;
+  const allowedAt = requestAllowedAt(query);
+  return allowedAt === undefined ? policy.intervalMs : Math.max(policy.intervalMs, allowedAt - Date.now());
+}
