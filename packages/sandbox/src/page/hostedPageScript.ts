@@ -57,11 +57,11 @@ function applyLook() {
   style.nonce = NONCE;
   style.textContent = css;
   if (old) old.replaceWith(style); else document.head.appendChild(style);
-  var icon = document.getElementById('vg-favicon');
-  if (u.favicon_url && u.favicon_url !== model.defaultFaviconUrl) {
-    if (!icon) { icon = document.createElement('link'); icon.id = 'vg-favicon'; icon.rel = 'icon'; document.head.appendChild(icon); }
-    icon.href = u.favicon_url;
-  } else if (icon) icon.remove();
+  var icon = document.querySelector('link[rel=icon]');
+  if (icon) {
+    if (!icon.getAttribute('data-default')) icon.setAttribute('data-default', icon.href);
+    icon.href = u.favicon_url && u.favicon_url !== model.defaultFaviconUrl ? u.favicon_url : icon.getAttribute('data-default');
+  }
   document.documentElement.lang = locale();
   document.title = t('header.title');
 }

@@ -1,6 +1,6 @@
 // The hosted page's stylesheet. Every colour, radius and font reads a documented custom property
 // (core's CSS_PROPERTIES); the theme's values and the flow's custom css are applied after it.
-export const HOSTED_PAGE_STYLES = String.raw`
+export const HOSTED_PAGE_STYLES = `
 *,*::before,*::after{box-sizing:border-box}
 html{background:var(--vg-color-background);color:var(--vg-color-text);font-family:var(--vg-font-family);-webkit-font-smoothing:antialiased}
 body{margin:0;font-size:16px;line-height:1.5;background:var(--vg-color-background)}
@@ -17,6 +17,7 @@ body{margin:0;font-size:16px;line-height:1.5;background:var(--vg-color-backgroun
 .vg-card{background:var(--vg-color-surface);border:1px solid var(--vg-color-border);border-radius:var(--vg-radius);padding:28px 24px;box-shadow:0 10px 30px rgba(15,23,42,.08)}
 .vg-card h2{margin:0 0 8px;font-size:22px;line-height:1.25;font-weight:700}
 .vg-card p{margin:0 0 16px;color:var(--vg-color-muted)}
+.vg-card h2:not(:has(+p)){margin-bottom:18px}
 .vg-center{text-align:center}
 .vg-steps{list-style:none;margin:18px 0 22px;padding:0;display:flex;flex-direction:column;gap:10px}
 .vg-steps li{display:flex;align-items:center;gap:12px;padding:10px 12px;border:1px solid var(--vg-color-border);border-radius:var(--vg-radius);font-weight:500}
@@ -34,7 +35,7 @@ body{margin:0;font-size:16px;line-height:1.5;background:var(--vg-color-backgroun
 .vg-status{font-size:14px;text-align:center;color:var(--vg-color-muted);margin:0 0 18px}
 .vg-status[data-tone=error]{color:var(--vg-color-danger);font-weight:600}
 .vg-doc{position:relative;aspect-ratio:1.586;margin:8px 0 18px;border-radius:var(--vg-radius);border:2px dashed var(--vg-color-primary);display:grid;place-items:center;background:color-mix(in srgb,var(--vg-color-primary) 6%,var(--vg-color-surface))}
-.vg-doc svg{width:72%;height:auto}
+.vg-doc svg{width:72%;height:auto;color:var(--vg-color-primary)}
 .vg-field{display:flex;flex-direction:column;gap:6px;margin-bottom:14px;text-align:left}
 .vg-field label{font-size:13px;font-weight:600;color:var(--vg-color-muted)}
 .vg-input,.vg-select{width:100%;font:inherit;color:var(--vg-color-text);background:var(--vg-color-surface);border:1px solid var(--vg-color-border);border-radius:var(--vg-radius);padding:12px 14px}

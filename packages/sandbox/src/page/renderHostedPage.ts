@@ -55,6 +55,10 @@ export function hostedPageCsp(nonce: string, { withFrameAncestors = false } = {}
   return rules.join('; ');
 }
 
+// The spec's default favicon lives on Verigram's CDN; the sandbox draws its own so it works offline.
+const DEFAULT_FAVICON_DATA_URI =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Ccircle cx='16' cy='16' r='15' fill='%231f5eff'/%3E%3Cpath d='M9 16l5 5 9-10' stroke='white' stroke-width='3.5' fill='none'/%3E%3C/svg%3E";
+
 const escapeHtml = (s: string) =>
   s.replace(
     /[&<>"']/g,
@@ -94,6 +98,7 @@ export function renderHostedPage(model: HostedPageModel): string {
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(hostedPageCsp(nonce))}">
 <meta name="referrer" content="strict-origin-when-cross-origin">
 <title>${escapeHtml(title)}</title>
+<link rel="icon" href="${DEFAULT_FAVICON_DATA_URI}">
 <style nonce="${nonce}">:root{${tokens}}${HOSTED_PAGE_STYLES}</style>
 </head>
 <body>

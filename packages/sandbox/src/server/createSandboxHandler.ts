@@ -386,13 +386,15 @@ export function createSandboxHandler(ctx: SandboxHandlerContext) {
       // Let the handler run (state changes happen), then cut its JSON short.
       const end = res.end.bind(res);
       const writeHead = res.writeHead.bind(res);
+      let isJson = false;
       res.writeHead = ((status: number, headers?: Record<string, string | number>) => {
         const h = { ...(headers ?? {}) };
-        if (String(h['Content-Type'] ?? '').startsWith('application/json')) delete h['Content-Length'];
+        isJson = String(h['Content-Type'] ?? '').startsWith('application/json');
+        if (isJson) delete h['Content-Length'];
         return writeHead(status, h);
       }) as typeof res.writeHead;
       res.end = ((chunk?: unknown) => {
-        if (typeof chunk === 'string' && String(res.getHeader('Content-Type')).startsWith('application/json'))
+        if (isJson && typeof chunk === 'string')
           return end(chunk.slice(0, Math.max(1, Math.floor(chunk.length / 2))));
         return end(chunk as Buffer);
       }) as typeof res.end;

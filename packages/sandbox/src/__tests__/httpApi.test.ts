@@ -1,0 +1,452 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type RunningSandbox, startSandbox } from '../server/startSandbox.ts';
+import { API_HEADERS, call } from './httpHarness.ts';
+import { validatedCount } from './openApiContract.ts';
+
+let sandbox: RunningSandbox;
+const api = (method: string, path: string, init?: Parameters<typeof call>[3]) =>
+  call(sandbox.url, method, path, init);
+const create = async (body: object = { person_id: 'person-1' }) => {
+  const res = await api('POST', '/flow', { body });
+  expect(res.status).toBe(201);
+  return res.body as { flow_id: string; vlink: string };
+};
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ env: {} });
+});
+afterAll(async () => {
+  await sandbox.close();
+  // The contract check ran on every API answer of this file.
+  expect(validatedCount).toBeGreaterThan(60);
+});
+beforeEach(() => {
+  sandbox.setFaults({});
+});
+
+describe('POST /flow', () => {
+  it('answers 201 with flow_id and a vlink to the hosted page', async () => {
+    const res = await api('POST', '/flow', {
+      body: { person_id: 'person-1', locale: 'ru', callback_url: 'https://shop.example/cb' },
+    });
+    expect(res.status).toBe(201);
+    expect(Object.keys(res.body).sort()).toEqual(['flow_id', 'vlink']);
+    expect(res.body.vlink).toBe(`${sandbox.url}/hf2/${res.body.flow_id}/`);
+    const flow = await api('GET', `/flow/${res.body.flow_id}`);
+    expect(flow.status).toBe(200);
+    expect(flow.body).toMatchObject({
+      locale: 'ru',
+      callback_url: 'https://shop.example/cb',
+      test_flow: true,
+      flow_status: 'unknown',
+    });
+    expect(flow.body.polled_at).toEqual(expect.any(String));
+  });
+
+  it.each([
+    ['shortest person_id', { person_id: 'abcdef' }],
+    ['longest person_id', { person_id: 'a'.repeat(48) }],
+    ['every allowed character', { person_id: 'a_b@c.d+e-f9' }],
+    [
+      'step bounds',
+      {
+        person_id: 'person-1',
+        template: {
+          pipeline: [
+            { service_name: 'verilive', timeout: 10, max_retries: 1 },
+            { service_name: 'otp', timeout: 172800, max_retries: 10 },
+          ],
+        },
+      },
+    ],
+    [
+      'a full ui',
+      {
+        person_id: 'person-1',
+        template: {
+          pipeline: [{ service_name: 'verilive' }],
+          status_page: true,
+          ui: {
+            theme: 'bts',
+            logo_url: 'data:image/svg+xml,%3Csvg%2F%3E',
+            favicon_url: 'https://cdn.example/f.png',
+            css: ':root{}',
+            translation: { en: { 'header.title': 'Hi' } },
+          },
+        },
+      },
+    ],
+    ['a builtin template_id', { person_id: 'person-1', template_id: 'kyc' }],
+  ])('accepts %s', async (_name, body) => {
+    expect((await api('POST', '/flow', { body })).status).toBe(201);
+  });
+
+  const pipeline = (step: object) => ({
+    person_id: 'person-1',
+    template: { pipeline: [{ service_name: 'verilive', ...step }] },
+  });
+  const ui = (u: object) => ({
+    person_id: 'person-1',
+    template: { pipeline: [{ service_name: 'verilive' }], ui: u },
+  });
+  it.each([
+    ['person_id missing', {}, 'INVALID_PERSON_ID'],
+    ['person_id of 5 characters', { person_id: 'abcde' }, 'INVALID_PERSON_ID'],
+    ['person_id of 49 characters', { person_id: 'a'.repeat(49) }, 'INVALID_PERSON_ID'],
+    ['person_id with a space', { person_id: 'bad person' }, 'INVALID_PERSON_ID'],
+    ['person_id with a slash', { person_id: 'bad/person' }, 'INVALID_PERSON_ID'],
+    ['person_id not a string', { person_id: 1234567 }, 'INVALID_PERSON_ID'],
+    ['locale outside the enum', { person_id: 'person-1', locale: 'de' }, 'INVALID_LOCALE'],
+    ['unknown service name', pipeline({ service_name: 'selfie' }), 'INVALID_SERVICE_NAME'],
+    ['step timeout 9', pipeline({ timeout: 9 }), 'INVALID_STEP_TIMEOUT'],
+    ['step timeout 172801', pipeline({ timeout: 172801 }), 'INVALID_STEP_TIMEOUT'],
+    ['step timeout not an integer', pipeline({ timeout: 30.5 }), 'INVALID_STEP_TIMEOUT'],
+    ['max_retries 0', pipeline({ max_retries: 0 }), 'INVALID_MAX_RETRIES'],
+    ['max_retries 11', pipeline({ max_retries: 11 }), 'INVALID_MAX_RETRIES'],
+    ['allow_failure not a boolean', pipeline({ allow_failure: 'yes' }), 'INVALID_PAYLOAD'],
+    ['callback_url not a URI', { person_id: 'person-1', callback_url: 'not a url' }, 'INVALID_URI'],
+    ['callback_url relative', { person_id: 'person-1', callback_url: '/callback' }, 'INVALID_URI'],
+    [
+      'callback_url javascript:',
+      { person_id: 'person-1', callback_url: 'javascript:alert(1)' },
+      'INVALID_URI',
+    ],
+    ['logo_url relative', ui({ logo_url: 'logo.png' }), 'INVALID_URI'],
+    ['favicon_url not a URI', ui({ favicon_url: 'http://exa mple.com/f.png' }), 'INVALID_URI'],
+    ['theme outside the enum', ui({ theme: 'dark' }), 'INVALID_THEME'],
+    ['css not a string', ui({ css: 42 }), 'INVALID_PAYLOAD'],
+    ['translation value not a string', ui({ translation: { en: { 'header.title': 1 } } }), 'INVALID_PAYLOAD'],
+    ['template without pipeline', { person_id: 'person-1', template: {} }, 'INVALID_PAYLOAD'],
+    ['empty pipeline', { person_id: 'person-1', template: { pipeline: [] } }, 'INVALID_PAYLOAD'],
+    ['unknown template_id', { person_id: 'person-1', template_id: 'nope' }, 'UNKNOWN_TEMPLATE'],
+    [
+      'input_data field not a string',
+      { person_id: 'person-1', input_data: { iin: 900101 } },
+      'INVALID_PAYLOAD',
+    ],
+    ['a JSON array body', [], 'INVALID_PAYLOAD'],
+  ])('refuses %s with 422 %s and creates nothing', async (_name, body, code) => {
+    const before = sandbox.engine.flowCount;
+    const res = await api('POST', '/flow', { body });
+    expect(res.status).toBe(422);
+    expect(res.body.error_code).toBe(code);
+    expect(res.body.error_msg).toEqual(expect.any(String));
+    expect(sandbox.engine.flowCount).toBe(before);
+  });
+
+  it('refuses malformed JSON and an empty body with 422 INVALID_PAYLOAD', async () => {
+    for (const rawBody of ['{"person_id": ', '']) {
+      const res = await api('POST', '/flow', { rawBody });
+      expect(res.status).toBe(422);
+      expect(res.body.error_code).toBe('INVALID_PAYLOAD');
+    }
+  });
+});
+
+describe('authentication and versions', () => {
+  it.each([
+    ['a missing key', { 'X-Verigram-Api-Key': undefined }, 401],
+    ['an unknown key', { 'X-Verigram-Api-Key': 'sk_live_unknown' }, 401],
+    ['a missing version', { 'X-Verigram-Api-Version': undefined }, 401],
+    ['another version', { 'X-Verigram-Api-Version': '1.0' }, 422],
+  ])('answers %s with %i on every operation', async (_name, headers, status) => {
+    const { flow_id } = await create();
+    for (const [method, path, body] of [
+      ['POST', '/flow', { person_id: 'person-1' }],
+      ['GET', `/flow/${flow_id}`],
+      ['GET', `/flow/${flow_id}/result`],
+      ['GET', '/journal/session/x-S'],
+      ['POST', '/liveness2/session', { person_id: 'person-1' }],
+      ['GET', `/resources/file?label=bestframe&flow_id=${flow_id}`],
+    ] as const) {
+      const res = await api(method, path, { headers, body });
+      expect(res.status, `${method} ${path}`).toBe(status);
+    }
+  });
+
+  it('hides a flow, its result, sessions and files from another consumer (404)', async () => {
+    const { flow_id } = await create({ person_id: 'owner+auto' });
+    const other = { 'X-Verigram-Api-Key': 'sandbox-other-key' };
+    const session = (await api('GET', `/flow/${flow_id}/result`)).body.service_statuses[0].session_id;
+    for (const path of [
+      `/flow/${flow_id}`,
+      `/flow/${flow_id}/result`,
+      `/journal/session/${session}`,
+      `/resources/file?label=bestframe&flow_id=${flow_id}`,
+    ])
+      expect((await api('GET', path, { headers: other })).status, path).toBe(404);
+    const steal = await call(sandbox.url, 'POST', `/_sandbox/flows/${flow_id}/steps/current`, {
+      headers: other,
+      body: { outcome: 'pass' },
+    });
+    expect(steal.status).toBe(404);
+  });
+});
+
+describe('reading flows, results, sessions and files', () => {
+  it('answers 404 for unknown ids and for the result of a flow not started yet', async () => {
+    const { flow_id } = await create();
+    expect((await api('GET', '/flow/nope-F')).status).toBe(404);
+    expect((await api('GET', '/flow/nope-F/result')).status).toBe(404);
+    expect((await api('GET', '/journal/session/nope-S')).status).toBe(404);
+    const notStarted = await api('GET', `/flow/${flow_id}/result`);
+    expect(notStarted.status).toBe(404);
+    expect(notStarted.body.error_code).toBe('FLOW_NOT_STARTED');
+  });
+
+  it.each(['pass', 'fail', 'unknown', 'abandon', 'timeout'])(
+    'walks a kyc flow driven by the control route (%s)',
+    async (outcome) => {
+      const { flow_id } = await create({
+        person_id: 'person-1',
+        template_id: 'kyc',
+        input_data: { full_name: 'AIGERIM TESTOVA', iin: '900101300123' },
+      });
+      const control = (o: object) =>
+        call(sandbox.url, 'POST', `/_sandbox/flows/${flow_id}/steps/current`, { body: o });
+      for (let i = 0; i < 3; i++) expect((await control({ outcome: 'pass' })).status).toBe(200);
+      const last = await control({ outcome, error_codes: outcome === 'fail' ? ['no_face'] : undefined });
+      expect(last.status).toBe(200);
+      const flow = await api('GET', `/flow/${flow_id}`);
+      const result = await api('GET', `/flow/${flow_id}/result`);
+      expect(result.status).toBe(200);
+      // The kyc template's last step (otp) allows failure, so a failing otp still passes the flow.
+      const expected = {
+        pass: ['pass', 'completed'],
+        fail: ['fail', undefined],
+        unknown: ['unknown', 'completed'],
+        abandon: ['fail', 'disconnected'],
+        timeout: ['fail', 'timeout'],
+      }[outcome] as [string, string | undefined];
+      if (outcome === 'fail')
+        expect(flow.body.end_cause).toBeUndefined(); // otp retries remain (max_retries 5)
+      else expect(flow.body).toMatchObject({ flow_status: expected[0], end_cause: expected[1] });
+      expect(result.body.person_name).toBe('AIGERIM TESTOVA');
+      const live = result.body.service_statuses.find(
+        (s: { service_name: string }) => s.service_name === 'verilive',
+      );
+      expect((await api('GET', `/journal/session/${live.session_id}`)).body.result.service_status).toBe(
+        'real',
+      );
+      const doc = await api('GET', `/resources/file?label=doc_original_front_img&flow_id=${flow_id}`);
+      expect(doc.status).toBe(200);
+    },
+  );
+
+  it('streams bestframe as a real PNG by flow, session or person id', async () => {
+    const { flow_id } = await create({ person_id: 'filer+auto' });
+    const session = (await api('GET', `/flow/${flow_id}/result`)).body.service_statuses[1].session_id;
+    for (const q of [`flow_id=${flow_id}`, `session_id=${session}`, 'person_id=filer%2Bauto']) {
+      const res = await api('GET', `/resources/file?label=bestframe&${q}`);
+      expect(res.status, q).toBe(200);
+      expect(res.headers.get('content-type')).toBe('image/png');
+      expect(Number(res.headers.get('content-length'))).toBe(res.raw.length);
+      expect([...res.raw.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    }
+    const none = await api('GET', `/resources/file?label=liveness_video&flow_id=${flow_id}`);
+    expect(none.status).toBe(404);
+    expect(none.body.error_code).toBe('FILE_NOT_FOUND');
+  });
+
+  it.each([
+    ['no label', '?flow_id=x-F', 'INVALID_FILE_LABEL'],
+    ['an unknown label', '?label=selfie&flow_id=x-F', 'UNKNOWN_FILE_LABEL'],
+    ['no id', '?label=bestframe', 'INVALID_QUERY'],
+    ['two ids', '?label=bestframe&flow_id=x-F&person_id=person-1', 'INVALID_QUERY'],
+    ['three ids', '?label=bestframe&flow_id=x-F&person_id=person-1&session_id=y-S', 'INVALID_QUERY'],
+  ])('GET /resources/file with %s is a 422 %s', async (_n, query, code) => {
+    const res = await api('GET', `/resources/file${query}`);
+    expect(res.status).toBe(422);
+    expect(res.body.error_code).toBe(code);
+  });
+});
+
+describe('POST /liveness2/session', () => {
+  it('creates a session with a uuid access token and attempts_left', async () => {
+    const { flow_id } = await create();
+    const res = await api('POST', '/liveness2/session', {
+      body: {
+        person_id: 'person-1',
+        flow_id,
+        duration: 120,
+        max_retries: 0,
+        platform: 'web',
+        pipeline: [['zoom-in'], ['turn-left', 'turn-right']],
+      },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ person_id: 'person-1', flow_id, attempts_left: 0 });
+    const journal = await api('GET', `/journal/session/${res.body.session_id}`);
+    expect(journal.body).toMatchObject({ service_name: 'verilive', flow_id });
+    const alone = await api('POST', '/liveness2/session', {
+      body: { person_id: 'person-1', duration: 600, max_retries: 100 },
+    });
+    expect(alone.body.attempts_left).toBe(100);
+    expect(alone.body.flow_id).toMatch(/-F$/);
+  });
+
+  it.each([
+    ['person_id missing', { person_id: undefined }, 'INVALID_PERSON_ID'],
+    ['duration 119', { duration: 119 }, 'INVALID_DURATION'],
+    ['duration 601', { duration: 601 }, 'INVALID_DURATION'],
+    ['max_retries -1', { max_retries: -1 }, 'INVALID_MAX_RETRIES'],
+    ['max_retries 101', { max_retries: 101 }, 'INVALID_MAX_RETRIES'],
+    ['an unknown platform', { platform: 'windows' }, 'INVALID_PLATFORM'],
+    ['an unknown liveness action', { pipeline: [['wink']] }, 'INVALID_PIPELINE'],
+    ['a flow of another consumer', { flow_id: 'nope-F' }, 'INVALID_FLOW_ID'],
+  ])('refuses %s with 422 %s', async (_n, body, code) => {
+    const res = await api('POST', '/liveness2/session', { body: { person_id: 'person-1', ...body } });
+    expect(res.status).toBe(422);
+    expect(res.body.error_code).toBe(code);
+  });
+});
+
+describe('routing', () => {
+  it('answers a wrong method with 405 and Allow, an unknown path with 404', async () => {
+    const res = await api('GET', '/flow');
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('POST');
+    expect((await api('DELETE', '/flow/abc-F')).status).toBe(405);
+    const unknown = await fetch(`${sandbox.url}/flows`, { headers: API_HEADERS });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({ error_code: 'NOT_FOUND', error_msg: expect.any(String) });
+  });
+
+  it('serves the hosted page with a strict CSP, and 404 for an unknown flow', async () => {
+    const { vlink } = await create();
+    const page = await fetch(vlink);
+    expect(page.status).toBe(200);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'nonce-[^']+'/);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+    const html = await page.text();
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(html).toContain(`<script nonce="${nonce}">`);
+    expect((await fetch(`${sandbox.url}/hf2/nope-F/`)).status).toBe(404);
+  });
+});
+
+describe('rate limits and faults', () => {
+  it('answers 429 with Retry-After once a test key exceeds its limit, per key', async () => {
+    const limited = await startSandbox({ env: {}, rateLimit: { limit: 3, windowMs: 60_000 } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await call(limited.url, 'GET', '/flow/x-F')).status);
+      expect(statuses).toEqual([404, 404, 404, 429]);
+      const res = await call(limited.url, 'GET', '/flow/x-F');
+      expect(res.body.error_code).toBe('TOO_MANY_REQUESTS');
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      // sandbox-other-key is not a test key: not limited.
+      expect(
+        (
+          await call(limited.url, 'GET', '/flow/x-F', {
+            headers: { 'X-Verigram-Api-Key': 'sandbox-other-key' },
+          })
+        ).status,
+      ).toBe(404);
+      limited.advanceClock(60_000);
+      expect((await call(limited.url, 'GET', '/flow/x-F')).status).toBe(404);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('injects 429 bursts, 5xx and latency, set in code or through the control route', async () => {
+    sandbox.setFaults({ burst429: 2, retryAfterSeconds: 7 });
+    const a = await api('GET', '/flow/x-F');
+    const b = await api('GET', '/flow/x-F');
+    expect([a.status, b.status, (await api('GET', '/flow/x-F')).status]).toEqual([429, 429, 404]);
+    expect(a.headers.get('retry-after')).toBe('7');
+    const put = await fetch(`${sandbox.url}/_sandbox/faults`, {
+      method: 'PUT',
+      body: JSON.stringify({ error5xxRate: 1, latencyMs: 120 }),
+    });
+    expect(await put.json()).toMatchObject({ error5xxRate: 1, latencyMs: 120 });
+    const started = Date.now();
+    const failed = await api('POST', '/flow', { body: { person_id: 'person-1' } });
+    expect(failed.status).toBe(500);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(110);
+    const bad = await fetch(`${sandbox.url}/_sandbox/faults`, {
+      method: 'PUT',
+      body: JSON.stringify({ error5xxRate: 2 }),
+    });
+    expect(bad.status).toBe(422);
+  });
+
+  it('cuts JSON bodies short when asked for malformed answers (state still changes)', async () => {
+    sandbox.setFaults({ malformedRate: 1 });
+    const before = sandbox.engine.flowCount;
+    const res = await fetch(`${sandbox.url}/flow`, {
+      method: 'POST',
+      headers: API_HEADERS,
+      body: JSON.stringify({ person_id: 'person-1' }),
+    });
+    expect(res.status).toBe(201);
+    await expect(res.clone().json()).rejects.toThrow();
+    expect(sandbox.engine.flowCount).toBe(before + 1);
+  });
+
+  it('reads faults from SANDBOX_* variables', async () => {
+    const faulty = await startSandbox({
+      env: { SANDBOX_FAULT_429_BURST: '1', SANDBOX_FAULT_RETRY_AFTER: '3' },
+    });
+    try {
+      const res = await call(faulty.url, 'GET', '/flow/x-F');
+      expect(res.status).toBe(429);
+      expect(res.headers.get('retry-after')).toBe('3');
+    } finally {
+      await faulty.close();
+    }
+  });
+});
+
+describe('control routes', () => {
+  it('needs the owner key, checks the outcome, and moves the clock', async () => {
+    const { flow_id } = await create({
+      person_id: 'person-1',
+      template: { pipeline: [{ service_name: 'verilive', timeout: 3600 }] },
+    });
+    const url = `/_sandbox/flows/${flow_id}/steps/current`;
+    expect(
+      (
+        await call(sandbox.url, 'POST', url, {
+          headers: { 'X-Verigram-Api-Key': undefined },
+          body: { outcome: 'pass' },
+        })
+      ).status,
+    ).toBe(401);
+    expect((await call(sandbox.url, 'POST', url, { body: { outcome: 'maybe' } })).status).toBe(422);
+    expect(
+      (await call(sandbox.url, 'POST', url, { body: { outcome: 'fail', error_codes: ['bogus'] } })).status,
+    ).toBe(422);
+    // Starts the flow: one failed attempt, retries remain.
+    const res = await call(sandbox.url, 'POST', url, {
+      body: { outcome: 'fail', error_codes: ['closed_eyes'] },
+    });
+    expect(res.body.started_at).toEqual(expect.any(String));
+    await fetch(`${sandbox.url}/_sandbox/clock`, {
+      method: 'POST',
+      body: JSON.stringify({ advance_ms: 300_001 }),
+    });
+    expect((await api('GET', `/flow/${flow_id}`)).body.end_cause).toBe('disconnected');
+    const list = await call(sandbox.url, 'GET', '/_sandbox/flows');
+    expect(list.body.flows.some((f: { flow_id: string }) => f.flow_id === flow_id)).toBe(true);
+  });
+
+  it('switches auto-complete on for flows opened afterwards', async () => {
+    const { flow_id } = await create();
+    await fetch(`${sandbox.url}/_sandbox/auto-complete`, {
+      method: 'PUT',
+      body: JSON.stringify({ enabled: true }),
+    });
+    try {
+      const state = await (
+        await fetch(`${sandbox.url}/hf2/${flow_id}/actions`, { method: 'POST', body: '{"type":"open"}' })
+      ).json();
+      expect(state).toMatchObject({ phase: 'ended', flowStatus: 'pass' });
+    } finally {
+      sandbox.engine.autoComplete = false;
+    }
+  });
+});
