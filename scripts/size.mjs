@@ -29,6 +29,9 @@ async function measure(code) {
     format: 'esm',
     platform: 'browser',
     write: false,
+    splitting: true,
+    outdir: join(root, '.size'),
+    metafile: true,
     external: peers,
     // Resolve the packages as a user would: through their published exports (dist).
     conditions: ['import', 'default'],
@@ -36,9 +39,20 @@ async function measure(code) {
     plugins: [publishedExports],
     logLevel: 'silent',
   });
-  // Lazy chunks (import()) are not part of the initial cost; esbuild without splitting inlines them,
-  // so measure only the entry's own output.
-  return gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
+  // What loads up front: the entry chunk and every chunk it imports statically. Chunks behind
+  // import() (the modal, the popup, the QR code) load only when used and are not counted.
+  const files = new Map(result.outputFiles.map((f) => [f.path, f.contents]));
+  const outputs = result.metafile.outputs;
+  const entry = Object.keys(outputs).find((o) => outputs[o].entryPoint);
+  const initial = new Set();
+  const visit = (out) => {
+    if (initial.has(out)) return;
+    initial.add(out);
+    for (const i of outputs[out].imports) if (i.kind === 'import-statement' && outputs[i.path]) visit(i.path);
+  };
+  visit(entry);
+  const loaded = Buffer.concat([...initial].map((o) => files.get(join(root, o))));
+  return gzipSync(loaded, { level: 9 }).length;
 }
 
 // Inside the repo, package.json `exports` point at src; a user gets `publishConfig.exports` (dist).

@@ -6,4 +6,7 @@ export default defineConfig({
   platform: 'neutral',
   dts: true,
   sourcemap: false,
+  // One output file per source module: with `sideEffects: false`, bundlers then drop whole files
+  // an app never imports (e.g. <FlowStatus> when it only uses <VerigramFlow>).
+  unbundle: true,
 });
