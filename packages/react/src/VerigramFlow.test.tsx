@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import type { Flow, FlowClient, FlowHandle, FlowProjection } from '@verigram-kit/core';
+import type { CreateFlowOptions, Flow, FlowClient, FlowHandle, FlowProjection } from '@verigram-kit/core';
 import { VerigramApiError } from '@verigram-kit/core';
 import axe from 'axe-core';
 import { StrictMode } from 'react';
@@ -22,7 +22,7 @@ function fakeClient() {
       ...(ended.has(id) ? { end_cause: 'completed', ended_at: '2026-11-23T12:00:00Z' } : {}),
     }) as unknown as Flow;
   const client = {
-    createFlow: vi.fn(async (): Promise<FlowHandle> => {
+    createFlow: vi.fn(async (_options: CreateFlowOptions): Promise<FlowHandle> => {
       const id = `F${next++}`;
       return { flowId: id, vlink: `${ORIGIN}/hf2/${id}/`, flowToken: `token-${id}` };
     }),

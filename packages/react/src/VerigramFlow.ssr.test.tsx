@@ -1,0 +1,27 @@
+// @vitest-environment node
+import type { FlowClient } from '@verigram-kit/core';
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it, vi } from 'vitest';
+import { VerigramCallback } from './VerigramCallback.tsx';
+import { VerigramFlow } from './VerigramFlow.tsx';
+import { VerigramProvider } from './VerigramProvider.tsx';
+
+describe('<VerigramFlow> on the server', () => {
+  it('given no window at all, when rendered to a string, then it is an empty container and calls nothing', () => {
+    expect(typeof window).toBe('undefined');
+    const client = { createFlow: vi.fn(), getFlow: vi.fn() } as unknown as FlowClient;
+    for (const mode of ['inline', 'modal', 'popup', 'redirect', 'auto'] as const) {
+      const html = renderToString(
+        <VerigramProvider client={client}>
+          <VerigramFlow mode={mode} showPhoneHandoff locale="ru" />
+        </VerigramProvider>,
+      );
+      expect(html).toBe('<div data-verigram-flow="" data-state="idle"><div></div></div>');
+    }
+    expect(client.createFlow).not.toHaveBeenCalled();
+  });
+
+  it('renders the callback page’s message without touching window', () => {
+    expect(renderToString(<VerigramCallback locale="kk" />)).toContain('Тексеру аяқталды.');
+  });
+});
