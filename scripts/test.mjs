@@ -14,7 +14,10 @@ const run = (cmd, args, env = {}) =>
 
 if (run('bash', [join(root, 'scripts/ensure-system-deps.sh')]) !== 0) process.exit(1);
 
-let status = run('pnpm', [
+// The public-API tests also run against the built packages (tests/public-api/vitest.dist.config.ts).
+let status = run('pnpm', ['build']);
+
+status ||= run('pnpm', [
   'exec',
   'vitest',
   'run',

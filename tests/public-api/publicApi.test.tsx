@@ -1,0 +1,83 @@
+// The packages' public surface, used the way an app uses it: imported by package name only.
+// This file runs twice: against the sources (project `public-api`) and against the built
+// `dist/` through each package's publishConfig exports (project `public-api-dist`), so a
+// packaging mistake (a missing export, a broken entry, a lost 'use client') cannot hide.
+import { isTerminalFlow, parseFlowMessage, VerigramApiError } from '@verigram-kit/core';
+import { createVerigramProxy } from '@verigram-kit/proxy';
+import { createProxyClient, FlowStatus, VerigramFlow, VerigramProvider } from '@verigram-kit/react';
+import { FlowUiBuilder } from '@verigram-kit/react/builder';
+import { startSandbox, type RunningSandbox } from '@verigram-kit/sandbox/server';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { renderToString } from 'react-dom/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const APP = 'http://app.example.localhost:3000';
+let sandbox: RunningSandbox;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+});
+afterAll(() => sandbox.close());
+
+describe('the public API', () => {
+  it('core parses the hosted page protocol and types errors', () => {
+    expect(parseFlowMessage({ protocol: 'verigram-hf2', version: 1, flowId: 'F', type: 'cancelled' })).not.toBeNull();
+    expect(new VerigramApiError({ status: 404, errorCode: 'NOT_FOUND', errorMsg: 'x' }).isRetryable).toBe(false);
+  });
+
+  it('the browser client, through the proxy, creates a flow on the sandbox and reads it with its token', async () => {
+    const proxy = createVerigramProxy({
+      apiKey: 'sandbox-test-key',
+      baseUrl: sandbox.url,
+      secret: 'a-test-secret-of-at-least-32-bytes-long!!',
+      authorize: () => ({ personId: 'public-api-user' }),
+    });
+    // The browser's fetch, pointed at the proxy handler as if it were mounted on APP.
+    const browserFetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(new URL(String(input), APP), init);
+      request.headers.set('Origin', APP);
+      return proxy(request);
+    };
+    const client = createProxyClient({ fetch: browserFetch as typeof fetch });
+
+    const before = sandbox.engine.flowCount;
+    const handle = await client.createFlow({ locale: 'kk', callbackUrl: `${APP}/verigram/callback` });
+    expect(sandbox.engine.flowCount).toBe(before + 1);
+    expect(handle.vlink).toBe(`${sandbox.url}/hf2/${handle.flowId}/`);
+    expect(handle.flowToken).toEqual(expect.any(String));
+
+    const flow = await client.getFlow(handle.flowId);
+    expect(flow).toMatchObject({ flow_id: handle.flowId, person_id: 'public-api-user', locale: 'kk' });
+    expect(isTerminalFlow(flow)).toBe(false);
+
+    // Another browser, without the token, cannot even learn that the flow exists: it gets the
+    // same answer as for a flow id that was never created.
+    const stranger = createProxyClient({ fetch: browserFetch as typeof fetch });
+    const answer = (id: string) =>
+      stranger.getFlow(id).then(
+        () => 'read',
+        (e: VerigramApiError) => `${e.status} ${e.errorCode}`,
+      );
+    expect(await answer(handle.flowId)).toBe(await answer('01NEVERCREATED0000000000-F'));
+    expect(await answer(handle.flowId)).not.toBe('read');
+  });
+
+  it('the components render on the server without touching window', () => {
+    const client = createProxyClient();
+    const html = renderToString(
+      <QueryClientProvider client={new QueryClient()}>
+        <VerigramProvider client={client}>
+          <VerigramFlow flow={{ flowId: 'F1', vlink: 'https://web.verigram.kz/hf2/F1/', flowToken: 't' }} />
+          <FlowStatus flowId="F1" />
+        </VerigramProvider>
+      </QueryClientProvider>,
+    );
+    expect(typeof html).toBe('string');
+    expect(html).not.toContain('<iframe');
+  });
+
+  it('the builder entry loads on its own', () => {
+    expect(FlowUiBuilder).toBeTruthy();
+    expect(renderToString(<FlowUiBuilder />)).toContain('<');
+  });
+});
