@@ -24,8 +24,16 @@ function playwrightCounts() {
   return { passed: stats.expected + stats.flaky, failed: stats.unexpected + (stats.errors?.length ?? 0) };
 }
 
+function checkCounts() {
+  const file = join(dir, 'checks.json');
+  if (!existsSync(file)) return { passed: 0, failed: 0 };
+  const checks = JSON.parse(readFileSync(file, 'utf8'));
+  for (const c of checks) if (!c.ok) console.log(`failed check: ${c.name}`);
+  return { passed: checks.filter((c) => c.ok).length, failed: checks.filter((c) => !c.ok).length };
+}
+
 export function summarize() {
-  const parts = [vitestCounts(), playwrightCounts()];
+  const parts = [vitestCounts(), playwrightCounts(), checkCounts()];
   for (const p of parts) if (p.note) console.log(`note: ${p.note}`);
   const passed = parts.reduce((n, p) => n + p.passed, 0);
   const failed = parts.reduce((n, p) => n + p.failed, 0);

@@ -1,6 +1,8 @@
-// `pnpm test`: every suite (unit, component, story, browser, end to end), then one summary line.
+// `pnpm test`: every suite (unit, component, story, public API on source and on dist, browser,
+// end to end), then the packaging checks, then one summary line `N passed, N failed`.
+// Every phase runs even when an earlier one failed, so one red suite never hides another.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { summarize } from './test-summary.mjs';
 
@@ -14,10 +16,20 @@ const run = (cmd, args, env = {}) =>
 
 if (run('bash', [join(root, 'scripts/ensure-system-deps.sh')]) !== 0) process.exit(1);
 
-// The public-API tests also run against the built packages (tests/public-api/vitest.dist.config.ts).
-let status = run('pnpm', ['build']);
+// Checks that are not test-runner suites, each counted as one test in the summary.
+const checks = [];
+const check = (name, cmd, args) => {
+  console.log(`\n▶ ${name}`);
+  const ok = run(cmd, args) === 0;
+  checks.push({ name, ok });
+  writeFileSync(join(results, 'checks.json'), JSON.stringify(checks, null, 2));
+  return ok;
+};
 
-status ||= run('pnpm', [
+// The public-API tests also run against the built packages, so build first.
+check('build every package', 'pnpm', ['build']);
+
+run('pnpm', [
   'exec',
   'vitest',
   'run',
@@ -27,11 +39,14 @@ status ||= run('pnpm', [
 ]);
 
 if (existsSync(join(root, 'playwright.config.ts'))) {
-  status ||= run('pnpm', ['exec', 'playwright', 'test', '--reporter=list,json'], {
+  run('pnpm', ['exec', 'playwright', 'test', '--reporter=list,json'], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: join(results, 'playwright.json'),
   });
 }
 
+check('size budgets (pnpm size)', 'node', ['scripts/size.mjs']);
+check('publint and attw on the packed tarballs', 'node', ['scripts/pack-check.mjs']);
+
 const { failed, line } = summarize();
 console.log(line);
-process.exit(status || (failed > 0 ? 1 : 0));
+process.exit(failed > 0 ? 1 : 0);
