@@ -20,7 +20,7 @@ function closeObjects(node: unknown): unknown {
   const out: Json = {};
   for (const [k, v] of Object.entries(node)) {
     // Each component schema is registered under its own id: "#/components/schemas/X" → "X.json".
-    if (k === '$ref' && typeof v === 'string') out[k] = v.replace('#/components/schemas/', '') + '.json';
+    if (k === '$ref' && typeof v === 'string') out[k] = `${v.replace('#/components/schemas/', '')}.json`;
     else out[k] = k === 'example' ? v : closeObjects(v);
   }
   if (out.type === 'object' && out.properties && out.additionalProperties === undefined)
