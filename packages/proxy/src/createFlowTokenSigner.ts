@@ -28,7 +28,11 @@ const encoder = new TextEncoder();
  * presented by another user simply fails to verify. Web Crypto only: runs on Node, Deno, Bun,
  * workers and edge runtimes.
  */
-export function createFlowTokenSigner(secret: string, ttlSeconds: number): FlowTokenSigner {
+export function createFlowTokenSigner(
+  secret: string,
+  ttlSeconds: number,
+  cacheSize = 10_000,
+): FlowTokenSigner {
   // 32 bytes is the HMAC-SHA256 block-size guidance for a key with full strength.
   if (typeof secret !== 'string' || encoder.encode(secret).length < 32) {
     throw new TypeError(
@@ -42,6 +46,11 @@ export function createFlowTokenSigner(secret: string, ttlSeconds: number): FlowT
     false,
     ['sign'],
   );
+
+  // The browser polls with the same token every few seconds. A MAC that verified once verifies
+  // forever (the expiry is still checked on every use), so verified (token, person) pairs are
+  // remembered; Web Crypto's per-call cost dominated the proxy's read path when measured.
+  const verified = new Map<string, FlowTokenClaims>();
 
   async function mac(signedPart: string, personId: string): Promise<Uint8Array> {
     // The NUL separator keeps (payload, personId) pairs unambiguous.
@@ -58,6 +67,11 @@ export function createFlowTokenSigner(secret: string, ttlSeconds: number): FlowT
     },
 
     async verify(token, personId, now = Date.now()) {
+      const cacheKey = `${token}\u0000${personId}`;
+      const known = verified.get(cacheKey);
+      if (known) {
+        return known.expiresAt <= now ? { ok: false, reason: 'expired' } : { ok: true, claims: known };
+      }
       const parts = token.split('.');
       if (parts.length !== 3 || parts[0] !== VERSION || token.length > 512)
         return { ok: false, reason: 'invalid' };
@@ -75,8 +89,11 @@ export function createFlowTokenSigner(secret: string, ttlSeconds: number): FlowT
       }
       const { f, e } = (claims ?? {}) as { f?: unknown; e?: unknown };
       if (typeof f !== 'string' || typeof e !== 'number') return { ok: false, reason: 'invalid' };
-      if (e * 1000 <= now) return { ok: false, reason: 'expired' };
-      return { ok: true, claims: { flowId: f, expiresAt: e * 1000 } };
+      const verifiedClaims = { flowId: f, expiresAt: e * 1000 };
+      if (verified.size >= cacheSize) verified.delete(verified.keys().next().value as string);
+      verified.set(cacheKey, verifiedClaims);
+      if (verifiedClaims.expiresAt <= now) return { ok: false, reason: 'expired' };
+      return { ok: true, claims: verifiedClaims };
     },
   };
 }

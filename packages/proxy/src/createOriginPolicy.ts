@@ -1,11 +1,12 @@
 import { toOrigin } from './checkCallbackUrl.ts';
 import { ProxyError } from './ProxyError.ts';
+import type { ProxyResult } from './ProxyResult.ts';
 
 export interface OriginPolicy {
   /** CORS headers for an answer to `origin` (none for same-origin or unknown origins). */
   corsHeaders(origin: string | null, ownOrigin: string): Record<string, string>;
   /** The answer to a preflight on a known route. */
-  preflight(origin: string | null, ownOrigin: string, methods: readonly string[]): Response;
+  preflight(origin: string | null, ownOrigin: string, methods: readonly string[]): ProxyResult;
   /** CSRF check of a POST (issue 3): a JSON content type and an allowed Origin. */
   assertSafePost(request: Request, ownOrigin: string): void;
 }
@@ -45,8 +46,9 @@ export function createOriginPolicy(allowedOrigins: readonly string[], credential
       if (!isAllowed(origin, ownOrigin)) {
         throw new ProxyError(403, 'ORIGIN_NOT_ALLOWED', 'This origin may not call the proxy');
       }
-      return new Response(null, {
+      return {
         status: 204,
+        body: null,
         headers: {
           ...corsHeaders(origin, ownOrigin),
           'access-control-allow-methods': methods.join(', '),
@@ -55,7 +57,7 @@ export function createOriginPolicy(allowedOrigins: readonly string[], credential
           'cache-control': 'no-store',
           vary: 'Origin',
         },
-      });
+      };
     },
     assertSafePost(request, ownOrigin) {
       // Forms can post cross-site without a preflight, but only as text/plain, urlencoded or

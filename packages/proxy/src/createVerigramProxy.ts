@@ -13,9 +13,9 @@ import { createIdempotencyGuard } from './createIdempotencyGuard.ts';
 import { createMemoryStore } from './createMemoryStore.ts';
 import { createOriginPolicy } from './createOriginPolicy.ts';
 import { consoleLogger, createRedactingLogger } from './createRedactingLogger.ts';
-import { jsonResponse } from './jsonResponse.ts';
 import { mapUpstreamError } from './mapUpstreamError.ts';
 import { notFound, ProxyError } from './ProxyError.ts';
+import { jsonResult, NODE_RESULT, type ProxyResult, toResponse } from './ProxyResult.ts';
 import { parseCreateFlowBody } from './parseCreateFlowBody.ts';
 import { parseLivenessBody } from './parseLivenessBody.ts';
 import { readJsonBody } from './readJsonBody.ts';
@@ -29,6 +29,8 @@ import { validateFlowConfigUi } from './validateFlowConfigUi.ts';
 export interface VerigramProxy {
   (request: Request, context?: ProxyRequestContext): Promise<Response>;
   readonly mountPath: string;
+  /** @internal The same handler before the Response is built; used by the Node adapter. */
+  readonly [NODE_RESULT]: (request: Request, context?: ProxyRequestContext) => Promise<ProxyResult>;
 }
 
 const DEFAULT_ASSET_HOSTS = ['s3.eu-central-1.amazonaws.com', 'docs.services.verigram.cloud'];
@@ -71,10 +73,12 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
   const perIp = options.rateLimit?.perIp ?? { limit: 30, windowMs: 60_000 };
   const maxBodyBytes = options.maxBodyBytes ?? 65_536;
   const maxFileBytes = options.maxFileBytes ?? 25 * 1024 * 1024;
-  const log = createRedactingLogger(options.logger === false ? () => {} : (options.logger ?? consoleLogger), [
-    apiKey,
-    options.secret,
-  ]);
+  const log =
+    options.logger === false
+      ? () => {}
+      : createRedactingLogger(options.logger ?? consoleLogger, [apiKey, options.secret]);
+  // The default logger drops info lines; skip building them at all (the read path is hot).
+  const logsInfo = options.logger !== undefined && options.logger !== false;
   const redact = (text: string) => (apiKey ? text.split(apiKey).join('[REDACTED]') : text);
   const uiOptions = {
     allowedAssetHosts: (options.allowedAssetHosts ?? DEFAULT_ASSET_HOSTS).map((host) => host.toLowerCase()),
@@ -157,10 +161,10 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
       flow_token: token,
       flow_token_expires_at: new Date(expiresAt).toISOString(),
     };
-    return jsonResponse(status, body);
+    return jsonResult(status, body);
   }
 
-  async function createFlow(request: Request, personId: string, context: ProxyRequestContext) {
+  async function createFlow(request: Request, url: URL, personId: string, context: ProxyRequestContext) {
     const idempotencyKey = request.headers.get('idempotency-key');
     if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new ProxyError(
@@ -174,7 +178,7 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
     const ip = clientIp(request, context);
     if (perIp && ip) await checkRateLimit(store, `rl:ip:${ip}`, perIp);
     const body = await readJsonBody(request, maxBodyBytes);
-    const ownOrigin = new URL(request.url).origin;
+    const ownOrigin = url.origin;
     const input = parseCreateFlowBody(body, createPolicy, callbackOrigins ?? [ownOrigin]);
     const create = async () => {
       const created = await client.createFlow({ ...input, person_id: personId }, { signal: request.signal });
@@ -207,20 +211,21 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
     name: RouteName,
     id: string | undefined,
     request: Request,
+    url: URL,
     personId: string,
     context: ProxyRequestContext,
   ) {
     const signal = request.signal;
     switch (name) {
       case 'createFlow':
-        return createFlow(request, personId, context);
+        return createFlow(request, url, personId, context);
       case 'getFlow': {
         const flowId = await requireFlowToken(request, personId, id);
-        return jsonResponse(200, await client.getFlow(flowId, { signal }));
+        return jsonResult(200, await client.getFlow(flowId, { signal }));
       }
       case 'getFlowResult': {
         const flowId = await requireFlowToken(request, personId, id);
-        return jsonResponse(200, await client.getFlowResult(flowId, { signal }));
+        return jsonResult(200, await client.getFlowResult(flowId, { signal }));
       }
       case 'refreshFlowToken': {
         // No token needed (it may have expired): ownership is checked at the source instead.
@@ -233,7 +238,7 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
         const session = await client.getSessionResult(id as string, { signal });
         // The token names a flow, not a session: the session must belong to that flow.
         if (session.flow_id !== flowId) throw notFound();
-        return jsonResponse(200, session);
+        return jsonResult(200, session);
       }
       case 'createLivenessSession': {
         const flowId = await requireFlowToken(request, personId);
@@ -242,11 +247,11 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
           { ...body, person_id: personId, flow_id: flowId },
           { signal },
         );
-        return jsonResponse(201, session);
+        return jsonResult(201, session);
       }
       case 'downloadFile': {
         const flowId = await requireFlowToken(request, personId);
-        const label = new URL(request.url).searchParams.get('label');
+        const label = url.searchParams.get('label');
         if (!label || !(FILE_LABELS as readonly string[]).includes(label)) {
           throw new ProxyError(400, 'INVALID_LABEL', "label must be one of the spec's file labels");
         }
@@ -256,8 +261,7 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
     }
   }
 
-  async function handle(request: Request, context: ProxyRequestContext): Promise<Response> {
-    const url = new URL(request.url);
+  async function handle(request: Request, url: URL, context: ProxyRequestContext): Promise<ProxyResult> {
     const ownOrigin = url.origin;
     const origin = request.headers.get('origin');
     if (!url.pathname.startsWith(`${mountPath}/`)) {
@@ -288,14 +292,15 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
     }
     if (matched.method === 'POST') origins.assertSafePost(request, ownOrigin);
     const personId = await authorize(request);
-    return route(matched.name, id, request, personId, context);
+    return route(matched.name, id, request, url, personId, context);
   }
 
-  const proxy = async (request: Request, context: ProxyRequestContext = {}): Promise<Response> => {
+  async function result(request: Request, context: ProxyRequestContext = {}): Promise<ProxyResult> {
     const started = Date.now();
-    let response: Response;
+    const url = new URL(request.url);
+    let answer: ProxyResult;
     try {
-      response = await handle(request, context);
+      answer = await handle(request, url, context);
     } catch (error) {
       let failure: ProxyError;
       if (error instanceof ProxyError) failure = error;
@@ -310,21 +315,25 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
         failure = new ProxyError(500, 'INTERNAL_ERROR', 'The proxy failed; see its log');
         log('error', 'proxy failure', { error });
       }
-      response = jsonResponse(
+      answer = jsonResult(
         failure.status,
         { error_code: failure.errorCode, error_msg: redact(failure.message) },
         failure.headers,
       );
     }
-    const cors = origins.corsHeaders(request.headers.get('origin'), new URL(request.url).origin);
-    for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
-    log('info', 'request', {
-      method: request.method,
-      path: new URL(request.url).pathname,
-      status: response.status,
-      ms: Date.now() - started,
-    });
-    return response;
-  };
-  return Object.assign(proxy, { mountPath });
+    Object.assign(answer.headers, origins.corsHeaders(request.headers.get('origin'), url.origin));
+    if (logsInfo) {
+      log('info', 'request', {
+        method: request.method,
+        path: url.pathname,
+        status: answer.status,
+        ms: Date.now() - started,
+      });
+    }
+    return answer;
+  }
+
+  const proxy = async (request: Request, context?: ProxyRequestContext): Promise<Response> =>
+    toResponse(await result(request, context));
+  return Object.assign(proxy, { mountPath, [NODE_RESULT]: result });
 }

@@ -1,4 +1,5 @@
 import { ProxyError } from './ProxyError.ts';
+import type { ProxyResult } from './ProxyResult.ts';
 
 /**
  * Content types a file may be served with (issue 3: an image/video/pdf allowlist). Anything else
@@ -42,7 +43,7 @@ export async function streamFile(
   declaredLength: number | undefined,
   maxBytes: number,
   headers: Record<string, string>,
-): Promise<Response> {
+): Promise<ProxyResult> {
   if (declaredLength !== undefined && declaredLength > maxBytes) {
     await body?.cancel().catch(() => {});
     throw new ProxyError(502, 'FILE_TOO_LARGE', `The file is larger than the proxy's ${maxBytes}-byte limit`);
@@ -105,5 +106,5 @@ export async function streamFile(
     'content-disposition': 'inline',
   };
   if (declaredLength !== undefined) responseHeaders['content-length'] = String(declaredLength);
-  return new Response(stream, { status: 200, headers: responseHeaders });
+  return { status: 200, headers: responseHeaders, body: stream };
 }

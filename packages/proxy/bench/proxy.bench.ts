@@ -1,0 +1,179 @@
+// `pnpm bench:proxy` (issue 3, "Benchmark"): on 127.0.0.1, 50 keep-alive connections, a bounded
+// time per case. Compares the upstream itself, a raw node:http passthrough and the proxy's Node
+// adapter doing its real work (authorize, Bearer token check, upstream call, JSON answer).
+// Not a test: it prints figures; the README records them.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import http from 'node:http';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { createFlowTokenSigner } from '../src/createFlowTokenSigner.ts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const WARMUP_MS = 1000;
+const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
+const USER = 'bench-user-01';
+
+interface Started {
+  child: ChildProcess;
+  port: number;
+  startedAt: bigint;
+  rss: Promise<number>;
+}
+
+/** esbuild ships with tsx and vite (both root devDependencies); bundling keeps tsx out of the cold start. */
+async function bundle(): Promise<string> {
+  const outfile = join(tmpdir(), `verigram-proxy-bench-${process.pid}.mjs`);
+  await build({
+    entryPoints: [new URL('./benchServer.ts', import.meta.url).pathname],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+async function start(script: string, ...args: string[]): Promise<Started> {
+  const startedAt = process.hrtime.bigint();
+  const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let buffer = '';
+  let resolveRss: (rss: number) => void = () => {};
+  const rss = new Promise<number>((resolve) => {
+    resolveRss = resolve;
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      for (const line of buffer.split('\n')) {
+        const [word, value] = line.split(' ');
+        if (word === 'LISTENING') resolve(Number(value));
+        if (word === 'RSS') resolveRss(Number(value));
+      }
+    });
+  });
+  return { child, port, startedAt, rss };
+}
+
+function request(
+  agent: http.Agent,
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port, path, headers, agent }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+  });
+}
+
+async function load(port: number, path: string, headers: Record<string, string>) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const latencies: number[] = [];
+  let errors = 0;
+  const warmupEnd = Date.now() + WARMUP_MS;
+  const end = warmupEnd + SECONDS * 1000;
+  let measuredFrom = 0n;
+  const worker = async () => {
+    while (Date.now() < end) {
+      const t0 = process.hrtime.bigint();
+      const status = await request(agent, port, path, headers).catch(() => 0);
+      const t1 = process.hrtime.bigint();
+      if (Date.now() < warmupEnd) continue;
+      if (measuredFrom === 0n) measuredFrom = t0;
+      if (status !== 200) errors++;
+      latencies.push(Number(t1 - t0) / 1e6);
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  const elapsed = Number(process.hrtime.bigint() - measuredFrom) / 1e9;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
+  return { rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), errors, count: latencies.length };
+}
+
+async function coldStart(script: string, path: string, headers: Record<string, string>, ...args: string[]) {
+  const server = await start(script, ...args);
+  const agent = new http.Agent({ keepAlive: false });
+  const status = await request(agent, server.port, path, headers);
+  const coldMs = Number(process.hrtime.bigint() - server.startedAt) / 1e6;
+  const rss = await server.rss;
+  return { server, status, coldMs, rss };
+}
+
+const script = await bundle();
+const upstream = await start(script, 'upstream');
+const upstreamUrl = `http://127.0.0.1:${upstream.port}`;
+const { token } = await createFlowTokenSigner(SECRET, 3600).sign('flow-1', USER);
+const cases = [
+  {
+    name: 'direct upstream',
+    args: ['upstream'],
+    path: '/flow/flow-1',
+    headers: { 'x-verigram-api-key': 'sandbox-test-key' },
+  },
+  {
+    name: 'raw node:http passthrough',
+    args: ['raw', upstreamUrl],
+    path: '/api/verigram/flow/flow-1',
+    headers: {},
+  },
+  {
+    name: 'proxy (Node adapter, token check)',
+    args: ['proxy', upstreamUrl],
+    path: '/api/verigram/flow/flow-1',
+    headers: { authorization: `Bearer ${token}`, 'x-bench-user': USER },
+  },
+];
+
+console.log(
+  `Node ${process.version}, ${cpus().length} cores, ${CONNECTIONS} connections, ${SECONDS} s per case (+1 s warm-up)`,
+);
+const results: Record<string, Awaited<ReturnType<typeof load>> & { coldMs: number; rss: number }> = {};
+for (const c of cases) {
+  const { server, status, coldMs, rss } = await coldStart(script, c.path, c.headers, ...c.args);
+  if (status !== 200) throw new Error(`${c.name}: first request answered ${status}`);
+  const figures = await load(server.port, c.path, c.headers);
+  results[c.name] = { ...figures, coldMs, rss };
+  if (c.name !== 'direct upstream') server.child.kill();
+  else server.child.kill();
+  await once(server.child, 'exit');
+}
+upstream.child.kill();
+
+const pad = (text: string, width: number) => text.padEnd(width);
+console.log(
+  `\n${pad('case', 36)}${pad('rps', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('cold ms', 10)}${pad('RSS MB', 9)}errors`,
+);
+for (const [name, r] of Object.entries(results)) {
+  console.log(
+    `${pad(name, 36)}${pad(r.rps.toFixed(0), 10)}${pad(r.p50.toFixed(2), 9)}${pad(r.p99.toFixed(2), 9)}${pad(r.coldMs.toFixed(0), 10)}${pad((r.rss / 2 ** 20).toFixed(1), 9)}${r.errors}`,
+  );
+}
+const raw = results['raw node:http passthrough'];
+const proxy = results['proxy (Node adapter, token check)'];
+if (raw && proxy) {
+  const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+  console.log(
+    `\nproxy/raw rps ${(proxy.rps / raw.rps).toFixed(2)}x (target >= 0.8x: ${verdict(proxy.rps >= 0.8 * raw.rps)})`,
+  );
+  console.log(
+    `proxy/raw p99 ${(proxy.p99 / raw.p99).toFixed(2)}x (target <= 1.5x: ${verdict(proxy.p99 <= 1.5 * raw.p99)})`,
+  );
+  console.log(
+    `proxy cold start ${proxy.coldMs.toFixed(0)} ms (target < 200 ms: ${verdict(proxy.coldMs < 200)})`,
+  );
+  console.log(
+    `proxy RSS after first request ${(proxy.rss / 2 ** 20).toFixed(1)} MB (target < 60 MB: ${verdict(proxy.rss < 60 * 2 ** 20)})`,
+  );
+}
