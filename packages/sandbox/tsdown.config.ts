@@ -1,11 +1,12 @@
 import { defineConfig } from 'tsdown';
 
 export default defineConfig({
-  // The main entry stays browser-safe (engine, page renderer, in-memory client for Storybook);
-  // the HTTP server and the CLI are Node-only.
-  entry: { index: 'src/index.ts', 'server/index': 'src/server/index.ts', cli: 'src/cli.ts' },
+  // The browser-safe entry, the Node server entry and the CLI (bin: dist/cli.js).
+  entry: ['src/index.ts', 'src/server/index.ts', 'src/cli.ts'],
   format: 'esm',
   platform: 'neutral',
   dts: true,
   sourcemap: false,
+  // One file per module keeps node:http out of anything that imports only the root entry.
+  unbundle: true,
 });
