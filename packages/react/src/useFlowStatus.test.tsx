@@ -49,6 +49,15 @@ function ShortPolling({ flowId }: { flowId: string }) {
   return <p>{status.state}</p>;
 }
 
+function RefetchButton({ flowId }: { flowId: string }) {
+  const status = useFlowStatus(flowId, { polling: { notStartedIntervalMs: 1000, maxDurationMs: 10_000 } });
+  return (
+    <button type="button" onClick={status.refetch}>
+      check again
+    </button>
+  );
+}
+
 function ResultLine({ flowId }: { flowId: string }) {
   const result = useFlowResult(flowId, { waitForTerminal: false });
   return <p>{`${result.status}: ${result.data === null ? 'not started' : 'has result'}`}</p>;
@@ -289,6 +298,39 @@ describe('useFlowStatus rate limits and failures', () => {
     await advance(60_000);
     expect(client.calls.getFlowResult).toHaveLength(6);
     expect(client.calls.getFlow).toHaveLength(1);
+  });
+
+  it('given polling stopped after the maximum duration, when refetch is called, then polling starts again', async () => {
+    const flowId = uniqueFlowId();
+    const client = new ScriptedFlowClient(notStartedFlow(flowId));
+    render(
+      <Providers client={client}>
+        <RefetchButton flowId={flowId} />
+      </Providers>,
+    );
+    await advance(60_000);
+    expect(client.calls.getFlow).toHaveLength(11);
+    act(() => screen.getByRole('button', { name: 'check again' }).click());
+    await advance(5_000);
+    expect(client.calls.getFlow).toHaveLength(17);
+  });
+
+  it('given a Retry-After running, when refetch is called, then nothing is requested before it elapses', async () => {
+    const flowId = uniqueFlowId();
+    const client = new ScriptedFlowClient(inProgressFlow(flowId));
+    client.failFlowReads(apiError(429, 60));
+    render(
+      <Providers client={client}>
+        <RefetchButton flowId={flowId} />
+      </Providers>,
+    );
+    await advance(0);
+    expect(client.calls.getFlow).toHaveLength(1);
+    act(() => screen.getByRole('button', { name: 'check again' }).click());
+    await advance(59_999);
+    expect(client.calls.getFlow).toHaveLength(1);
+    await advance(1);
+    expect(client.calls.getFlow).toHaveLength(2);
   });
 
   it('given a 403, then it is neither retried nor polled again', async () => {

@@ -11,7 +11,7 @@ import {
 } from '@verigram-kit/core';
 import { useSyncExternalStore } from 'react';
 import { flowQueryKeys } from './queries/flowQueryKeys.ts';
-import { failureRetryAt, restartPollingClock } from './queries/pollingClock.ts';
+import { failureRetryAt, mayRequestNow, restartPollingClock } from './queries/pollingClock.ts';
 import { useKitQueryClient } from './queries/useKitQueryClient.ts';
 import { type CurrentStep, getCurrentStep } from './status/getCurrentStep.ts';
 import { useFlow } from './useFlow.ts';
@@ -54,7 +54,10 @@ export interface UseFlowStatusResult {
   result: FlowProjection | null | undefined;
   /** The result's per-service statuses (empty until the result is read). */
   services: readonly FlowServiceStatus[];
-  /** Reads the flow now (and restarts polling if it had stopped after the maximum duration). */
+  /**
+   * Reads the flow now and restarts polling if it had stopped after the maximum duration; does
+   * nothing while a Retry-After is running.
+   */
   refetch: () => void;
 }
 
@@ -106,8 +109,10 @@ export function useFlowStatus(flowId: string, options: UseFlowStatusOptions = {}
     services: result?.service_statuses ?? [],
     refetch: () => {
       const query = queryClient.getQueryCache().find({ queryKey: flowQueryKeys.flow(flowId), exact: true });
+      // Even a click must not go before Retry-After; nor cancel a retry already waiting for it.
+      if (query && !mayRequestNow(query)) return;
       if (query) restartPollingClock(query);
-      void flowQuery.refetch();
+      void flowQuery.refetch({ cancelRefetch: false });
     },
   };
 }
