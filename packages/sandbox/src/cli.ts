@@ -45,7 +45,11 @@ function number(
 async function main(): Promise<void> {
   let values: Record<string, string | boolean | undefined>;
   try {
+    // `pnpm sandbox -- --port 1` forwards the "--" itself.
+    const args = process.argv.slice(2);
+    if (args[0] === '--') args.shift();
     ({ values } = parseArgs({
+      args,
       options: {
         port: { type: 'string' },
         host: { type: 'string' },
