@@ -1,0 +1,374 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  DEFAULT_FAVICON_URL,
+  DEFAULT_LOGO_URL,
+  defineFlowUi,
+  type FlowConfigUi,
+  TRANSLATION_KEYS,
+} from '@verigram-kit/core';
+import axe from 'axe-core';
+import { useState } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FlowUiBuilder } from './FlowUiBuilder.tsx';
+import type { FlowUiChangeDetail } from './useFlowUiDraftState.ts';
+
+const PREVIEW = 'http://127.0.0.1:4010/hf2/preview/';
+const PREVIEW_ORIGIN = 'http://127.0.0.1:4010';
+
+// jsdom cannot lay out or paint, so axe's color-contrast rule has nothing real to measure there;
+// contrast is checked in Chromium (FlowUiBuilder.browser.test.ts) and by the core's WCAG maths.
+const axeClean = async (node: Element) => {
+  const results = await axe.run(node, { iframes: false, rules: { 'color-contrast': { enabled: false } } });
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target})`)).toEqual([]);
+};
+
+const lastUi = (onChange: ReturnType<typeof vi.fn>) => onChange.mock.lastCall?.[0] as FlowConfigUi;
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('<FlowUiBuilder> uncontrolled', () => {
+  it('given a default value, when the primary colour is typed, then onChange gets the compiled CSS', async () => {
+    const onChange = vi.fn();
+    render(
+      <FlowUiBuilder previewUrl={null} defaultValue={defineFlowUi({ theme: 'bts' })} onChange={onChange} />,
+    );
+    const primary = screen.getByRole('textbox', { name: 'Primary colour' });
+    await userEvent.type(primary, '#ffd400');
+    const ui = lastUi(onChange);
+    expect(ui.theme).toBe('bts');
+    expect(ui.css).toContain('--vg-color-primary: #ffd400;');
+    expect(ui.css).toContain('--vg-color-on-primary: #000000;');
+    const detail = onChange.mock.lastCall?.[1] as FlowUiChangeDetail;
+    expect(detail.draft.tokens.primaryColor).toBe('#ffd400');
+    expect(detail.issues).toEqual([]);
+  });
+
+  it('when the colour picker changes, then the text field follows', () => {
+    const onChange = vi.fn();
+    render(<FlowUiBuilder previewUrl={null} onChange={onChange} />);
+    fireEvent.input(screen.getByLabelText('Primary colour, picker'), { target: { value: '#00aa55' } });
+    expect(screen.getByRole('textbox', { name: 'Primary colour' })).toHaveValue('#00aa55');
+    expect(lastUi(onChange).css).toContain('--vg-color-primary: #00aa55;');
+  });
+
+  it('when the theme is switched, then the value carries it', async () => {
+    const onChange = vi.fn();
+    render(<FlowUiBuilder previewUrl={null} onChange={onChange} />);
+    await userEvent.click(screen.getByRole('radio', { name: 'BTS (dark)' }));
+    expect(lastUi(onChange)).toEqual({
+      theme: 'bts',
+      logo_url: DEFAULT_LOGO_URL,
+      favicon_url: DEFAULT_FAVICON_URL,
+    });
+  });
+});
+
+function Controlled({ initial, accept }: { initial: FlowConfigUi; accept: boolean }) {
+  const [value, setValue] = useState(initial);
+  return (
+    <>
+      <FlowUiBuilder previewUrl={null} value={value} onChange={(ui) => accept && setValue(ui)} />
+      <output data-testid="value">{JSON.stringify(value)}</output>
+      <button type="button" onClick={() => setValue(defineFlowUi({ tokens: { radiusPx: 3 } }))}>
+        reset from outside
+      </button>
+    </>
+  );
+}
+
+describe('<FlowUiBuilder> controlled', () => {
+  it('given a parent that accepts changes, then edits (even a trailing newline in CSS) stick', async () => {
+    render(<Controlled initial={defineFlowUi({})} accept />);
+    const css = screen.getByRole('textbox', { name: 'Custom CSS' });
+    await userEvent.type(css, 'a {{}{enter}');
+    expect(css).toHaveValue('a {}\n');
+    expect(JSON.parse(screen.getByTestId('value').textContent ?? '{}').css).toBe('a {}');
+  });
+
+  it('given a parent that refuses changes, then the fields keep showing its value', async () => {
+    render(<Controlled initial={defineFlowUi({ tokens: { primaryColor: '#112233' } })} accept={false} />);
+    const primary = screen.getByRole('textbox', { name: 'Primary colour' });
+    await userEvent.type(primary, '4');
+    expect(primary).toHaveValue('#112233');
+  });
+
+  it('when the parent replaces the value, then the fields follow', async () => {
+    render(<Controlled initial={defineFlowUi({ tokens: { radiusPx: 20 } })} accept />);
+    expect(screen.getByRole('spinbutton', { name: 'Corner radius (px)' })).toHaveValue(20);
+    await userEvent.click(screen.getByRole('button', { name: 'reset from outside' }));
+    expect(screen.getByRole('spinbutton', { name: 'Corner radius (px)' })).toHaveValue(3);
+  });
+});
+
+describe('inline validation', () => {
+  it('given an http logo, then the field is invalid and says why; given https, then it previews the image', async () => {
+    render(<FlowUiBuilder previewUrl={null} />);
+    const logo = screen.getByRole('textbox', { name: 'Logo URL' });
+    await userEvent.type(logo, 'http://cdn.example.com/logo.svg');
+    expect(logo).toHaveAttribute('aria-invalid', 'true');
+    expect(logo).toHaveAccessibleDescription(
+      expect.stringContaining('Logo URL must use https (http is allowed only for localhost and 127.0.0.1)'),
+    );
+    expect(screen.queryByRole('img', { name: 'Logo preview' })).toBeNull();
+    await userEvent.clear(logo);
+    await userEvent.type(logo, 'https://cdn.example.com/logo.svg');
+    expect(logo).not.toHaveAttribute('aria-invalid');
+    expect(screen.getByRole('img', { name: 'Logo preview' })).toHaveAttribute(
+      'src',
+      'https://cdn.example.com/logo.svg',
+    );
+  });
+
+  it('given a low-contrast text colour, then the contrast error sits on the colour field', async () => {
+    render(<FlowUiBuilder previewUrl={null} />);
+    const text = screen.getByRole('textbox', { name: 'Text colour' });
+    await userEvent.type(text, '#cccccc');
+    expect(text).toHaveAccessibleDescription(
+      expect.stringContaining('Body text on the background has contrast 1.4'),
+    );
+    expect(screen.getByText('1 error(s), 0 warning(s).')).toBeInTheDocument();
+  });
+
+  it('given an unfinished hex, then it is flagged and left out of the CSS', async () => {
+    const onChange = vi.fn();
+    render(<FlowUiBuilder previewUrl={null} onChange={onChange} />);
+    const primary = screen.getByRole('textbox', { name: 'Primary colour' });
+    await userEvent.type(primary, '#12');
+    expect(primary).toHaveAccessibleDescription(
+      expect.stringContaining('Primary colour must be a hex colour'),
+    );
+    expect(lastUi(onChange).css).toBeUndefined();
+  });
+
+  it('given unsafe CSS, then the editor lists each problem with its line', async () => {
+    render(<FlowUiBuilder previewUrl={null} />);
+    const css = screen.getByRole('textbox', { name: 'Custom CSS' });
+    fireEvent.change(css, { target: { value: 'a { color: red; }\n@import "https://x.example/a.css";' } });
+    expect(css).toHaveAttribute('aria-invalid', 'true');
+    expect(css).toHaveAccessibleDescription(expect.stringContaining('Line 2: @import is not allowed'));
+  });
+});
+
+describe('translation grid', () => {
+  it('filters by search, shows missing rows only, and counts per locale', async () => {
+    const onChange = vi.fn();
+    render(<FlowUiBuilder previewUrl={null} onChange={onChange} />);
+    const table = screen.getByRole('table');
+    expect(within(table).getAllByRole('row')).toHaveLength(TRANSLATION_KEYS.length + 1);
+
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search texts' }), 'selfie');
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map((r) => r.dataset.key ?? 'head'),
+    ).toEqual(['head', 'liveness.title']);
+
+    const cell = screen.getByRole('textbox', { name: 'liveness.title, ru' });
+    expect(cell).toHaveAttribute('placeholder', 'Сделайте селфи');
+    await userEvent.type(cell, 'Селфи');
+    expect(lastUi(onChange).translation).toEqual({ ru: { 'liveness.title': 'Селфи' } });
+    const counts = screen.getByRole('list', { name: 'Texts' });
+    expect(
+      within(counts)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      `kk 0 of ${TRANSLATION_KEYS.length} changed`,
+      `ru 1 of ${TRANSLATION_KEYS.length} changed`,
+      `en 0 of ${TRANSLATION_KEYS.length} changed`,
+    ]);
+
+    await userEvent.clear(screen.getByRole('searchbox', { name: 'Search texts' }));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Missing only' }));
+    // Every row still misses at least one locale.
+    expect(within(table).getAllByRole('row')).toHaveLength(TRANSLATION_KEYS.length + 1);
+    for (const locale of ['kk', 'en']) {
+      await userEvent.type(screen.getByRole('textbox', { name: `liveness.title, ${locale}` }), 'x');
+    }
+    expect(screen.queryByRole('textbox', { name: 'liveness.title, ru' })).toBeNull();
+    expect(within(table).getAllByRole('row')).toHaveLength(TRANSLATION_KEYS.length);
+  });
+
+  it('flags an override that drops a placeholder in its cell', async () => {
+    render(
+      <FlowUiBuilder
+        previewUrl={null}
+        defaultValue={defineFlowUi({ translation: { en: { 'header.step_counter': 'Step' } } })}
+      />,
+    );
+    expect(screen.getByRole('textbox', { name: 'header.step_counter, en' })).toHaveAccessibleDescription(
+      expect.stringContaining('drops {current}, {total}'),
+    );
+  });
+
+  it('keeps unknown keys of an imported config visible and flagged', () => {
+    render(
+      <FlowUiBuilder
+        previewUrl={null}
+        defaultValue={defineFlowUi({ translation: { en: { 'button.strat': 'Go' } } })}
+      />,
+    );
+    expect(screen.getByRole('textbox', { name: 'button.strat, en' })).toHaveAccessibleDescription(
+      expect.stringContaining('Did you mean "button.start"?'),
+    );
+  });
+});
+
+describe('import and export', () => {
+  it('imports pasted JSON, and refuses broken JSON without changing anything', async () => {
+    const onChange = vi.fn();
+    render(<FlowUiBuilder previewUrl={null} onChange={onChange} />);
+    const input = screen.getByRole('textbox', { name: 'Paste a FlowConfigUi (JSON)' });
+    fireEvent.change(input, { target: { value: '{"theme": "neon"}' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Import' }));
+    expect(screen.getByText(/Could not import: Unknown theme "neon"/)).toBeInTheDocument();
+    expect(onChange).not.toHaveBeenCalled();
+
+    const ui = defineFlowUi({
+      theme: 'bts',
+      tokens: { radiusPx: 7 },
+      translation: { kk: { 'button.start': 'Бастайық' } },
+    });
+    fireEvent.change(input, {
+      target: { value: JSON.stringify({ person_id: 'user_42', template: { pipeline: [], ui } }) },
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Import' }));
+    expect(screen.getByText('Imported.')).toBeInTheDocument();
+    expect(lastUi(onChange)).toEqual(ui);
+    expect(screen.getByRole('radio', { name: 'BTS (dark)' })).toBeChecked();
+    expect(screen.getByRole('spinbutton', { name: 'Corner radius (px)' })).toHaveValue(7);
+  });
+
+  it('imports a file', async () => {
+    const onChange = vi.fn();
+    render(<FlowUiBuilder previewUrl={null} onChange={onChange} />);
+    const file = new File([JSON.stringify({ theme: 'bts' })], 'ui.json', { type: 'application/json' });
+    await userEvent.upload(screen.getByLabelText('Import from file'), file);
+    expect(await screen.findByText('Imported.')).toBeInTheDocument();
+    expect(lastUi(onChange).theme).toBe('bts');
+  });
+
+  it('exports JSON, TypeScript, curl and a proxy preset, and downloads the shown text', async () => {
+    render(
+      <FlowUiBuilder previewUrl={null} defaultValue={defineFlowUi({ theme: 'bts' })} presetName="acme" />,
+    );
+    const output = screen.getByRole('textbox', { name: 'Exported code' });
+    expect(JSON.parse((output as HTMLTextAreaElement).value)).toMatchObject({ theme: 'bts' });
+    const format = screen.getByRole('combobox', { name: 'Export as' });
+    await userEvent.selectOptions(format, 'ts');
+    const text = () => (output as HTMLTextAreaElement).value;
+    expect(text()).toContain('satisfies FlowConfigUi;');
+    await userEvent.selectOptions(format, 'curl');
+    expect(text()).toContain("-H 'X-Verigram-Api-Key: your-test-api-key'");
+    await userEvent.selectOptions(format, 'preset');
+    expect(text()).toContain('export const uiPresets = {\n  acme: {');
+
+    const createObjectURL = vi.fn((_blob: Blob) => 'blob:x');
+    URL.createObjectURL = createObjectURL;
+    URL.revokeObjectURL = vi.fn();
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    await userEvent.click(screen.getByRole('button', { name: 'Download' }));
+    expect(click).toHaveBeenCalledTimes(1);
+    const blob = createObjectURL.mock.calls[0]?.[0] as Blob;
+    expect(await blob.text()).toBe((output as HTMLTextAreaElement).value);
+  });
+});
+
+describe('its own strings', () => {
+  it.each([
+    ['ru', 'Бренд', 'Основной цвет'],
+    ['kk', 'Бренд', 'Негізгі түс'],
+    ['en', 'Brand', 'Primary colour'],
+  ] as const)('in %s', (locale, legend, label) => {
+    render(<FlowUiBuilder previewUrl={null} locale={locale} />);
+    expect(screen.getByRole('group', { name: legend })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: label })).toBeInTheDocument();
+  });
+});
+
+describe('live preview', () => {
+  const ready = (source: Window | null, origin = PREVIEW_ORIGIN) =>
+    act(() => {
+      dispatchEvent(
+        new MessageEvent('message', {
+          data: { protocol: 'verigram-hf2', version: 1, type: 'ready', flowId: 'preview', stepCount: 2 },
+          origin,
+          source,
+        }),
+      );
+    });
+
+  it('posts the draft to the exact preview origin once the page is ready, debounced', async () => {
+    vi.useFakeTimers();
+    render(<FlowUiBuilder previewDebounceMs={100} />);
+    const iframe = screen.getByTitle('Live preview of the verification page') as HTMLIFrameElement;
+    expect(iframe.src).toBe(PREVIEW);
+    const win = iframe.contentWindow as Window;
+    const post = vi.spyOn(win, 'postMessage').mockImplementation(() => {});
+
+    // Not from the frame, or not from the preview origin: ignored.
+    ready(window);
+    ready(win, 'http://evil.example');
+    await act(() => vi.advanceTimersByTimeAsync(200));
+    expect(post).not.toHaveBeenCalled();
+    expect(screen.getByText('Connecting to the preview…')).toBeInTheDocument();
+
+    ready(win);
+    expect(post).toHaveBeenCalledTimes(1);
+    expect(post.mock.calls[0]?.[0]).toMatchObject({
+      protocol: 'verigram-kit',
+      version: 1,
+      type: 'preview',
+      locale: 'en',
+      stepIndex: 0,
+    });
+    expect(post.mock.calls[0]?.[1]).toBe(PREVIEW_ORIGIN);
+    expect(screen.getByText('Step 1 of 3')).toBeInTheDocument();
+
+    fireEvent.change(screen.getByRole('textbox', { name: 'Primary colour' }), {
+      target: { value: '#ff0000' },
+    });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Text colour' }), { target: { value: '#111111' } });
+    await act(() => vi.advanceTimersByTimeAsync(50));
+    expect(post).toHaveBeenCalledTimes(1);
+    await act(() => vi.advanceTimersByTimeAsync(60));
+    expect(post).toHaveBeenCalledTimes(2);
+    const css = (post.mock.calls[1]?.[0] as { ui: FlowConfigUi } | undefined)?.ui.css;
+    expect(css).toContain('--vg-color-primary: #ff0000;');
+    expect(css).toContain('--vg-color-text: #111111;');
+
+    fireEvent.click(screen.getByRole('radio', { name: 'ru' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Next step' }));
+    await act(() => vi.advanceTimersByTimeAsync(110));
+    expect(post.mock.lastCall?.[0]).toMatchObject({ locale: 'ru', stepIndex: 1 });
+    expect(screen.getByText('Step 2 of 3')).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('radio', { name: 'Desktop' }));
+    expect(iframe.style.width).toBe('100%');
+  }, 30_000);
+
+  it('is axe clean: empty, with errors, in Russian, with the preview', async () => {
+    const { unmount } = render(<FlowUiBuilder />);
+    await axeClean(document.body);
+    fireEvent.change(screen.getByRole('textbox', { name: 'Logo URL' }), {
+      target: { value: 'http://x.example/l.png' },
+    });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Text colour' }), { target: { value: '#eeeeee' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Custom CSS' }), {
+      target: { value: '@import "x";' },
+    });
+    await axeClean(document.body);
+    unmount();
+    render(
+      <FlowUiBuilder
+        locale="ru"
+        defaultValue={defineFlowUi({ translation: { ru: { 'button.strat': 'x' } } })}
+      />,
+    );
+    await axeClean(document.body);
+  }, 60_000);
+});
