@@ -45,3 +45,13 @@ describe('createFlowTokenSigner', () => {
     expect(() => createFlowTokenSigner('short', 60)).toThrow(/32 bytes/);
   });
 });
+
+describe('createFlowTokenSigner cache', () => {
+  it('still expires a token it has verified before', async () => {
+    const signer = createFlowTokenSigner(SECRET, 60);
+    const { token } = await signer.sign('flow-1', 'alice-0001', 0);
+    expect((await signer.verify(token, 'alice-0001', 1000)).ok).toBe(true);
+    expect(await signer.verify(token, 'alice-0001', 61_000)).toEqual({ ok: false, reason: 'expired' });
+    expect(await signer.verify(token, 'bob-000002', 1000)).toEqual({ ok: false, reason: 'invalid' });
+  });
+});
