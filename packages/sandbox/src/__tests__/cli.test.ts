@@ -1,0 +1,52 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { API_HEADERS } from './httpHarness.ts';
+
+const run = promisify(execFile);
+const cli = fileURLToPath(new URL('../cli.ts', import.meta.url));
+const tsx = fileURLToPath(new URL('../../../../node_modules/.bin/tsx', import.meta.url));
+let child: ChildProcess | undefined;
+
+afterEach(() => {
+  child?.kill('SIGTERM');
+  child = undefined;
+});
+
+describe('verigram-sandbox CLI', () => {
+  it('prints --help and refuses a bad flag with exit code 2', async () => {
+    const help = await run(tsx, [cli, '--help']);
+    expect(help.stdout).toContain('--auto-complete');
+    expect(help.stdout).toContain('SANDBOX_PORT');
+    const bad = await run(tsx, [cli, '--fault-5xx', '2']).catch((e: { code: number; stderr: string }) => e);
+    expect(bad).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--fault-5xx must be a number from 0 to 1'),
+    });
+  });
+
+  it('starts on SANDBOX_PORT=0 with --auto-complete and prints the URL, keys and a curl', async () => {
+    child = spawn(tsx, [cli, '--auto-complete', '--quiet'], { env: { ...process.env, SANDBOX_PORT: '0' } });
+    let out = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child?.stdout?.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /listening on (http:\/\/\S+)/.exec(out);
+        if (m && out.includes('curl -X POST')) resolve(m[1] as string);
+      });
+      child?.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+    });
+    expect(out).toContain('sandbox-test-key');
+    expect(out).toContain('/_sandbox/flows/{flow_id}/steps/current');
+    expect(out).toContain(`${url}/hf2/{flow_id}/`);
+    const created = await fetch(`${url}/flow`, {
+      method: 'POST',
+      headers: API_HEADERS,
+      body: '{"person_id":"cli-user"}',
+    });
+    const { flow_id } = (await created.json()) as { flow_id: string };
+    const state = await fetch(`${url}/hf2/${flow_id}/actions`, { method: 'POST', body: '{"type":"open"}' });
+    expect(await state.json()).toMatchObject({ phase: 'ended', flowStatus: 'pass' });
+  });
+});
