@@ -29,7 +29,11 @@ export function ImageUrlField({
   // Remembered per URL, so typing a new one retries.
   const [failedSrc, setFailedSrc] = useState<string | null>(null);
   const failed = src !== null && failedSrc === src;
-  const describedBy = [`${id}-hint`, issues.length ? `${id}-issues` : '', failed ? `${id}-failed` : '']
+  const describedBy = [
+    `${id}-hint`,
+    issues.length ? `${id}-issues` : '',
+    failed && value ? `${id}-failed` : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return (
@@ -52,7 +56,8 @@ export function ImageUrlField({
       {src && !failed && (
         <img className="vgb-image-preview" src={src} alt={previewLabel} onError={() => setFailedSrc(src)} />
       )}
-      {failed && (
+      {/* Only the designer's own URL is worth a warning; the default may be unreachable offline. */}
+      {failed && value && (
         <p id={`${id}-failed`} className="vgb-issue" data-severity="warning">
           {messages.imageFailed}
         </p>

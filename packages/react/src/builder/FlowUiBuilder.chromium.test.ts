@@ -1,0 +1,178 @@
+// @vitest-environment node
+// <FlowUiBuilder> in Debian's Chromium (playwright library), previewing the sandbox's real hosted
+// page: the builder's edits must reach the page's computed style and text. The page is bundled
+// with esbuild against the React major the project runs (19 here, 18 in the react18 project).
+// Screenshots go to packages/react/.screenshots/ (gitignored).
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { TRANSLATION_CATALOG } from '@verigram-kit/core';
+import { type RunningSandbox, startSandbox } from '@verigram-kit/sandbox/server';
+import { build } from 'esbuild';
+import { type Browser, chromium, type Frame, type Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    reactMajor: number;
+  }
+}
+
+const here = import.meta.dirname;
+const SHOTS = join(here, '../../.screenshots/');
+const reactMajor = inject('reactMajor');
+
+let sandbox: RunningSandbox;
+let server: Server;
+let origin: string;
+let browser: Browser;
+
+// React as the running project resolves it: the react package's own (19), or apps/react18's.
+function reactAliases(): Record<string, string> {
+  const from =
+    reactMajor === 18
+      ? join(here, '../../../../apps/react18/package.json')
+      : join(here, '../../package.json');
+  const require = createRequire(from);
+  const dir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+  return { react: dir('react'), 'react-dom': dir('react-dom') };
+}
+
+async function bundleApp(): Promise<string> {
+  const entry = `
+    import { createRoot } from 'react-dom/client';
+    import { FlowUiBuilder } from ${JSON.stringify(join(here, 'index.ts'))};
+    const preview = new URLSearchParams(location.search).get('preview');
+    window.__changes = [];
+    createRoot(document.getElementById('root')).render(
+      <FlowUiBuilder previewUrl={preview} previewDebounceMs={50} onChange={(ui) => window.__changes.push(ui)} />,
+    );`;
+  const result = await build({
+    stdin: { contents: entry, resolveDir: join(here, '../..'), loader: 'tsx' },
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    jsx: 'automatic',
+    alias: reactAliases(),
+    define: { 'process.env.NODE_ENV': '"production"' },
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  const [running, app] = await Promise.all([startSandbox({ port: 0, env: {} }), bundleApp()]);
+  sandbox = running;
+  server = createServer((req, res) => {
+    if (req.url?.startsWith('/app.js')) {
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+      return res.end(app);
+    }
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(
+      '<!doctype html><html lang="en"><meta charset="utf-8"><title>Builder</title><body style="margin:16px"><main id="root"></main><script src="/app.js"></script></body></html>',
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.close();
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+async function openBuilder(): Promise<{ page: Page; preview: Frame }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const errors: Error[] = [];
+  page.on('pageerror', (error) => errors.push(error));
+  await page.goto(`${origin}/?preview=${encodeURIComponent(`${sandbox.url}/hf2/preview/`)}`);
+  await page.locator('section.vgb-preview[data-state="ready"]').waitFor({ timeout: 20_000 });
+  const preview = page.frames().find((f) => f.url().startsWith(`${sandbox.url}/hf2/preview/`));
+  if (!preview) throw new Error('the preview frame is missing');
+  expect(errors).toEqual([]);
+  return { page, preview };
+}
+
+const buttonStyle = (preview: Frame) =>
+  preview.evaluate(() => {
+    const style = getComputedStyle(document.querySelector('.vg-btn') as Element);
+    return { background: style.backgroundColor, color: style.color };
+  });
+
+describe(`<FlowUiBuilder> in Chromium (React ${reactMajor})`, () => {
+  it('changing the primary colour restyles the real preview page', async () => {
+    const { page, preview } = await openBuilder();
+    // The default theme's primary (#1f5eff) before any edit.
+    expect(await buttonStyle(preview)).toEqual({
+      background: 'rgb(31, 94, 255)',
+      color: 'rgb(255, 255, 255)',
+    });
+
+    await page.getByRole('textbox', { name: 'Primary colour', exact: true }).fill('#ffd400');
+    // Yellow gets black text: on-primary is computed for contrast.
+    await expect
+      .poll(() => buttonStyle(preview), { timeout: 10_000 })
+      .toEqual({ background: 'rgb(255, 212, 0)', color: 'rgb(0, 0, 0)' });
+
+    // The colour picker drives the same token.
+    await page.getByLabel('Primary colour, picker', { exact: true }).fill('#0a7e5c');
+    await expect
+      .poll(() => buttonStyle(preview), { timeout: 10_000 })
+      .toEqual({ background: 'rgb(10, 126, 92)', color: 'rgb(255, 255, 255)' });
+    await page.screenshot({ path: `${SHOTS}builder-primary.png`, fullPage: false });
+    await page.close();
+  });
+
+  it('a translation override shows up in the preview, in the locale picked there', async () => {
+    const { page, preview } = await openBuilder();
+    const title = () => preview.textContent('.vg-title');
+    expect(await title()).toBe(TRANSLATION_CATALOG['header.title'].defaults.en);
+
+    await page.getByRole('searchbox', { name: 'Search texts' }).fill('header.title');
+    await page.getByRole('textbox', { name: 'header.title, ru' }).fill('Проверка Acme Bank');
+    await page.getByRole('textbox', { name: 'header.title, en' }).fill('Acme Bank check');
+    await expect.poll(title, { timeout: 10_000 }).toBe('Acme Bank check');
+
+    await page.getByRole('radio', { name: 'ru', exact: true }).check();
+    await expect.poll(title, { timeout: 10_000 }).toBe('Проверка Acme Bank');
+
+    // The step switcher moves the preview through the pipeline.
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect
+      .poll(() => preview.textContent('h2'), { timeout: 10_000 })
+      .toBe(TRANSLATION_CATALOG['liveness.title'].defaults.ru);
+
+    await page.getByRole('radio', { name: 'BTS (dark)' }).check();
+    await expect
+      .poll(() => preview.evaluate(() => getComputedStyle(document.body).backgroundColor), {
+        timeout: 10_000,
+      })
+      .toBe('rgb(15, 27, 45)');
+    const changes = await page.evaluate(
+      () => (window as unknown as { __changes: unknown[] }).__changes.length,
+    );
+    expect(changes).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}builder-translation-ru-bts.png`, fullPage: false });
+    await page.close();
+  });
+});
