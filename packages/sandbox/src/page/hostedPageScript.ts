@@ -88,6 +88,7 @@ function svg(markup, cls) {
 var LOGO = 'viewBox="0 0 150 32" role="img" aria-label="Verigram"><circle cx="16" cy="16" r="14" fill="currentColor"/><path d="M9 15.5l5 5 9-10" stroke="#fff" stroke-width="3.2" fill="none" stroke-linecap="round" stroke-linejoin="round"/><text x="38" y="22.5" font-family="system-ui,sans-serif" font-size="19" font-weight="700">verigram</text>';
 var LOCK = 'viewBox="0 0 12 12" aria-hidden="true"><rect x="2" y="5" width="8" height="6" rx="1.2" fill="currentColor"/><path d="M4 5V3.6a2 2 0 0 1 4 0V5" stroke="currentColor" fill="none" stroke-width="1.3"/>';
 var FACE = 'viewBox="0 0 220 280" aria-hidden="true"><ellipse cx="110" cy="128" rx="58" ry="74" fill="none" stroke="rgba(255,255,255,.55)" stroke-width="3" stroke-dasharray="8 8"/><path d="M46 280c6-48 32-70 64-70s58 22 64 70" fill="rgba(255,255,255,.12)"/>';
+var GUIDE = 'viewBox="0 0 220 280" aria-hidden="true"><ellipse cx="110" cy="128" rx="62" ry="80" fill="none" stroke="rgba(255,255,255,.7)" stroke-width="2.5" stroke-dasharray="6 7"/>';
 var CARD = 'viewBox="0 0 172 108" aria-hidden="true"><rect width="172" height="108" rx="9" fill="#eef2f7" stroke="#c9d3e0"/><rect width="172" height="22" rx="9" fill="currentColor"/><rect y="12" width="172" height="10" fill="currentColor"/><rect x="12" y="32" width="44" height="56" rx="5" fill="#d5dee9"/><circle cx="34" cy="54" r="11" fill="#b7c4d4"/><path d="M16 86c2-12 9-17 18-17s16 5 18 17" fill="#b7c4d4"/><rect x="66" y="36" width="90" height="7" rx="3" fill="#b7c4d4"/><rect x="66" y="51" width="66" height="7" rx="3" fill="#b7c4d4"/><rect x="66" y="66" width="80" height="7" rx="3" fill="#b7c4d4"/><rect x="12" y="96" width="148" height="4" rx="2" fill="#d5dee9"/>';
 
 // ---- messages to the embedder -----------------------------------------------------------------
@@ -261,6 +262,7 @@ function startCamera(oval, status, cont) {
     video.muted = true;
     video.srcObject = s;
     oval.appendChild(video);
+    oval.appendChild(svg(GUIDE));
     oval.setAttribute('data-state', 'live');
     status.textContent = t('liveness.hint');
     cont.disabled = false;
