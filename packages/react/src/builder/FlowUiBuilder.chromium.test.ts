@@ -42,10 +42,12 @@ function reactAliases(): Record<string, string> {
 
 async function bundleApp(): Promise<string> {
   const entry = `
+    import { version } from 'react';
     import { createRoot } from 'react-dom/client';
     import { FlowUiBuilder } from ${JSON.stringify(join(here, 'index.ts'))};
     const preview = new URLSearchParams(location.search).get('preview');
     window.__changes = [];
+    window.__reactVersion = version;
     createRoot(document.getElementById('root')).render(
       <FlowUiBuilder previewUrl={preview} previewDebounceMs={50} onChange={(ui) => window.__changes.push(ui)} />,
     );`;
@@ -110,6 +112,9 @@ async function openBuilder(): Promise<{ page: Page; preview: Frame }> {
   const preview = page.frames().find((f) => f.url().startsWith(`${sandbox.url}/hf2/preview/`));
   if (!preview) throw new Error('the preview frame is missing');
   expect(errors).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { __reactVersion: string }).__reactVersion)).toMatch(
+    new RegExp(`^${reactMajor}\\.`),
+  );
   return { page, preview };
 }
 
