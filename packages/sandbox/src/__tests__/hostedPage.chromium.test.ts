@@ -291,6 +291,29 @@ describe('the hosted page in Chromium', () => {
     await page.close();
   });
 
+  it('posts failed when a step fails for good, and shows the status page', async () => {
+    const { vlink } = await createFlow({
+      person_id: 'person-1',
+      callback_url: `${embedderOrigin}/callback`,
+      template: { pipeline: [{ service_name: 'veridoc', max_retries: 1 }], status_page: true },
+    });
+    const page = await newPage();
+    await page.goto(`${embedderOrigin}/frame?src=${encodeURIComponent(vlink)}`);
+    const frame = await frameOf(page);
+    await frame.click('[data-testid=start]');
+    await frame.click('[data-testid=tester-fail]');
+    await expect
+      .poll(() => frame.textContent('h2'))
+      .toBe(TRANSLATION_CATALOG['result.fail.title'].defaults.en);
+    const types = (await messages(page)).map((m) => m.data).filter((d) => d.type !== 'resize');
+    expect(types.map((d) => d.type)).toEqual(['ready', 'step_started', 'step_completed', 'failed']);
+    expect(types.at(-1)).toMatchObject({ endCause: 'failed' });
+    // status_page: the page stays until the person continues.
+    expect(frame.url()).toBe(vlink);
+    await page.screenshot({ path: `${SHOTS}frame-status-failed.png` });
+    await page.close();
+  });
+
   it('previews a draft config live, driven only by its parent', async () => {
     const page = await newPage();
     await page.goto(`${embedderOrigin}/frame?src=${encodeURIComponent(`${sandbox.url}/hf2/preview/`)}`);

@@ -312,6 +312,14 @@ describe('routing', () => {
     expect(await unknown.json()).toEqual({ error_code: 'NOT_FOUND', error_msg: expect.any(String) });
   });
 
+  it('refuses a body over 1 MB with 413', async () => {
+    const res = await api('POST', '/flow', {
+      rawBody: JSON.stringify({ person_id: 'person-1', pad: 'x'.repeat(1_100_000) }),
+    });
+    expect(res.status).toBe(413);
+    expect(res.body.error_code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
   it('serves the hosted page with a strict CSP, and 404 for an unknown flow', async () => {
     const { vlink } = await create();
     const page = await fetch(vlink);

@@ -70,9 +70,10 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new SandboxError(413, 'PAYLOAD_TOO_LARGE', 'Request body exceeds 1 MB');
-    chunks.push(chunk as Buffer);
+    // Keep draining past the limit: answering mid-upload would reset a kept-alive connection.
+    if (size <= MAX_BODY) chunks.push(chunk as Buffer);
   }
+  if (size > MAX_BODY) throw new SandboxError(413, 'PAYLOAD_TOO_LARGE', 'Request body exceeds 1 MB');
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') return undefined;
   try {
