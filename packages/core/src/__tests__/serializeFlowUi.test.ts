@@ -60,7 +60,7 @@ describe('serialisers', () => {
     const curl = flowUiToCurl(ui);
     const lines = curl.split('\n');
     expect(lines.slice(0, 4)).toEqual([
-      "curl -X POST 'https://demo.verigram.kz/flow' \\",
+      'curl -X POST https://demo.verigram.kz/flow \\',
       "  -H 'Content-Type: application/json' \\",
       "  -H 'X-Verigram-Api-Version: 2.0' \\",
       "  -H 'X-Verigram-Api-Key: your-test-api-key' \\",
@@ -74,7 +74,10 @@ describe('serialisers', () => {
 
   it('curl can target the sandbox with its test key', () => {
     const curl = flowUiToCurl(ui, { baseUrl: 'http://127.0.0.1:4010/', apiKey: 'sandbox-test-key' });
-    expect(curl).toContain("curl -X POST 'http://127.0.0.1:4010/flow'");
+    expect(curl).toContain('curl -X POST http://127.0.0.1:4010/flow \\');
+    expect(flowUiToCurl(ui, { baseUrl: "https://x.example/a b'" })).toContain(
+      `curl -X POST 'https://x.example/a b'\\''/flow' \\`,
+    );
     expect(curl).toContain("-H 'X-Verigram-Api-Key: sandbox-test-key'");
   });
 

@@ -101,13 +101,15 @@ export interface CurlOptions extends CreateFlowBodyOptions {
 }
 
 const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+// Bare like the quickstart when nothing in it is special to the shell.
+const shellWord = (text: string) => (/^[\w:/.@%+=,-]+$/.test(text) ? text : shellQuote(text));
 
 /** The quickstart's curl command for `POST /flow`, with the config as `template.ui`. */
 export function flowUiToCurl(ui: FlowConfigUi, options: CurlOptions = {}): string {
   const base = (options.baseUrl ?? 'https://demo.verigram.kz').replace(/\/+$/, '');
   const body = JSON.stringify(createFlowBodyWithUi(ui, options), null, 2);
   return [
-    `curl -X POST ${shellQuote(`${base}/flow`)} \\`,
+    `curl -X POST ${shellWord(`${base}/flow`)} \\`,
     `  -H 'Content-Type: application/json' \\`,
     `  -H ${shellQuote(`${API_VERSION_HEADER}: ${API_VERSION}`)} \\`,
     `  -H ${shellQuote(`${API_KEY_HEADER}: ${options.apiKey ?? 'your-test-api-key'}`)} \\`,

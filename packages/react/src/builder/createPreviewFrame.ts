@@ -4,7 +4,10 @@ import { PREVIEW_FLOW_ID, type PreviewMessage, parseFlowMessage } from '@verigra
 
 export interface PreviewFrameOptions {
   iframe: HTMLIFrameElement;
-  /** The preview page's URL; its origin is the only one messages are posted to and accepted from. */
+  /**
+   * The preview page's URL, absolute or relative to the host page; its origin is the only one
+   * messages are posted to and accepted from.
+   */
   previewUrl: string;
   /** The page loaded (or reloaded) and rendered a pipeline of `stepCount` steps. */
   onReady?: ((stepCount: number) => void) | undefined;
@@ -18,8 +21,8 @@ export interface PreviewFrame {
 }
 
 export function createPreviewFrame({ iframe, previewUrl, onReady }: PreviewFrameOptions): PreviewFrame {
-  // Throws on a relative or malformed URL: a preview that silently posts nowhere helps nobody.
-  const origin = new URL(previewUrl).origin;
+  // Throws on a malformed URL: a preview that silently posts nowhere helps nobody.
+  const origin = new URL(previewUrl, window.location.href).origin;
   let latest: PreviewMessage | null = null;
   let ready = false;
 
