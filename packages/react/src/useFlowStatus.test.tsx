@@ -58,6 +58,15 @@ function RefetchButton({ flowId }: { flowId: string }) {
   );
 }
 
+function LiveStep({ flowId }: { flowId: string }) {
+  const { currentStep, services } = useFlowStatus(flowId, { liveTimeline: true });
+  return (
+    <p>
+      {`${currentStep?.serviceName ?? '?'} ${currentStep?.position ?? '?'}/${currentStep?.total ?? '?'} · ${services.length} services`}
+    </p>
+  );
+}
+
 function ResultLine({ flowId }: { flowId: string }) {
   const result = useFlowResult(flowId, { waitForTerminal: false });
   return <p>{`${result.status}: ${result.data === null ? 'not started' : 'has result'}`}</p>;
@@ -357,6 +366,54 @@ describe('useFlowStatus rate limits and failures', () => {
     );
     await advance(60_000);
     expect(client.calls.getFlow).toHaveLength(11);
+  });
+});
+
+describe('useFlowStatus liveTimeline', () => {
+  it('given an opaque step id, then one result read per step names the step, shared by every widget', async () => {
+    const flowId = uniqueFlowId();
+    const client = new ScriptedFlowClient(inProgressFlow(flowId, 'step-a1'));
+    const partial = resultOf(client.flow);
+    client.result = { ...partial, service_statuses: [{ service_name: 'verilive', step_id: 'step-a1' }] };
+    render(
+      <Providers client={client}>
+        <LiveStep flowId={flowId} />
+        <LiveStep flowId={flowId} />
+        <LiveStep flowId={flowId} />
+      </Providers>,
+    );
+    await advance(0);
+    expect(client.calls.getFlowResult).toHaveLength(1);
+    expect(screen.getAllByText('verilive 1/2 · 1 services')).toHaveLength(3);
+
+    await advance(INTERVAL * 5);
+    expect(client.calls.getFlowResult).toHaveLength(1);
+
+    client.flow = { ...client.flow, current_step_id: 'step-b2' };
+    client.result = {
+      ...partial,
+      service_statuses: [
+        { service_name: 'verilive', step_id: 'step-a1' },
+        { service_name: 'veridoc', step_id: 'step-b2' },
+      ],
+    };
+    await advance(INTERVAL);
+    expect(client.calls.getFlowResult).toHaveLength(2);
+    expect(screen.getAllByText('veridoc 2/2 · 2 services')).toHaveLength(3);
+    await advance(INTERVAL * 5);
+    expect(client.calls.getFlowResult).toHaveLength(2);
+  });
+
+  it('given liveTimeline off, then nothing but the flow is read while in progress', async () => {
+    const flowId = uniqueFlowId();
+    const client = new ScriptedFlowClient(inProgressFlow(flowId, 'step-a1'));
+    render(
+      <Providers client={client}>
+        <StatusLine flowId={flowId} />
+      </Providers>,
+    );
+    await advance(INTERVAL * 5);
+    expect(client.calls.getFlowResult).toHaveLength(0);
   });
 });
 

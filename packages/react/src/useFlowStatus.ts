@@ -1,4 +1,4 @@
-import { onlineManager } from '@tanstack/react-query';
+import { onlineManager, useQuery } from '@tanstack/react-query';
 import {
   type Flow,
   type FlowEndCause,
@@ -7,15 +7,18 @@ import {
   type FlowServiceStatus,
   getFlowPhase,
   isRateLimitError,
+  isTerminalFlow,
   type VerigramApiError,
 } from '@verigram-kit/core';
 import { useSyncExternalStore } from 'react';
 import { flowQueryKeys } from './queries/flowQueryKeys.ts';
+import { flowStepResultQueryOptions } from './queries/flowStepResultQueryOptions.ts';
 import { failureRetryAt, mayRequestNow, restartPollingClock } from './queries/pollingClock.ts';
 import { useKitQueryClient } from './queries/useKitQueryClient.ts';
 import { type CurrentStep, getCurrentStep } from './status/getCurrentStep.ts';
 import { useFlow } from './useFlow.ts';
 import { useFlowResult } from './useFlowResult.ts';
+import { useFlowClient } from './VerigramProvider.tsx';
 
 /**
  * Where the flow stands: `loading` until the first answer, `error` when there is no answer at all
@@ -52,7 +55,7 @@ export interface UseFlowStatusResult {
   flow: Flow | undefined;
   /** The result once terminal; `null` when the server said the flow never started (404). */
   result: FlowProjection | null | undefined;
-  /** The result's per-service statuses (empty until the result is read). */
+  /** Per-service statuses: of the final result, or with `liveTimeline` of the current step's. */
   services: readonly FlowServiceStatus[];
   /**
    * Reads the flow now and restarts polling if it had stopped after the maximum duration; does
@@ -64,6 +67,13 @@ export interface UseFlowStatusResult {
 export interface UseFlowStatusOptions {
   /** @default DEFAULT_POLLING_OPTIONS */
   polling?: FlowPollingOptions | undefined;
+  /**
+   * Also read the result once per step while the flow is in progress (one request per step
+   * change, shared by every widget): a live per-service timeline and the current step's service,
+   * which an opaque `current_step_id` does not give. Off, the result is read only once terminal.
+   * @default false
+   */
+  liveTimeline?: boolean | undefined;
 }
 
 const subscribeOnline = (onChange: () => void) => onlineManager.subscribe(onChange);
@@ -77,10 +87,25 @@ export function useFlowStatus(flowId: string, options: UseFlowStatusOptions = {}
   const flowQuery = useFlow(flowId, { polling: options.polling });
   const resultQuery = useFlowResult(flowId, { polling: options.polling });
   const queryClient = useKitQueryClient('useFlowStatus');
+  const client = useFlowClient();
+  const liveFlow = flowQuery.data;
+  const stepId =
+    liveFlow && liveFlow.started_at !== undefined && !isTerminalFlow(liveFlow)
+      ? liveFlow.current_step_id
+      : undefined;
+  const stepQuery = useQuery(
+    {
+      ...flowStepResultQueryOptions(client, flowId, stepId ?? '', options.polling),
+      enabled: options.liveTimeline === true && stepId !== undefined,
+    },
+    queryClient,
+  );
   const online = useSyncExternalStore(subscribeOnline, isOnline, () => true);
 
   const flow = flowQuery.data;
   const result = resultQuery.data;
+  // While in progress, the step's partial result (liveTimeline); once terminal, the final one.
+  const shownResult = result ?? (stepId !== undefined ? stepQuery.data : undefined);
   let state: FlowStatusState;
   if (flow) state = getFlowPhase(flow);
   else if (flowQuery.status === 'error') state = 'error';
@@ -100,13 +125,13 @@ export function useFlowStatus(flowId: string, options: UseFlowStatusOptions = {}
     flowId,
     state,
     endCause: flow?.end_cause ?? result?.end_cause,
-    currentStep: state === 'in_progress' && flow ? getCurrentStep(flow, result) : undefined,
+    currentStep: state === 'in_progress' && flow ? getCurrentStep(flow, shownResult) : undefined,
     connection,
     retryAt: connection === 'rate_limited' ? retryAt : undefined,
     error: failure ?? undefined,
     flow,
     result,
-    services: result?.service_statuses ?? [],
+    services: shownResult?.service_statuses ?? [],
     refetch: () => {
       const query = queryClient.getQueryCache().find({ queryKey: flowQueryKeys.flow(flowId), exact: true });
       // Even a click must not go before Retry-After; nor cancel a retry already waiting for it.

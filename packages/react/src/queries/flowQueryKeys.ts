@@ -11,5 +11,8 @@ export const flowQueryKeys = {
   all: ['verigram'] as const,
   flow: (flowId: string) => ['verigram', 'flow', flowId] as const,
   result: (flowId: string) => ['verigram', 'flow', flowId, 'result'] as const,
+  /** The result as it stood during one step (a new step, a new key: one read per step). */
+  stepResult: (flowId: string, stepId: string) =>
+    ['verigram', 'flow', flowId, 'result', 'step', stepId] as const,
   file: (flowId: string, label: FileLabel) => ['verigram', 'flow', flowId, 'file', label] as const,
 };

@@ -37,9 +37,9 @@ async function expectNoAxeViolations(container: HTMLElement) {
 }
 
 function root(container: HTMLElement): HTMLElement {
-  const section = container.querySelector('section');
-  if (!section) throw new Error('no <section> rendered');
-  return section;
+  const element = container.querySelector<HTMLElement>('.vgk-flow-status');
+  if (!element) throw new Error('no .vgk-flow-status rendered');
+  return element;
 }
 
 beforeEach(() => {

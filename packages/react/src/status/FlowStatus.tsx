@@ -13,7 +13,7 @@ import {
 } from './flowStatusMessages.ts';
 import { formatTimestamp } from './formatTimestamp.ts';
 
-export interface FlowStatusProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
+export interface FlowStatusProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   flowId: string;
   /**
    * `compact`: the overall status, why it ended or the current step, and connection notices.
@@ -27,6 +27,12 @@ export interface FlowStatusProps extends Omit<ComponentPropsWithoutRef<'section'
   messages?: FlowStatusMessagesOverrides | undefined;
   /** @default DEFAULT_POLLING_OPTIONS */
   polling?: FlowPollingOptions | undefined;
+  /**
+   * Read the result once per step while in progress: the timeline fills in live and the current
+   * step is named even when `current_step_id` is opaque. One request per step change.
+   * @default false (the result is read once, when the flow is terminal)
+   */
+  liveTimeline?: boolean | undefined;
   /** Replaces the summary (badge, end cause, current step). */
   renderSummary?: ((status: UseFlowStatusResult, messages: FlowStatusMessages) => ReactNode) | undefined;
   /** Replaces one service of the detailed timeline. */
@@ -67,13 +73,14 @@ function connectionNotice(
  * in_progress, passed, failed, unknown, error), `data-connection` (ok, offline, rate_limited,
  * error), `data-variant`, and the `--vgk-*` properties of `flowStatus.css`.
  */
-export const FlowStatus = forwardRef<HTMLElement, FlowStatusProps>(function FlowStatus(
+export const FlowStatus = forwardRef<HTMLDivElement, FlowStatusProps>(function FlowStatus(
   {
     flowId,
     variant = 'detailed',
     locale = 'en',
     messages,
     polling,
+    liveTimeline = false,
     renderSummary,
     renderService,
     children,
@@ -83,7 +90,7 @@ export const FlowStatus = forwardRef<HTMLElement, FlowStatusProps>(function Flow
   },
   ref,
 ) {
-  const status = useFlowStatus(flowId, { polling });
+  const status = useFlowStatus(flowId, { polling, liveTimeline });
   const text = resolveFlowStatusMessages(locale, messages);
   const notice = connectionNotice(status, text, locale);
   const step = status.currentStep;
@@ -101,8 +108,11 @@ export const FlowStatus = forwardRef<HTMLElement, FlowStatusProps>(function Flow
     status.state === 'loading' ? '' : [describe(status, text), stepText, notice].filter(Boolean).join('. ');
 
   return (
-    <section
+    // A labelled group, not a <section>: a page may show many of these, and landmarks must be unique.
+    // biome-ignore lint/a11y/useSemanticElements: <fieldset> is for form controls; this is a status
+    <div
       ref={ref}
+      role="group"
       className={className ? `vgk-flow-status ${className}` : 'vgk-flow-status'}
       data-state={status.state}
       data-connection={status.connection}
@@ -146,6 +156,6 @@ export const FlowStatus = forwardRef<HTMLElement, FlowStatusProps>(function Flow
         </>
       )}
       <FlowStatusAnnouncer>{announcement}</FlowStatusAnnouncer>
-    </section>
+    </div>
   );
 });

@@ -1,0 +1,86 @@
+import { notifyManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, render, screen, within } from '@testing-library/react';
+import { createInMemoryClient, type InMemoryClient } from '@verigram-kit/sandbox';
+import axe from 'axe-core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { VerigramProvider } from '../VerigramProvider.tsx';
+import { FlowFile } from './FlowFile.tsx';
+import { FlowStatus } from './FlowStatus.tsx';
+
+// The whole journey against the sandbox's in-memory Verigram (real engine, real ids, real result
+// shapes) rather than a scripted client.
+let queryClient: QueryClient;
+let client: InMemoryClient;
+const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
+
+beforeEach(() => {
+  notifyManager.setScheduler(queueMicrotask);
+  vi.useFakeTimers({ now: new Date('2026-01-01T10:00:00Z') });
+  Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:sandbox/bestframe'), revokeObjectURL: vi.fn() });
+  queryClient = new QueryClient();
+  client = createInMemoryClient();
+});
+
+afterEach(() => {
+  client.dispose();
+  queryClient.clear();
+  Reflect.deleteProperty(URL, 'createObjectURL');
+  Reflect.deleteProperty(URL, 'revokeObjectURL');
+  vi.useRealTimers();
+  notifyManager.setScheduler((callback) => setTimeout(callback, 0));
+});
+
+describe('<FlowStatus> against the sandbox', () => {
+  it('given a flow the user opens and passes, then the widgets follow it live and stop polling at the end', async () => {
+    const { flowId } = await client.createFlow({ locale: 'en' });
+    const getFlow = vi.spyOn(client, 'getFlow');
+    const getFlowResult = vi.spyOn(client, 'getFlowResult');
+    const { container } = render(
+      <QueryClientProvider client={queryClient}>
+        <VerigramProvider client={client}>
+          <FlowStatus flowId={flowId} liveTimeline data-testid="detailed" />
+          <FlowStatus flowId={flowId} variant="compact" data-testid="compact" />
+          <FlowFile flowId={flowId} label="bestframe" />
+        </VerigramProvider>
+      </QueryClientProvider>,
+    );
+    await advance(0);
+    expect(screen.getByTestId('detailed')).toHaveAttribute('data-state', 'not_started');
+    expect(getFlow).toHaveBeenCalledTimes(1);
+
+    client.engine.pageAction(flowId, { type: 'open' });
+    client.engine.pageAction(flowId, { type: 'start' });
+    await advance(6000);
+    const detailed = screen.getByTestId('detailed');
+    expect(detailed).toHaveAttribute('data-state', 'in_progress');
+    expect(within(detailed).getByText('Step 1 of 2: consent')).toBeInTheDocument();
+    expect(within(detailed).getByText('Active')).toBeInTheDocument();
+
+    client.engine.completeFlow('sandbox-test-key', flowId, 'pass');
+    await advance(3000);
+    expect(detailed).toHaveAttribute('data-state', 'passed');
+    expect(screen.getByTestId('compact')).toHaveAttribute('data-state', 'passed');
+    expect(within(detailed).getByText('Every step was completed.')).toBeInTheDocument();
+    const services = within(within(detailed).getByRole('list', { name: 'Services' })).getAllByText(
+      /^(consent|verilive)$/,
+    );
+    expect(services.map((service) => service.textContent)).toEqual(['consent', 'verilive']);
+    expect(within(detailed).getAllByText('Approved')).toHaveLength(2);
+    expect(screen.getByRole('img', { name: 'Verification file: bestframe' })).toHaveAttribute(
+      'src',
+      'blob:sandbox/bestframe',
+    );
+
+    const reads = getFlow.mock.calls.length;
+    expect(reads).toBe(3);
+    // One read for the in-progress step, one for the final result.
+    expect(getFlowResult).toHaveBeenCalledTimes(2);
+    await advance(120_000);
+    expect(getFlow).toHaveBeenCalledTimes(reads);
+    expect(getFlowResult).toHaveBeenCalledTimes(2);
+
+    vi.useRealTimers();
+    const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(results.violations.map((violation) => violation.id)).toEqual([]);
+  });
+});
