@@ -278,6 +278,38 @@ describe('import and export', () => {
   });
 });
 
+describe('keyboard', () => {
+  it('tabs through the controls in reading order, skipping disabled resets', async () => {
+    render(<FlowUiBuilder previewUrl={null} />);
+    const stops: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      await userEvent.tab();
+      const el = document.activeElement as HTMLElement;
+      stops.push(
+        el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.tagName,
+      );
+    }
+    expect(stops).toEqual([
+      'Default (light)',
+      'Logo URL',
+      'Favicon URL',
+      'Primary colour, picker',
+      'Primary colour',
+      'Text on primary colour, picker',
+      'Text on primary colour',
+    ]);
+  });
+
+  it('switches the theme with the arrow keys, as a radio group', async () => {
+    const onChange = vi.fn();
+    render(<FlowUiBuilder previewUrl={null} onChange={onChange} />);
+    await userEvent.tab();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(screen.getByRole('radio', { name: 'BTS (dark)' })).toBeChecked();
+    expect(lastUi(onChange).theme).toBe('bts');
+  });
+});
+
 describe('its own strings', () => {
   it.each([
     ['ru', 'Бренд', 'Основной цвет'],
