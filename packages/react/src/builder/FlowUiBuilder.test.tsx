@@ -359,7 +359,7 @@ describe('live preview', () => {
       stepIndex: 0,
     });
     expect(post.mock.calls[0]?.[1]).toBe(PREVIEW_ORIGIN);
-    expect(screen.getByText('Step 1 of 3')).toBeInTheDocument();
+    expect(screen.getByText('Step 1 of 2')).toBeInTheDocument();
 
     fireEvent.change(screen.getByRole('textbox', { name: 'Primary colour' }), {
       target: { value: '#ff0000' },
@@ -377,7 +377,26 @@ describe('live preview', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Next step' }));
     await act(() => vi.advanceTimersByTimeAsync(110));
     expect(post.mock.lastCall?.[0]).toMatchObject({ locale: 'ru', stepIndex: 1 });
-    expect(screen.getByText('Step 2 of 3')).toBeInTheDocument();
+    expect(screen.getByText('Step 2 of 2')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Next step' }));
+    expect(screen.getByText('Result page')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Next step' })).toBeDisabled();
+
+    // The frame follows the page's height, within bounds.
+    const resize = (height: number) =>
+      act(() => {
+        dispatchEvent(
+          new MessageEvent('message', {
+            data: { protocol: 'verigram-hf2', version: 1, type: 'resize', flowId: 'preview', height },
+            origin: PREVIEW_ORIGIN,
+            source: win,
+          }),
+        );
+      });
+    resize(900);
+    expect(iframe.style.height).toBe('900px');
+    resize(99_000);
+    expect(iframe.style.height).toBe('1400px');
 
     fireEvent.click(screen.getByRole('radio', { name: 'Desktop' }));
     expect(iframe.style.width).toBe('100%');

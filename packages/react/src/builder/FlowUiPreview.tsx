@@ -39,9 +39,9 @@ export function FlowUiPreview({
     () => createPreviewMessage({ ui, locale, stepIndex, pipeline }),
     [ui, locale, stepIndex, pipeline],
   );
-  const readyCount = usePreviewFrame(iframeRef, previewUrl, message, debounceMs);
+  const { stepCount: readyCount, height } = usePreviewFrame(iframeRef, previewUrl, message, debounceMs);
   const stepCount = pipeline?.length ?? readyCount;
-  // Steps 0..count-1 plus the final status page (stepIndex === count).
+  // Steps 0..count-1, then the final status page (stepIndex === count).
   const lastIndex = stepCount ?? 0;
 
   return (
@@ -77,7 +77,13 @@ export function FlowUiPreview({
           >
             ‹
           </button>
-          <output aria-live="polite">{messages.stepOf(stepIndex + 1, lastIndex + 1)}</output>
+          <output aria-live="polite">
+            {stepCount === null
+              ? `${messages.step} ${stepIndex + 1}`
+              : stepIndex >= stepCount
+                ? messages.resultPage
+                : messages.stepOf(stepIndex + 1, stepCount)}
+          </output>
           <button
             type="button"
             aria-label={messages.nextStep}
@@ -110,7 +116,8 @@ export function FlowUiPreview({
           className="vgb-frame"
           title={messages.previewFrame}
           src={previewUrl}
-          style={{ width: WIDTHS[width] }}
+          // Follows the page's reported height (resize messages), within sane bounds.
+          style={{ width: WIDTHS[width], height: `${Math.min(1400, Math.max(480, height ?? 720))}px` }}
           data-width={width}
           // The preview needs its own scripts and origin; it may not navigate the builder or open windows.
           sandbox="allow-scripts allow-same-origin"

@@ -11,6 +11,8 @@ export interface PreviewFrameOptions {
   previewUrl: string;
   /** The page loaded (or reloaded) and rendered a pipeline of `stepCount` steps. */
   onReady?: ((stepCount: number) => void) | undefined;
+  /** The page's content height changed (CSS pixels), so the frame can follow it. */
+  onResize?: ((height: number) => void) | undefined;
 }
 
 export interface PreviewFrame {
@@ -20,7 +22,12 @@ export interface PreviewFrame {
   destroy(): void;
 }
 
-export function createPreviewFrame({ iframe, previewUrl, onReady }: PreviewFrameOptions): PreviewFrame {
+export function createPreviewFrame({
+  iframe,
+  previewUrl,
+  onReady,
+  onResize,
+}: PreviewFrameOptions): PreviewFrame {
   // Throws on a malformed URL: a preview that silently posts nowhere helps nobody.
   const origin = new URL(previewUrl, window.location.href).origin;
   let latest: PreviewMessage | null = null;
@@ -34,7 +41,9 @@ export function createPreviewFrame({ iframe, previewUrl, onReady }: PreviewFrame
   const onMessage = (event: MessageEvent) => {
     if (event.source !== iframe.contentWindow || event.origin !== origin) return;
     const message = parseFlowMessage(event.data);
-    if (message?.type !== 'ready' || message.flowId !== PREVIEW_FLOW_ID) return;
+    if (message?.flowId !== PREVIEW_FLOW_ID) return;
+    if (message.type === 'resize') onResize?.(message.height);
+    if (message.type !== 'ready') return;
     // Also after a reload of the frame: the page starts from its defaults, so resend the draft.
     ready = true;
     send();

@@ -62,5 +62,5 @@ export const FLOW_UI_BUILDER_STYLES = `
 .vgb-summary { margin: 0; }
 .vgb-preview { position: sticky; top: var(--vgb-gap); min-width: 0; }
 .vgb-frame-wrap { border: 1px solid var(--vgb-border); border-radius: var(--vgb-radius); background: #e9ecf2; padding: var(--vgb-gap); overflow: auto; }
-.vgb-frame { display: block; margin: 0 auto; height: 720px; border: 0; background: #fff; border-radius: calc(var(--vgb-radius) / 2); }
+.vgb-frame { display: block; margin: 0 auto; border: 0; background: #fff; border-radius: calc(var(--vgb-radius) / 2); }
 `;
