@@ -5,6 +5,15 @@ const config: StorybookConfig = {
   stories: ['../packages/*/src/**/*.stories.@(ts|tsx)', '../apps/*/src/**/*.stories.@(ts|tsx)'],
   addons: ['@storybook/addon-a11y', '@storybook/addon-vitest'],
   core: { disableTelemetry: true },
+  // Dependencies reached only through the kit's lazy chunks (the QR code of the phone hand-off) are
+  // found by Vite's scanner late, mid-test, and the reload that follows flakes the story tests.
+  viteFinal: (viteConfig) => ({
+    ...viteConfig,
+    optimizeDeps: {
+      ...viteConfig.optimizeDeps,
+      include: [...(viteConfig.optimizeDeps?.include ?? []), 'qrcode-generator'],
+    },
+  }),
 };
 
 export default config;

@@ -1,11 +1,35 @@
 import type { Preview } from '@storybook/react-vite';
+import { releaseStoryBackends, verigramLoader } from '../packages/react/src/stories/verigramLoader.ts';
+import { withVerigram } from '../packages/react/src/stories/withVerigram.tsx';
 
 const preview: Preview = {
   parameters: {
     layout: 'padded',
     // Every story is checked by axe; a violation fails its test (pnpm test runs the stories).
     a11y: { test: 'error' },
+    controls: { expanded: true },
   },
+  // The kit's three languages (issue 4). Stories read `globals.locale`; a story pinned to one
+  // language sets `globals: { locale }` and the toolbar follows it.
+  globalTypes: {
+    locale: {
+      description: 'Language of the kit and of created flows',
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: [
+          { value: 'en', right: 'en', title: 'English' },
+          { value: 'ru', right: 'ru', title: 'Русский' },
+          { value: 'kk', right: 'kk', title: 'Қазақша' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { locale: 'en' },
+  beforeEach: releaseStoryBackends,
+  loaders: [verigramLoader],
+  decorators: [withVerigram],
 };
 
 export default preview;

@@ -1,0 +1,237 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { Flow } from '@verigram-kit/core';
+import type { InMemoryClient } from '@verigram-kit/sandbox';
+import { type ComponentProps, useState } from 'react';
+import { expect, fn, waitFor, within } from 'storybook/test';
+import { acceptConsent, blockCamera, hostedPage } from './stories/hostedPage.ts';
+import { stubWindowOpen } from './stories/stubWindowOpen.ts';
+import type { VerigramStoryParameters } from './stories/verigramLoader.ts';
+import { storyApiError, withScriptedFailures } from './stories/withScriptedFailures.ts';
+import { VerigramFlow } from './VerigramFlow.tsx';
+
+// Every story runs the real hosted page on the in-memory sandbox (blob: vlinks, no server). The
+// `showcase` template ends on the page's own status screen instead of navigating the frame to a
+// callback URL, which Storybook does not serve.
+const showcase: VerigramStoryParameters = {
+  client: {
+    templates: {
+      showcase: { pipeline: [{ service_name: 'consent' }, { service_name: 'verilive' }], status_page: true },
+    },
+  },
+};
+
+/** What an app typically does with `onComplete`: shows the outcome next to the flow. */
+function VerigramFlowWithOutcome(props: ComponentProps<typeof VerigramFlow>) {
+  const [ended, setEnded] = useState<Flow>();
+  return (
+    <>
+      <VerigramFlow
+        {...props}
+        onComplete={(flow, result) => {
+          setEnded(flow);
+          props.onComplete?.(flow, result);
+        }}
+      />
+      {ended && (
+        <p role="status" style={{ font: '14px/1.5 system-ui, sans-serif', margin: '12px 0 0' }}>
+          Your app's <code>onComplete</code> received <code>flow_status: {ended.flow_status}</code>,{' '}
+          <code>end_cause: {ended.end_cause}</code>.
+        </p>
+      )}
+    </>
+  );
+}
+
+const meta = {
+  title: 'react/VerigramFlow',
+  component: VerigramFlow,
+  render: (args, { globals }) => <VerigramFlowWithOutcome locale={globals.locale} {...args} />,
+  decorators: [
+    (Story) => (
+      <div style={{ maxWidth: 520, margin: '0 auto' }}>
+        <Story />
+      </div>
+    ),
+  ],
+  parameters: { verigram: showcase },
+  args: {
+    template: 'showcase',
+    mode: 'inline',
+    onReady: fn(),
+    onStep: fn(),
+    onComplete: fn(),
+    onCancel: fn(),
+    onError: fn(),
+  },
+  argTypes: {
+    mode: { control: 'inline-radio', options: ['inline', 'modal', 'popup', 'auto'] },
+    locale: { control: 'inline-radio', options: ['kk', 'ru', 'en'] },
+  },
+} satisfies Meta<typeof VerigramFlow>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Creating the flow takes a while (here: forever). */
+export const Loading: Story = {
+  parameters: { verigram: { ...showcase, client: { ...showcase.client, latencyMs: 86_400_000 } } },
+  play: async ({ canvas, canvasElement }) => {
+    await expect(await canvas.findByRole('status')).toHaveTextContent('Loading…');
+    await expect(canvasElement.querySelector('[data-verigram-flow]')).toHaveAttribute(
+      'data-state',
+      'loading',
+    );
+  },
+};
+
+/** The hosted page is in place and waits for the person to start. */
+export const Ready: Story = {
+  play: async ({ canvasElement, args }) => {
+    const { frame, screen } = await hostedPage(canvasElement);
+    await expect(frame).toHaveAttribute('title', 'Identity verification');
+    await expect(await screen.findByRole('button', { name: 'Start' })).toBeVisible();
+    await waitFor(() => expect(args.onReady).toHaveBeenCalledOnce());
+    await expect(canvasElement.querySelector('[data-verigram-flow]')).toHaveAttribute('data-state', 'ready');
+  },
+};
+
+/** A person walks the flow: consent, then the sandbox's "Pass" for the liveness step. */
+export const Completed: Story = {
+  play: async ({ canvas, canvasElement, args }) => {
+    const { screen } = await hostedPage(canvasElement);
+    await acceptConsent(screen);
+    (await screen.findByTestId('tester-pass')).click();
+    await expect(await screen.findByRole('heading', { name: 'You are verified' })).toBeVisible();
+    await waitFor(() => expect(args.onComplete).toHaveBeenCalledOnce());
+    await expect(await canvas.findByText(/flow_status: pass/)).toBeVisible();
+    await expect(canvasElement.querySelector('[data-verigram-flow]')).toHaveAttribute(
+      'data-state',
+      'complete',
+    );
+  },
+};
+
+/** The flow could not be created (here: the backend answers 503 every time). */
+export const ErrorState: Story = {
+  name: 'Error',
+  parameters: {
+    verigram: {
+      ...showcase,
+      wrap: (sandbox: InMemoryClient) =>
+        withScriptedFailures(sandbox, {
+          createFlow: { count: Number.POSITIVE_INFINITY, error: storyApiError(503, 'SERVICE_UNAVAILABLE') },
+        }),
+    },
+  },
+  play: async ({ canvas, args }) => {
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('Verification could not start.');
+    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeEnabled();
+    await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ status: 503 }));
+  },
+};
+
+/** The first attempt fails; "Try again" creates the flow and the page appears. */
+export const RetryAfterError: Story = {
+  parameters: {
+    verigram: {
+      ...showcase,
+      wrap: (sandbox: InMemoryClient) =>
+        withScriptedFailures(sandbox, {
+          createFlow: { count: 1, error: storyApiError(503, 'SERVICE_UNAVAILABLE') },
+        }),
+    },
+  },
+  play: async ({ canvas, canvasElement }) => {
+    (await canvas.findByRole('button', { name: 'Try again' })).click();
+    const { screen } = await hostedPage(canvasElement);
+    await expect(await screen.findByRole('button', { name: 'Start' })).toBeVisible();
+    await expect(canvas.queryByRole('alert')).toBeNull();
+  },
+};
+
+/**
+ * `mode="auto"` when the camera is blocked: the page reports it and the kit falls back to a
+ * window of its own. (Inside Storybook's UI the preview frame itself may not use the camera, so
+ * the kit's pre-flight goes straight to the fallback.)
+ */
+export const CameraBlockedFallback: Story = {
+  args: { mode: 'auto' },
+  play: async ({ canvas, canvasElement }) => {
+    const policy = (document as Document & { permissionsPolicy?: { allowsFeature(f: string): boolean } })
+      .permissionsPolicy;
+    if (policy?.allowsFeature('camera') !== false) {
+      const { frame, screen } = await hostedPage(canvasElement);
+      blockCamera(frame);
+      await acceptConsent(screen);
+    }
+    await expect(
+      await canvas.findByRole('button', { name: 'Start verification' }, { timeout: 5000 }),
+    ).toBeVisible();
+    await expect(canvasElement.querySelector('iframe')).toBeNull();
+  },
+};
+
+/** `mode="modal"`: the page in a dialog; closing asks first. */
+export const Modal: Story = {
+  args: { mode: 'modal' },
+  play: async ({ canvasElement }) => {
+    const body = within(canvasElement.ownerDocument.body);
+    const dialog = await body.findByRole('dialog', { name: 'Identity verification' });
+    await hostedPage(canvasElement.ownerDocument.body);
+    within(dialog).getByRole('button', { name: 'Close' }).click();
+    await expect(await body.findByText('Stop the verification? Your progress may be lost.')).toBeVisible();
+    body.getByRole('button', { name: 'Continue' }).click();
+    await waitFor(() => expect(body.queryByRole('alertdialog')).toBeNull());
+    await expect(dialog).toBeVisible();
+  },
+};
+
+/** `mode="popup"`: a button opens the page in its own window (needed where frames get no camera). */
+export const Popup: Story = {
+  args: { mode: 'popup' },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('button', { name: 'Start verification' })).toBeEnabled();
+  },
+};
+
+/** The popup is open; this page waits for it and keeps checking the flow. */
+export const PopupOpen: Story = {
+  args: { mode: 'popup' },
+  beforeEach: stubWindowOpen,
+  play: async ({ canvas, canvasElement }) => {
+    (await canvas.findByRole('button', { name: 'Start verification' })).click();
+    await expect(await canvas.findByText('Verification is open in another window.')).toBeVisible();
+    await expect(canvasElement.querySelector('[data-verigram-flow]')).toHaveAttribute('data-state', 'popup');
+  },
+};
+
+/** `showPhoneHandoff`: the vlink as a QR code, for a person who would rather use a phone. */
+export const QrHandoff: Story = {
+  name: 'QR hand-off',
+  args: { showPhoneHandoff: true },
+  play: async ({ canvas }) => {
+    const summary = await canvas.findByText('Continue on your phone');
+    summary.click();
+    await expect(await canvas.findByRole('img', { name: 'QR code of the verification link' })).toBeVisible();
+  },
+};
+
+/** The kit's strings and the created flow follow the locale (the toolbar, here pinned to Kazakh). */
+export const Kazakh: Story = {
+  globals: { locale: 'kk' },
+  play: async ({ canvasElement }) => {
+    const { frame, screen } = await hostedPage(canvasElement);
+    await expect(frame).toHaveAttribute('title', 'Жеке басты растау');
+    await expect(await screen.findByRole('button', { name: 'Бастау' })).toBeVisible();
+  },
+};
+
+/** Russian, and an error: the kit's own strings in the flow's language. */
+export const RussianError: Story = {
+  globals: { locale: 'ru' },
+  args: { uiPreset: 'missing-preset' },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('Не удалось начать проверку.');
+    await expect(canvas.getByRole('button', { name: 'Повторить' })).toBeVisible();
+  },
+};

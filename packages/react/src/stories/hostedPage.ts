@@ -1,0 +1,39 @@
+import { expect, waitFor, within } from 'storybook/test';
+
+/**
+ * The hosted page inside a story's `<VerigramFlow>` frame. The in-memory sandbox's vlinks are
+ * blob: URLs with this document's origin, so a play function can read and click the real page.
+ */
+export async function hostedPage(canvasElement: HTMLElement) {
+  const frame = await waitFor(
+    () => {
+      const found = canvasElement.ownerDocument.querySelector<HTMLIFrameElement>(
+        '[data-verigram-flow] iframe',
+      );
+      expect(found?.contentDocument?.querySelector('.vg-card')).toBeTruthy();
+      return found as HTMLIFrameElement;
+    },
+    { timeout: 5000 },
+  );
+  const page = frame.contentDocument as Document;
+  return { frame, page, screen: within(page.body) };
+}
+
+/** Makes the page's camera request fail as it does when the person blocks the camera. */
+export function blockCamera(frame: HTMLIFrameElement): void {
+  const media = frame.contentWindow?.navigator.mediaDevices;
+  if (!media) return;
+  Object.defineProperty(media, 'getUserMedia', {
+    configurable: true,
+    value: () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError')),
+  });
+}
+
+/** Walks the default pipeline's first step (consent) the way a person does. */
+export async function acceptConsent(screen: ReturnType<typeof within>): Promise<void> {
+  (await screen.findByRole('button', { name: /start/i })).click();
+  (await screen.findByRole('checkbox')).click();
+  const next = await screen.findByRole('button', { name: /continue/i });
+  await waitFor(() => expect(next).toBeEnabled());
+  next.click();
+}

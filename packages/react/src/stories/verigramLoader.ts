@@ -1,0 +1,72 @@
+import type { QueryClient as QueryClientType } from '@tanstack/react-query';
+import { QueryClient } from '@tanstack/react-query';
+import type { FlowClient, Locale } from '@verigram-kit/core';
+import { createInMemoryClient, type InMemoryClient, type InMemoryClientOptions } from '@verigram-kit/sandbox';
+
+/** What a story may ask of its backend, under `parameters.verigram`. */
+export interface VerigramStoryParameters {
+  /** Options of the story's in-memory sandbox client. @default {} (person `sandbox-user`, no latency) */
+  client?: InMemoryClientOptions;
+  /**
+   * Replaces what the components see, e.g. with scripted failures no sandbox answer produces.
+   * @default the in-memory client itself
+   */
+  wrap?: (sandbox: InMemoryClient) => FlowClient;
+  /** Runs before the story renders, e.g. creates and advances the flow a status story shows. */
+  setup?: (sandbox: InMemoryClient, locale: Locale) => Promise<StorySetup> | StorySetup;
+}
+
+/** What `setup` hands the story (a `flowId` for the status components). */
+export interface StorySetup {
+  flowId?: string;
+}
+
+/** `context.loaded.verigram` of every story. */
+export interface VerigramStoryLoaded extends StorySetup {
+  sandbox: InMemoryClient;
+  client: FlowClient;
+  queryClient: QueryClientType;
+  locale: Locale;
+}
+
+// Loaders run after the global beforeEach, whose cleanup runs when the story is left: what one
+// story created is released before the next one starts, and nothing leaks between story tests.
+const live: { sandbox: InMemoryClient; queryClient: QueryClientType }[] = [];
+
+/** Global `beforeEach`: releases the previous story's client (blob vlinks) and query cache. */
+export function releaseStoryBackends(): () => void {
+  return () => {
+    for (const { sandbox, queryClient } of live.splice(0)) {
+      queryClient.clear();
+      sandbox.dispose();
+    }
+  };
+}
+
+interface LoaderContext {
+  parameters: { verigram?: VerigramStoryParameters };
+  globals: { locale?: Locale };
+}
+
+/**
+ * Global loader: a fresh in-memory sandbox (the real engine and hosted page, no server, so the
+ * static Storybook works offline) and a fresh QueryClient for every story.
+ */
+export async function verigramLoader(context: LoaderContext): Promise<{ verigram: VerigramStoryLoaded }> {
+  const options = context.parameters.verigram ?? {};
+  const locale = context.globals.locale ?? 'en';
+  const sandbox = createInMemoryClient(options.client);
+  const queryClient = new QueryClient();
+  live.push({ sandbox, queryClient });
+  const setup = (await options.setup?.(sandbox, locale)) ?? {};
+  return {
+    verigram: { ...setup, sandbox, client: options.wrap?.(sandbox) ?? sandbox, queryClient, locale },
+  };
+}
+
+/** The story's backend, typed (Storybook types `loaded` as a plain record). */
+export function loadedVerigram(loaded: Record<string, unknown>): VerigramStoryLoaded {
+  const verigram = loaded.verigram as VerigramStoryLoaded | undefined;
+  if (!verigram) throw new Error('verigramLoader did not run: is .storybook/preview.tsx loading it?');
+  return verigram;
+}
