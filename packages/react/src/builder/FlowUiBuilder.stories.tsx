@@ -1,13 +1,17 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { defineFlowUi } from '@verigram-kit/core';
+import { expect, waitFor, within } from 'storybook/test';
+import { previewPageUrl } from '../stories/previewPageUrl.ts';
 import { FlowUiBuilder } from './FlowUiBuilder.tsx';
 
-// The preview frame points at a locally running sandbox (`pnpm sandbox`, port 4010). Without one
-// the frame stays on "Connecting to the preview…", and the editor works all the same.
+// The preview frame is the sandbox's real preview page as a blob: URL (no `pnpm sandbox` needed,
+// and the static Storybook makes no network calls). The builder's language follows the toolbar.
 const meta = {
   title: 'react/FlowUiBuilder',
   component: FlowUiBuilder,
-  args: { locale: 'en' },
+  render: (args, { globals }) => <FlowUiBuilder {...args} locale={args.locale ?? globals.locale} />,
+  parameters: { layout: 'fullscreen' },
+  args: { previewUrl: previewPageUrl() },
   argTypes: {
     locale: { control: 'inline-radio', options: ['kk', 'ru', 'en'] },
     previewUrl: { control: 'text' },
@@ -17,11 +21,31 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-export const Empty: Story = {};
+/** The preview page inside the builder, once it has rendered the draft. */
+async function previewPage(canvasElement: HTMLElement) {
+  const frame = await waitFor(
+    () => {
+      const found = canvasElement.querySelector<HTMLIFrameElement>('.vgb-preview[data-state="ready"] iframe');
+      expect(found?.contentDocument?.querySelector('.vg-card')).toBeTruthy();
+      return found as HTMLIFrameElement;
+    },
+    { timeout: 5000 },
+  );
+  return within((frame.contentDocument as Document).body);
+}
+
+export const Empty: Story = {
+  play: async ({ canvas, canvasElement }) => {
+    await expect(canvas.getByText('No problems found.')).toBeVisible();
+    const page = await previewPage(canvasElement);
+    await expect(await page.findByRole('heading', { name: 'Your consent' })).toBeVisible();
+  },
+};
 
 export const AcmeBankInRussian: Story = {
+  name: 'Branded (Acme Bank, in Russian)',
+  globals: { locale: 'ru' },
   args: {
-    locale: 'ru',
     defaultValue: defineFlowUi({
       theme: 'default',
       tokens: { primaryColor: '#0a7e5c', radiusPx: 6, fontFamily: 'Inter, system-ui, sans-serif' },
@@ -33,9 +57,19 @@ export const AcmeBankInRussian: Story = {
       customCss: '.vg-footer { letter-spacing: 0.02em; }',
     }),
   },
+  play: async ({ canvasElement }) => {
+    const page = await previewPage(canvasElement);
+    await expect(await page.findByRole('heading', { name: 'Проверка Acme Bank' })).toBeVisible();
+    // The brand colour reached the page's stylesheet, not only the form.
+    const frameDocument = page.getByRole('heading', { name: 'Проверка Acme Bank' }).ownerDocument;
+    await waitFor(() =>
+      expect(frameDocument.getElementById('vg-look')?.textContent ?? '').toMatch(/#0a7e5c/i),
+    );
+  },
 };
 
 export const WithProblems: Story = {
+  name: 'Invalid (with problems)',
   args: {
     previewUrl: null,
     defaultValue: defineFlowUi({
@@ -45,5 +79,11 @@ export const WithProblems: Story = {
       customCss:
         '@import "https://fonts.example.com/a.css";\n.x { background: url(https://tracker.example.net/p.gif); }',
     }),
+  },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText(/^[1-9]\d* error\(s\), \d+ warning\(s\)\.$/)).toBeVisible();
+    await expect(canvas.getByRole('textbox', { name: 'button.strat, en' })).toHaveAccessibleDescription(
+      expect.stringContaining('Did you mean "button.start"?'),
+    );
   },
 };

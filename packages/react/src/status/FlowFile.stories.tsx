@@ -1,0 +1,114 @@
+/// <reference types="vite/client" />
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { InMemoryClient } from '@verigram-kit/sandbox';
+import { expect, waitFor } from 'storybook/test';
+import { loadedVerigram, type VerigramStoryParameters } from '../stories/verigramLoader.ts';
+import { withScriptedFailures } from '../stories/withScriptedFailures.ts';
+import { FlowFile } from './FlowFile.tsx';
+import './flowStatus.css';
+
+// Files are the sandbox's own generated samples (a face PNG, a one-page PDF), read through the
+// in-memory client exactly as an app reads them through the proxy.
+const KEY = 'sandbox-test-key';
+
+const flow = (
+  how: 'in_progress' | 'passed',
+  wrap?: VerigramStoryParameters['wrap'],
+  template?: string,
+): VerigramStoryParameters => ({
+  client: { templates: { egov: { pipeline: [{ service_name: 'egov-doc' }] } } },
+  wrap,
+  setup: async (sandbox, locale) => {
+    const { flowId } = await sandbox.createFlow({ locale, template });
+    if (how === 'passed') sandbox.engine.completeFlow(KEY, flowId, 'pass');
+    else sandbox.engine.setStepOutcome(KEY, flowId, { outcome: 'pass' });
+    return { flowId };
+  },
+});
+
+const meta = {
+  title: 'react/FlowFile',
+  component: FlowFile,
+  render: (args, { loaded, globals }) => (
+    <FlowFile {...args} locale={args.locale ?? globals.locale} flowId={loadedVerigram(loaded).flowId ?? ''} />
+  ),
+  decorators: [
+    (Story) => (
+      <div style={{ maxWidth: 360 }}>
+        <Story />
+      </div>
+    ),
+  ],
+  parameters: { verigram: flow('passed') },
+  args: { flowId: 'created-by-the-story', label: 'bestframe' },
+  argTypes: {
+    flowId: { table: { disable: true } },
+    locale: { control: 'inline-radio', options: ['kk', 'ru', 'en'] },
+  },
+} satisfies Meta<typeof FlowFile>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The liveness best frame of a passed flow. */
+export const Image: Story = {
+  play: async ({ canvas }) => {
+    const image = await canvas.findByRole('img', { name: 'Verification file: bestframe' });
+    await expect(image).toBeVisible();
+    // Decoded: the sample PNG really arrived as an image, not just an <img> element.
+    await waitFor(() => expect((image as HTMLImageElement).naturalWidth).toBeGreaterThan(0));
+  },
+};
+
+/** A file that is not an image becomes a download link. */
+export const Download: Story = {
+  parameters: { verigram: flow('passed', undefined, 'egov') },
+  args: { label: 'egov_doc_pdf' },
+  play: async ({ canvas }) => {
+    const link = await canvas.findByRole('link', { name: 'Download egov_doc_pdf' });
+    await expect(link).toHaveAttribute('download', 'egov_doc_pdf');
+  },
+};
+
+/** The flow has not ended yet: no file is asked for until it has. */
+export const WaitingForTheFlow: Story = {
+  parameters: { verigram: flow('in_progress') },
+  play: async ({ canvas, canvasElement }) => {
+    await expect(await canvas.findByRole('status')).toHaveTextContent('Loading the file…');
+    await expect(canvasElement.querySelector('figure')).toHaveAttribute('data-state', 'waiting');
+  },
+};
+
+/** The download is under way (here: it never ends). */
+export const Loading: Story = {
+  parameters: {
+    verigram: flow('passed', (sandbox: InMemoryClient) =>
+      withScriptedFailures(sandbox, { filesNeverArrive: true }),
+    ),
+  },
+  play: async ({ canvasElement }) => {
+    const figure = canvasElement.querySelector('figure');
+    await waitFor(() => expect(figure).toHaveAttribute('data-state', 'loading'));
+    await expect(figure).toHaveTextContent('Loading the file…');
+  },
+};
+
+/** No such file for this flow (the sandbox answers 404 for videos). */
+export const ErrorState: Story = {
+  name: 'Error',
+  args: { label: 'liveness_video' },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('alert', {}, { timeout: 4000 })).toHaveTextContent(
+      'The file could not be loaded.',
+    );
+  },
+};
+
+export const Russian: Story = {
+  globals: { locale: 'ru' },
+  args: { label: 'liveness_video' },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('alert', {}, { timeout: 4000 })).toBeVisible();
+    await expect(canvas.getByRole('figure')).toHaveAttribute('lang', 'ru');
+  },
+};
