@@ -150,9 +150,26 @@ export const RetryAfterError: Story = {
 };
 
 /**
- * `mode="auto"` when the camera is blocked: the page reports it and the kit falls back to a
- * window of its own. (Inside Storybook's UI the preview frame itself may not use the camera, so
- * the kit's pre-flight goes straight to the fallback.)
+ * `mode="inline"` when the person blocks the camera: the page says so and posts `camera_error`;
+ * the kit reports `CAMERA_UNAVAILABLE` through `onError` (an app may offer another mode).
+ */
+export const CameraBlocked: Story = {
+  play: async ({ canvasElement, args }) => {
+    const { frame, screen } = await hostedPage(canvasElement);
+    blockCamera(frame);
+    await acceptConsent(screen);
+    await expect(await screen.findByText(/^We could not access your camera\./)).toBeVisible();
+    await waitFor(() =>
+      expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'CAMERA_UNAVAILABLE' })),
+    );
+  },
+};
+
+/**
+ * `mode="auto"` when the camera is blocked: the kit falls back to a window of its own. Storybook's
+ * preview frame (and the story tests' frame) may not use the camera at all (`allow` lacks it), so
+ * there the pre-flight goes straight to the fallback; opened as a top-level page, the frame starts
+ * inline, the person's camera is blocked, and the page's `camera_error` moves it to the fallback.
  */
 export const CameraBlockedFallback: Story = {
   args: { mode: 'auto' },
