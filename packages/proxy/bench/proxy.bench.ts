@@ -4,6 +4,7 @@
 // Not a test: it prints figures; the README records them.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,8 @@ import { createFlowTokenSigner } from '../src/createFlowTokenSigner.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const WARMUP_MS = 1000;
+const WARMUP_MS = 500;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 const USER = 'bench-user-01';
 
@@ -38,9 +40,17 @@ async function bundle(): Promise<string> {
   return outfile;
 }
 
+const children = new Set<ChildProcess>();
+// Whatever happens to this script, its servers go with it.
+process.on('exit', () => {
+  for (const child of children) child.kill();
+});
+
 async function start(script: string, ...args: string[]): Promise<Started> {
   const startedAt = process.hrtime.bigint();
   const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.add(child);
+  child.on('exit', () => children.delete(child));
   let buffer = '';
   let resolveRss: (rss: number) => void = () => {};
   const rss = new Promise<number>((resolve) => {
@@ -75,12 +85,36 @@ function request(
   });
 }
 
-async function load(port: number, path: string, headers: Record<string, string>) {
+interface Tally {
+  latencies: number[];
+  seconds: number;
+  errors: number;
+  /** CPU time the server process spent, in ms (Linux /proc; NaN elsewhere). */
+  cpuMs: number;
+}
+
+/** utime + stime of a process in ms, from /proc (clock ticks are 100 Hz on Linux). */
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** One bounded burst of load: CONNECTIONS workers, each a keep-alive loop of GETs. */
+async function load(
+  server: Started,
+  path: string,
+  headers: Record<string, string>,
+  seconds: number,
+  tally: Tally,
+) {
+  const port = server.port;
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  const latencies: number[] = [];
-  let errors = 0;
   const warmupEnd = Date.now() + WARMUP_MS;
-  const end = warmupEnd + SECONDS * 1000;
+  const end = warmupEnd + seconds * 1000;
   let measuredFrom = 0n;
   const worker = async () => {
     while (Date.now() < end) {
@@ -89,18 +123,34 @@ async function load(port: number, path: string, headers: Record<string, string>)
       const t1 = process.hrtime.bigint();
       if (Date.now() < warmupEnd) continue;
       if (measuredFrom === 0n) measuredFrom = t0;
-      if (status !== 200) errors++;
-      latencies.push(Number(t1 - t0) / 1e6);
+      if (status !== 200) tally.errors++;
+      tally.latencies.push(Number(t1 - t0) / 1e6);
     }
   };
+  const cpuStart = new Promise<number>((resolve) =>
+    setTimeout(() => resolve(cpuMsOf(server.child.pid)), WARMUP_MS),
+  );
   await Promise.all(Array.from({ length: CONNECTIONS }, worker));
-  const elapsed = Number(process.hrtime.bigint() - measuredFrom) / 1e9;
+  tally.cpuMs += cpuMsOf(server.child.pid) - (await cpuStart);
+  tally.seconds += Number(process.hrtime.bigint() - measuredFrom) / 1e9;
   agent.destroy();
-  latencies.sort((a, b) => a - b);
+}
+
+function summarise(tally: Tally) {
+  const latencies = [...tally.latencies].sort((a, b) => a - b);
   const at = (q: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
-  return { rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), errors, count: latencies.length };
+  return {
+    rps: latencies.length / tally.seconds,
+    p50: at(0.5),
+    p99: at(0.99),
+    errors: tally.errors,
+    cpuUsPerRequest: (tally.cpuMs * 1000) / latencies.length,
+  };
 }
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 async function coldStart(script: string, path: string, headers: Record<string, string>, ...args: string[]) {
   const server = await start(script, ...args);
@@ -115,7 +165,7 @@ const script = await bundle();
 const upstream = await start(script, 'upstream');
 const upstreamUrl = `http://127.0.0.1:${upstream.port}`;
 const { token } = await createFlowTokenSigner(SECRET, 3600).sign('flow-1', USER);
-const cases = [
+const cases: Array<{ name: string; args: string[]; path: string; headers: Record<string, string> }> = [
   {
     name: 'direct upstream',
     args: ['upstream'],
@@ -137,27 +187,51 @@ const cases = [
 ];
 
 console.log(
-  `Node ${process.version}, ${cpus().length} cores, ${CONNECTIONS} connections, ${SECONDS} s per case (+1 s warm-up)`,
+  `Node ${process.version}, ${cpus().length} cores, ${CONNECTIONS} connections, ${SECONDS} s per case in ${ROUNDS} interleaved rounds (+${WARMUP_MS} ms warm-up each)`,
 );
-const results: Record<string, Awaited<ReturnType<typeof load>> & { coldMs: number; rss: number }> = {};
+// Cold start and RSS: the median of three fresh processes per case.
+const servers: Started[] = [];
+const startup: Record<string, { coldMs: number; rss: number }> = {};
 for (const c of cases) {
-  const { server, status, coldMs, rss } = await coldStart(script, c.path, c.headers, ...c.args);
-  if (status !== 200) throw new Error(`${c.name}: first request answered ${status}`);
-  const figures = await load(server.port, c.path, c.headers);
-  results[c.name] = { ...figures, coldMs, rss };
-  if (c.name !== 'direct upstream') server.child.kill();
-  else server.child.kill();
-  await once(server.child, 'exit');
+  const colds: number[] = [];
+  const rsses: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const { server, status, coldMs, rss } = await coldStart(script, c.path, c.headers, ...c.args);
+    if (status !== 200) throw new Error(`${c.name}: first request answered ${status}`);
+    colds.push(coldMs);
+    rsses.push(rss);
+    if (i < 2) {
+      server.child.kill();
+      await once(server.child, 'exit');
+    } else servers.push(server);
+  }
+  startup[c.name] = { coldMs: median(colds), rss: median(rsses) };
 }
-upstream.child.kill();
+// Throughput: the cases take turns, so a neighbour's burst of CPU (the machine is shared) hits
+// them alike instead of spoiling one case.
+const tallies = cases.map((): Tally => ({ latencies: [], seconds: 0, errors: 0, cpuMs: 0 }));
+for (let round = 0; round < ROUNDS; round++) {
+  for (const [i, c] of cases.entries()) {
+    await load(servers[i] as Started, c.path, c.headers, SECONDS / ROUNDS, tallies[i] as Tally);
+  }
+}
+for (const server of [...servers, upstream]) server.child.kill();
+
+const results: Record<string, ReturnType<typeof summarise> & { coldMs: number; rss: number }> = {};
+for (const [i, c] of cases.entries()) {
+  results[c.name] = {
+    ...summarise(tallies[i] as Tally),
+    ...(startup[c.name] as { coldMs: number; rss: number }),
+  };
+}
 
 const pad = (text: string, width: number) => text.padEnd(width);
 console.log(
-  `\n${pad('case', 36)}${pad('rps', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('cold ms', 10)}${pad('RSS MB', 9)}errors`,
+  `\n${pad('case', 36)}${pad('rps', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('cold ms', 10)}${pad('RSS MB', 9)}${pad('CPU µs/req', 12)}errors`,
 );
 for (const [name, r] of Object.entries(results)) {
   console.log(
-    `${pad(name, 36)}${pad(r.rps.toFixed(0), 10)}${pad(r.p50.toFixed(2), 9)}${pad(r.p99.toFixed(2), 9)}${pad(r.coldMs.toFixed(0), 10)}${pad((r.rss / 2 ** 20).toFixed(1), 9)}${r.errors}`,
+    `${pad(name, 36)}${pad(r.rps.toFixed(0), 10)}${pad(r.p50.toFixed(2), 9)}${pad(r.p99.toFixed(2), 9)}${pad(r.coldMs.toFixed(0), 10)}${pad((r.rss / 2 ** 20).toFixed(1), 9)}${pad(r.cpuUsPerRequest.toFixed(0), 12)}${r.errors}`,
   );
 }
 const raw = results['raw node:http passthrough'];
@@ -172,6 +246,9 @@ if (raw && proxy) {
   );
   console.log(
     `proxy cold start ${proxy.coldMs.toFixed(0)} ms (target < 200 ms: ${verdict(proxy.coldMs < 200)})`,
+  );
+  console.log(
+    `server CPU per request: proxy ${proxy.cpuUsPerRequest.toFixed(0)} µs, raw ${raw.cpuUsPerRequest.toFixed(0)} µs (load-independent; the rps ratio follows it when the machine is quiet)`,
   );
   console.log(
     `proxy RSS after first request ${(proxy.rss / 2 ** 20).toFixed(1)} MB (target < 60 MB: ${verdict(proxy.rss < 60 * 2 ** 20)})`,

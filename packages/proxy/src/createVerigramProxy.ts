@@ -181,7 +181,7 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
     const ownOrigin = url.origin;
     const input = parseCreateFlowBody(body, createPolicy, callbackOrigins ?? [ownOrigin]);
     const create = async () => {
-      const created = await client.createFlow({ ...input, person_id: personId }, { signal: request.signal });
+      const created = await client.createFlow({ ...input, person_id: personId });
       // Ids we could not route later would make the flow unreadable: refuse them now.
       if (
         typeof created.flow_id !== 'string' ||
@@ -215,27 +215,30 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
     personId: string,
     context: ProxyRequestContext,
   ) {
+    // Only a file download follows the browser's signal (Next.js and Hono abort it when the browser
+    // leaves, and a large stream is worth stopping). JSON reads are short and bounded by timeoutMs,
+    // and a creation must never be cut off half-way (the flow might exist upstream anyway).
     const signal = request.signal;
     switch (name) {
       case 'createFlow':
         return createFlow(request, url, personId, context);
       case 'getFlow': {
         const flowId = await requireFlowToken(request, personId, id);
-        return jsonResult(200, await client.getFlow(flowId, { signal }));
+        return jsonResult(200, await client.getFlow(flowId));
       }
       case 'getFlowResult': {
         const flowId = await requireFlowToken(request, personId, id);
-        return jsonResult(200, await client.getFlowResult(flowId, { signal }));
+        return jsonResult(200, await client.getFlowResult(flowId));
       }
       case 'refreshFlowToken': {
         // No token needed (it may have expired): ownership is checked at the source instead.
-        const flow = await client.getFlow(id as string, { signal });
+        const flow = await client.getFlow(id as string);
         if (flow.person_id !== personId || typeof flow.vlink !== 'string') throw notFound();
         return tokenAnswer(id as string, flow.vlink, personId, 200);
       }
       case 'getSessionResult': {
         const flowId = await requireFlowToken(request, personId);
-        const session = await client.getSessionResult(id as string, { signal });
+        const session = await client.getSessionResult(id as string);
         // The token names a flow, not a session: the session must belong to that flow.
         if (session.flow_id !== flowId) throw notFound();
         return jsonResult(200, session);
@@ -243,10 +246,7 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
       case 'createLivenessSession': {
         const flowId = await requireFlowToken(request, personId);
         const body = parseLivenessBody(await readJsonBody(request, maxBodyBytes));
-        const session = await client.createLivenessSession(
-          { ...body, person_id: personId, flow_id: flowId },
-          { signal },
-        );
+        const session = await client.createLivenessSession({ ...body, person_id: personId, flow_id: flowId });
         return jsonResult(201, session);
       }
       case 'downloadFile': {

@@ -109,10 +109,11 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Verigra
       });
       request.on('response', (incoming) => {
         const status = incoming.statusCode ?? 502;
-        const responseHeaders = new Headers();
-        for (const [name, value] of Object.entries(incoming.headers)) {
-          if (value === undefined) continue;
-          responseHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
+        // A plain record: Response converts it once (a Headers here would be copied again).
+        const responseHeaders: Record<string, string> = {};
+        for (const name in incoming.headers) {
+          const value = incoming.headers[name];
+          if (value !== undefined) responseHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
         }
         const hasBody = status !== 204 && status !== 304 && init.method !== 'HEAD';
         // Once the body is done the socket goes back to the pool; only then stop listening for aborts.
@@ -122,7 +123,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Verigra
           incoming.resume();
           return resolve(new Response(null, responseInit));
         }
-        if (!/json/i.test(responseHeaders.get('content-type') ?? '')) {
+        if (!/json/i.test(responseHeaders['content-type'] ?? '')) {
           // Files (and anything else) stream through untouched.
           return resolve(new Response(Readable.toWeb(incoming) as ReadableStream<Uint8Array>, responseInit));
         }

@@ -59,9 +59,13 @@ export function toNodeHandler(proxy: VerigramProxy, options: NodeHandlerOptions 
       // The result, not a Response: skipping a Web body round trip is most of this adapter's speed.
       const result = await handle(request, { clientIp: req.socket.remoteAddress });
       if (typeof result.body === 'string') {
-        const bytes = Buffer.from(result.body);
-        res.writeHead(result.status, { ...result.headers, 'content-length': String(bytes.length) });
-        return void res.end(bytes);
+        // Given a string, node:http sends headers and body in one write; a Buffer costs a writev,
+        // which measured as the most expensive step of the whole request.
+        res.writeHead(result.status, {
+          ...result.headers,
+          'content-length': String(Buffer.byteLength(result.body)),
+        });
+        return void res.end(result.body);
       }
       res.writeHead(result.status, result.headers);
       if (!result.body) return void res.end();
