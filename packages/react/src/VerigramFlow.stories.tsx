@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { Flow } from '@verigram-kit/core';
 import type { InMemoryClient } from '@verigram-kit/sandbox';
@@ -8,6 +9,7 @@ import { stubWindowOpen } from './stories/stubWindowOpen.ts';
 import type { VerigramStoryParameters } from './stories/verigramLoader.ts';
 import { storyApiError, withScriptedFailures } from './stories/withScriptedFailures.ts';
 import { VerigramFlow } from './VerigramFlow.tsx';
+import './stories/exampleAppStyles.css';
 
 // Every story runs the real hosted page on the in-memory sandbox (blob: vlinks, no server). The
 // `showcase` template ends on the page's own status screen instead of navigating the frame to a
@@ -33,7 +35,7 @@ function VerigramFlowWithOutcome(props: ComponentProps<typeof VerigramFlow>) {
         }}
       />
       {ended && (
-        <p role="status" style={{ font: '14px/1.5 system-ui, sans-serif', margin: '12px 0 0' }}>
+        <p role="status" className="story-outcome">
           Your app's <code>onComplete</code> received <code>flow_status: {ended.flow_status}</code>,{' '}
           <code>end_cause: {ended.end_cause}</code>.
         </p>
@@ -48,7 +50,8 @@ const meta = {
   render: (args, { globals }) => <VerigramFlowWithOutcome locale={globals.locale} {...args} />,
   decorators: [
     (Story) => (
-      <div style={{ maxWidth: 520, margin: '0 auto' }}>
+      // The app's styles for the kit's unstyled parts (stories/exampleAppStyles.css).
+      <div className="story-app" style={{ maxWidth: 520, margin: '0 auto' }}>
         <Story />
       </div>
     ),

@@ -10,7 +10,6 @@ const meta = {
   title: 'react/FlowUiBuilder',
   component: FlowUiBuilder,
   render: (args, { globals }) => <FlowUiBuilder {...args} locale={args.locale ?? globals.locale} />,
-  parameters: { layout: 'fullscreen' },
   args: { previewUrl: previewPageUrl() },
   argTypes: {
     locale: { control: 'inline-radio', options: ['kk', 'ru', 'en'] },
