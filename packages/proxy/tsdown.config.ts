@@ -1,10 +1,12 @@
 import { defineConfig } from 'tsdown';
 
 export default defineConfig({
-  // The Web-standard handler runs anywhere (edge, Workers, Node); `./node` adds node:http pieces.
-  entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' },
+  // The Web-standard entry and the Node-only one (`@verigram-kit/proxy/node`).
+  entry: ['src/index.ts', 'src/node/index.ts'],
   format: 'esm',
-  platform: 'neutral',
+  platform: 'node',
   dts: true,
   sourcemap: false,
+  // .js and .d.ts, as publishConfig.exports names them (the package is type: module).
+  fixedExtension: false,
 });
