@@ -44,6 +44,10 @@ function VerigramFlowWithOutcome(props: ComponentProps<typeof VerigramFlow>) {
   );
 }
 
+// The modal, the QR code and the popup controls are lazy chunks: on a cold dev server the first
+// load can outlast findBy's one-second default.
+const LAZY = { timeout: 5000 };
+
 const meta = {
   title: 'react/VerigramFlow',
   component: VerigramFlow,
@@ -184,9 +188,7 @@ export const CameraBlockedFallback: Story = {
       blockCamera(frame);
       await acceptConsent(screen);
     }
-    await expect(
-      await canvas.findByRole('button', { name: 'Start verification' }, { timeout: 5000 }),
-    ).toBeVisible();
+    await expect(await canvas.findByRole('button', { name: 'Start verification' }, LAZY)).toBeVisible();
     await expect(canvasElement.querySelector('iframe')).toBeNull();
   },
 };
@@ -196,7 +198,7 @@ export const Modal: Story = {
   args: { mode: 'modal' },
   play: async ({ canvasElement }) => {
     const body = within(canvasElement.ownerDocument.body);
-    const dialog = await body.findByRole('dialog', { name: 'Identity verification' });
+    const dialog = await body.findByRole('dialog', { name: 'Identity verification' }, LAZY);
     await hostedPage(canvasElement.ownerDocument.body);
     within(dialog).getByRole('button', { name: 'Close' }).click();
     await expect(await body.findByText('Stop the verification? Your progress may be lost.')).toBeVisible();
@@ -210,7 +212,7 @@ export const Modal: Story = {
 export const Popup: Story = {
   args: { mode: 'popup' },
   play: async ({ canvas }) => {
-    await expect(await canvas.findByRole('button', { name: 'Start verification' })).toBeEnabled();
+    await expect(await canvas.findByRole('button', { name: 'Start verification' }, LAZY)).toBeEnabled();
   },
 };
 
@@ -219,7 +221,7 @@ export const PopupOpen: Story = {
   args: { mode: 'popup' },
   beforeEach: stubWindowOpen,
   play: async ({ canvas, canvasElement }) => {
-    (await canvas.findByRole('button', { name: 'Start verification' })).click();
+    (await canvas.findByRole('button', { name: 'Start verification' }, LAZY)).click();
     await expect(await canvas.findByText('Verification is open in another window.')).toBeVisible();
     await expect(canvasElement.querySelector('[data-verigram-flow]')).toHaveAttribute('data-state', 'popup');
   },
@@ -230,7 +232,7 @@ export const QrHandoff: Story = {
   name: 'QR hand-off',
   args: { showPhoneHandoff: true },
   play: async ({ canvas }) => {
-    const summary = await canvas.findByText('Continue on your phone');
+    const summary = await canvas.findByText('Continue on your phone', {}, LAZY);
     summary.click();
     await expect(await canvas.findByRole('img', { name: 'QR code of the verification link' })).toBeVisible();
   },
