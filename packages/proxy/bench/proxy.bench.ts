@@ -4,7 +4,7 @@
 // Not a test: it prints figures; the README records them.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -162,6 +162,7 @@ async function coldStart(script: string, path: string, headers: Record<string, s
 }
 
 const script = await bundle();
+process.on('exit', () => rmSync(script, { force: true }));
 const upstream = await start(script, 'upstream');
 const upstreamUrl = `http://127.0.0.1:${upstream.port}`;
 const { token } = await createFlowTokenSigner(SECRET, 3600).sign('flow-1', USER);
