@@ -18,7 +18,7 @@ export interface IdempotencyGuardOptions {
   ttlMs: number;
   /** How long a request waits for another instance's identical request, in ms. */
   waitMs: number;
-  /** Poll interval while waiting, in ms. */
+  /** Poll interval while waiting, in ms. @default 50 */
   pollMs?: number;
 }
 
