@@ -1,0 +1,186 @@
+// <VerigramFlow> in Debian's Chromium with a fake camera, against the real sandbox (Verigram
+// emulator) and the real proxy, both on ephemeral ports; the app and the proxy share one origin.
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { type RunningSandbox, startSandbox } from '@verigram-kit/sandbox/server';
+import { build } from 'esbuild';
+import { type Browser, chromium, type Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// Test-only: the react package never imports the proxy; this test runs it as the app's server would.
+import { createVerigramProxy } from '../../proxy/src/createVerigramProxy.ts';
+import { toNodeHandler } from '../../proxy/src/node/toNodeHandler.ts';
+
+let sandbox: RunningSandbox;
+let app: Server;
+let origin: string;
+let otherOrigin: string;
+let browser: Browser;
+const files = new Map<string, string>();
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ env: {} });
+  const bundle = await build({
+    entryPoints: { app: fileURLToPath(new URL('./testApp.tsx', import.meta.url)) },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    outdir: '/assets',
+    write: false,
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  for (const file of bundle.outputFiles) files.set(file.path, file.text);
+  files.set('/verigram/callback', readFileSync(new URL('../public/callback.html', import.meta.url), 'utf8'));
+
+  const proxy = createVerigramProxy({
+    apiKey: 'sandbox-test-key',
+    baseUrl: sandbox.url,
+    authorize: () => ({ personId: 'person-1' }),
+    secret: 'browser-test-secret-browser-test-secret',
+    templates: { liveness: { pipeline: [{ service_name: 'verilive' }] } },
+  });
+  const proxyHandler = toNodeHandler(proxy);
+  app = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname.startsWith('/api/verigram/')) return void proxyHandler(req, res);
+    const send = (type: string, body: string) => {
+      res.writeHead(200, { 'Content-Type': `${type}; charset=utf-8` });
+      res.end(body);
+    };
+    if (url.pathname === '/')
+      return send(
+        'text/html',
+        '<!doctype html><title>App</title><div id="root"></div><script type="module" src="/assets/app.js"></script>',
+      );
+    if (url.pathname === '/verigram/callback')
+      return send('text/html', files.get('/verigram/callback') ?? '');
+    // A page of another origin (localhost vs 127.0.0.1) that forges a completion for the flow.
+    if (url.pathname === '/forge') {
+      const flowId = JSON.stringify(url.searchParams.get('flow') ?? '');
+      return send(
+        'text/html',
+        `<script>parent.postMessage({protocol:'verigram-hf2',version:1,type:'completed',flowId:${flowId},flowStatus:'pass'},'*');parent.postMessage({protocol:'verigram-hf2',version:1,type:'resize',flowId:${flowId},height:3333},'*')</script>`,
+      );
+    }
+    const asset = files.get(url.pathname);
+    if (asset !== undefined) return send('text/javascript', asset);
+    res.writeHead(404);
+    res.end();
+  });
+  await new Promise<void>((r) => app.listen(0, '127.0.0.1', r));
+  const { port } = app.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  otherOrigin = `http://localhost:${port}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => app?.close(r));
+  await sandbox?.close();
+});
+
+const events = (page: Page) => page.evaluate(() => (window as unknown as { __events: unknown[][] }).__events);
+const completions = async (page: Page) => (await events(page)).filter((e) => e[0] === 'complete');
+
+async function passLiveness(target: Page | import('playwright').Frame) {
+  await target.click('[data-testid=start]');
+  await target.waitForFunction(
+    () => ((document.querySelector('.vg-oval video') as HTMLVideoElement | null)?.readyState ?? 0) >= 2,
+  );
+  await target.click('[data-testid=tester-pass]');
+}
+
+describe('<VerigramFlow> in Chromium', () => {
+  it('inline: the liveness step gets the fake camera, the callback is detected, onComplete fires once', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/?mode=inline`);
+    const handle = await page.waitForSelector('iframe[title="Identity verification"]');
+    expect(await handle.getAttribute('allow')).toBe(
+      'camera; microphone; fullscreen; autoplay; clipboard-write',
+    );
+    expect(await handle.getAttribute('sandbox')).toBeNull();
+    const frame = await handle.contentFrame();
+    if (!frame) throw new Error('no frame');
+    await passLiveness(frame);
+    await expect.poll(() => completions(page), { timeout: 15_000 }).toHaveLength(1);
+    // The hosted page posts `completed` first and navigates to the callback 400 ms later.
+    await expect
+      .poll(async () => (await events(page)).filter((e) => e[0] === 'callback'))
+      .toEqual([['callback', `${origin}/verigram/callback`]]);
+    const log = await events(page);
+    expect(log.map((e) => e[1])).toEqual(expect.arrayContaining(['ready', 'step_started', 'completed']));
+    expect((await completions(page))[0]).toEqual(['complete', expect.any(String), 'pass', 'pass']);
+    await page.waitForTimeout(1500);
+    expect(await completions(page)).toHaveLength(1);
+    await page.close();
+  });
+
+  it('a forged message from another origin is ignored', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/?mode=inline`);
+    const frameHandle = await page.waitForSelector('iframe[title="Identity verification"]');
+    await page.waitForFunction(() =>
+      (window as unknown as { __events: unknown[][] }).__events.some((e) => e[1] === 'ready'),
+    );
+    const flowId = (await events(page)).find((e) => e[1] === 'ready')?.[2] as string;
+    const before = (await events(page)).length;
+    await page.evaluate(
+      ([src]) => {
+        const forger = document.createElement('iframe');
+        forger.src = src as string;
+        document.body.append(forger);
+        return new Promise((r) => forger.addEventListener('load', r));
+      },
+      [`${otherOrigin}/forge?flow=${encodeURIComponent(flowId)}`],
+    );
+    await page.waitForTimeout(1500);
+    expect((await events(page)).slice(before)).toEqual([]);
+    expect(await frameHandle.evaluate((f) => (f as HTMLIFrameElement).style.height)).not.toBe('3333px');
+    await page.close();
+  });
+
+  it('auto with an allow that lacks the camera falls back to a popup, which completes and closes', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/?mode=auto&allow=${encodeURIComponent('fullscreen')}`);
+    const start = await page.waitForSelector('button:has-text("Start verification")');
+    expect(await page.$('iframe[title="Identity verification"]')).toBeNull();
+    const [popup] = await Promise.all([page.waitForEvent('popup'), start.click()]);
+    await popup.waitForLoadState();
+    await passLiveness(popup);
+    await expect.poll(() => completions(page), { timeout: 15_000 }).toHaveLength(1);
+    // Done, so the kit closes its window (before or after the callback page, whichever is first).
+    await expect.poll(() => popup.isClosed()).toBe(true);
+    expect((await events(page)).filter((e) => e[0] === 'error')).toEqual([]);
+    await page.close();
+  });
+
+  it('redirect: leaves for the hosted page and comes back through callback.html to complete', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/?mode=redirect`);
+    await page.waitForURL(`${sandbox.url}/**`);
+    await passLiveness(page);
+    await page.waitForURL(/verigram_flow_id=/, { timeout: 15_000 });
+    expect(new URL(page.url()).searchParams.get('mode')).toBe('redirect');
+    await expect.poll(() => completions(page), { timeout: 15_000 }).toHaveLength(1);
+    await page.close();
+  });
+});
