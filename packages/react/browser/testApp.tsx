@@ -2,7 +2,8 @@
 // Query: mode, allow. Everything the component reports lands in window.__events.
 import { createRoot } from 'react-dom/client';
 import { createProxyClient } from '../src/createProxyClient.ts';
-import { VerigramFlow, type VerigramFlowMode } from '../src/VerigramFlow.tsx';
+import type { VerigramFlowMode } from '../src/useVerigramFlow.ts';
+import { VerigramFlow } from '../src/VerigramFlow.tsx';
 import { VerigramProvider } from '../src/VerigramProvider.tsx';
 
 const params = new URLSearchParams(location.search);
