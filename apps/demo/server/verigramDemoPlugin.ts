@@ -1,0 +1,149 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { createVerigramProxy } from '@verigram-kit/proxy';
+import { createNodeTransport, toNodeHandler } from '@verigram-kit/proxy/node';
+import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
+import { createDemoSession, personIdOf } from './demoSession.ts';
+import { DEMO_TEMPLATES } from './demoTemplates.ts';
+
+/** The sandbox's own test key (packages/sandbox/README.md); never a real one. */
+export const SANDBOX_TEST_KEY = 'sandbox-test-key';
+const MOUNT_PATH = '/api/verigram';
+const CALLBACK_PATH = '/verigram/callback';
+
+export interface DemoServerOptions {
+  /** Port of the in-process sandbox. @default SANDBOX_PORT or 4010 */
+  sandboxPort?: number | undefined;
+  /** Where the env comes from. @default process.env */
+  env?: Record<string, string | undefined> | undefined;
+}
+
+/** Where the demo's browser code should point the builder's preview: the sandbox, or nothing. */
+export function demoSandboxUrl(options: DemoServerOptions = {}): string | null {
+  const env = options.env ?? process.env;
+  if (env.VERIGRAM_API_URL) return null;
+  return `http://127.0.0.1:${sandboxPortOf(options)}`;
+}
+
+const sandboxPortOf = (options: DemoServerOptions) =>
+  options.sandboxPort ?? Number((options.env ?? process.env).SANDBOX_PORT ?? 4010);
+
+async function loadCallbackPage(): Promise<string> {
+  // The kit's static callback page (issue 4); the published package ships it beside its dist.
+  const root = dirname(createRequire(import.meta.url).resolve('@verigram-kit/react/package.json'));
+  for (const candidate of ['public/callback.html', 'dist/callback.html']) {
+    const html = await readFile(join(root, candidate), 'utf8').catch(() => null);
+    if (html) return html;
+  }
+  throw new Error('@verigram-kit/react ships no callback.html (looked in public/ and dist/)');
+}
+
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
+
+/**
+ * Everything the demo's server adds to Vite: the sandbox (unless VERIGRAM_API_URL is set), the
+ * proxy at /api/verigram holding the key, the anonymous session cookie and the callback page.
+ */
+async function startDemoBackend(options: DemoServerOptions, log: (line: string) => void) {
+  const env = options.env ?? process.env;
+  const realUrl = env.VERIGRAM_API_URL?.replace(/\/+$/, '');
+  let closeSandbox: (() => Promise<void>) | undefined;
+  let baseUrl: string;
+  if (realUrl) {
+    if (!env.VERIGRAM_API_KEY) throw new Error('VERIGRAM_API_URL is set but VERIGRAM_API_KEY is not.');
+    baseUrl = realUrl;
+  } else {
+    // Imported only when needed: against real Verigram the emulator is never loaded.
+    const { startSandbox } = await import('@verigram-kit/sandbox/server');
+    const port = sandboxPortOf(options);
+    const sandbox = await startSandbox({ port }).catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'EADDRINUSE'
+        ? new Error(`Port ${port} is taken: stop the other sandbox, or set SANDBOX_PORT.`)
+        : error;
+    });
+    baseUrl = sandbox.url;
+    closeSandbox = () => sandbox.close();
+  }
+  const apiKey = env.VERIGRAM_API_KEY ?? SANDBOX_TEST_KEY;
+  // Both secrets may come from the environment so sessions and flow tokens survive a restart.
+  const session = createDemoSession(env.DEMO_SESSION_SECRET ?? randomBytes(32).toString('hex'));
+  const proxy = createVerigramProxy({
+    apiKey,
+    baseUrl,
+    mountPath: MOUNT_PATH,
+    secret: env.VERIGRAM_PROXY_SECRET ?? randomBytes(32).toString('hex'),
+    authorize: (request) => {
+      const id = session.read(request.headers.get('cookie'));
+      return id ? { personId: personIdOf(id) } : null;
+    },
+    templates: DEMO_TEMPLATES,
+    defaultTemplate: 'selfie-only',
+    // The builder's FlowConfigUi goes along with each new flow; the proxy validates it (sizes,
+    // asset hosts, CSS rules) and refuses a bad one with 422, so the page never gets it.
+    allowClientUi: true,
+    fetch: createNodeTransport(),
+  });
+  const proxyHandler = toNodeHandler(proxy);
+  const callbackPage = await loadCallbackPage();
+
+  const middleware: Middleware = (req, res, next) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (!session.read(req.headers.cookie)) {
+      const created = session.create({ secure: false });
+      res.appendHeader('Set-Cookie', created.setCookie);
+    }
+    if (path.startsWith(`${MOUNT_PATH}/`)) {
+      void proxyHandler(req, res, next);
+      return;
+    }
+    if (path === CALLBACK_PATH || path === `${CALLBACK_PATH}/`) {
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.setHeader('Referrer-Policy', 'no-referrer');
+      res.setHeader('Cache-Control', 'no-store');
+      res.end(callbackPage);
+      return;
+    }
+    next();
+  };
+
+  const describe = (demoUrl: string) => {
+    log('');
+    log(`  Aurora Bank demo    ${demoUrl}`);
+    if (realUrl) {
+      log(`  Verigram API        ${baseUrl}  (key from VERIGRAM_API_KEY, kept on the server)`);
+    } else {
+      log(`  Verigram sandbox    ${baseUrl}  (test key: ${SANDBOX_TEST_KEY})`);
+      log(`  Builder preview     ${baseUrl}/hf2/preview/`);
+    }
+    log(`  Proxy               ${MOUNT_PATH} -> ${baseUrl}`);
+    log(`  Callback page       ${CALLBACK_PATH}`);
+    log('');
+  };
+  return { middleware, describe, close: async () => closeSandbox?.() };
+}
+
+/**
+ * The demo's Vite plugin: `vite` (dev) and `vite preview` both get the backend. Against real
+ * Verigram set VERIGRAM_API_URL and VERIGRAM_API_KEY; nothing else changes.
+ */
+export function verigramDemoPlugin(options: DemoServerOptions = {}): Plugin {
+  const install = async (server: ViteDevServer | PreviewServer) => {
+    const backend = await startDemoBackend(options, (line) => server.config.logger.info(line));
+    server.middlewares.use(backend.middleware);
+    const http = server.httpServer;
+    http?.once('listening', () => {
+      const address = http.address();
+      const port = typeof address === 'object' && address ? address.port : server.config.server.port;
+      backend.describe(`http://localhost:${port}/`);
+    });
+    http?.once('close', () => void backend.close());
+  };
+  return {
+    name: 'verigram-demo-backend',
+    configureServer: install,
+    configurePreviewServer: install,
+  };
+}

@@ -1,0 +1,212 @@
+import { clearResume, type FlowConfigUi, type FlowHandle, type Locale } from '@verigram-kit/core';
+import { createProxyClient, FlowStatus, VerigramFlow, VerigramProvider } from '@verigram-kit/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { AuroraLogo } from './AuroraLogo.tsx';
+import { BrandingSection } from './BrandingSection.tsx';
+import { createLoggingClient, type LogEntry } from './createLoggingClient.ts';
+import { DEMO_STRINGS } from './demoStrings.ts';
+import { describeFlowMessage } from './describeFlowMessage.ts';
+import { EventLog } from './EventLog.tsx';
+import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+import { type FinishedFlow, ResultCard } from './ResultCard.tsx';
+import { SandboxHint } from './SandboxHint.tsx';
+import { StartForm, type StartSettings } from './StartForm.tsx';
+import { usePersistentState } from './usePersistentState.ts';
+
+/** sessionStorage key under which the kit keeps the running flow, so a reload resumes it. */
+const RESUME_KEY = 'aurora-onboarding';
+const MAX_LOG = 200;
+
+interface Run extends StartSettings {
+  /** Distinguishes runs: a new one mounts a new <VerigramFlow>. */
+  id: number;
+}
+
+const queryClient = new QueryClient();
+
+export function App() {
+  const [lang, setLang] = usePersistentState<Locale>('aurora:lang', 'en', 'local');
+  const t = DEMO_STRINGS[lang] ?? DEMO_STRINGS.en;
+  const [settings, setSettings] = usePersistentState<StartSettings>(
+    'aurora:settings',
+    { mode: 'inline', locale: lang, template: 'selfie-only' },
+    'session',
+  );
+  const [ui, setUi] = usePersistentState<FlowConfigUi | null>('aurora:ui', null, 'local');
+  const [uiHasErrors, setUiHasErrors] = useState(false);
+  const [brandingOpen, setBrandingOpen] = usePersistentState('aurora:branding-open', false, 'local');
+  const [run, setRun] = usePersistentState<Run | null>('aurora:run', null, 'session');
+  const [handle, setHandle] = usePersistentState<FlowHandle | null>('aurora:flow', null, 'session');
+  const [finished, setFinished] = usePersistentState<FinishedFlow | null>('aurora:finished', null, 'session');
+  const [cancelled, setCancelled] = useState(false);
+  const [entries, setEntries] = useState<LogEntry[]>([]);
+  const flowHeading = useRef<HTMLHeadingElement>(null);
+
+  const nextLogId = useRef(0);
+  const log = useCallback((entry: Omit<LogEntry, 'id' | 'at'>) => {
+    const full = { ...entry, id: nextLogId.current++, at: new Date() };
+    setEntries((all) => [...all.slice(-(MAX_LOG - 1)), full]);
+  }, []);
+
+  // Read by the client at creation time: the brand as it is when a verification starts.
+  const brand = useRef<FlowConfigUi | undefined>(undefined);
+  brand.current = ui && !uiHasErrors ? ui : undefined;
+
+  const [client] = useState(() => {
+    const proxyClient = createProxyClient();
+    // A flow followed before a reload (or finished) keeps its token, so status and files still load.
+    if (handle) proxyClient.rememberFlow?.(handle);
+    return createLoggingClient(proxyClient, {
+      log,
+      getUi: () => brand.current,
+      onFlow: (next) =>
+        setHandle((current) => (current?.flowId === next.flowId && current.flowToken === next.flowToken ? current : next)),
+    });
+  });
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const start = () => {
+    clearResume(RESUME_KEY);
+    setFinished(null);
+    setHandle(null);
+    setCancelled(false);
+    setRun({ ...settings, id: Date.now() });
+    log({ kind: 'kit', text: `start: ${settings.template}, ${settings.mode}, ${settings.locale}` });
+    requestAnimationFrame(() => flowHeading.current?.focus());
+  };
+  const restart = () => {
+    clearResume(RESUME_KEY);
+    setRun(null);
+    setHandle(null);
+    setFinished(null);
+    setCancelled(false);
+    if (location.search.includes('verigram_flow_id')) history.replaceState(null, '', location.pathname);
+  };
+
+  const changeLang = (next: Locale) => {
+    setLang(next);
+    // Until a verification runs, the page's language follows the visitor's.
+    if (!run) setSettings((s) => ({ ...s, locale: next }));
+  };
+
+  return (
+    <QueryClientProvider client={queryClient}>
+      <VerigramProvider client={client}>
+        <a className="skip-link" href="#verification">
+          {t.skipLink}
+        </a>
+        <header className="site-header">
+          <div className="site-header__inner">
+            <a className="brand" href="/" aria-label="Aurora Bank">
+              <AuroraLogo />
+              <span className="brand__name" aria-hidden="true">
+                Aurora <strong>Bank</strong>
+              </span>
+            </a>
+            <span className="site-header__tagline">{t.tagline}</span>
+            <LanguageSwitcher value={lang} label={t.languageLabel} onChange={changeLang} />
+          </div>
+        </header>
+        <main className="page">
+          <div className="hero">
+            <h1 className="hero__title">{t.heroTitle}</h1>
+            <p className="hero__body">{t.heroBody}</p>
+            {!__DEMO_SANDBOX_URL__ && <p className="chip" data-status="pass">{t.realApi}</p>}
+          </div>
+          <div className="layout">
+            <div className="layout__main">
+              <BrandingSection
+                t={t}
+                lang={lang}
+                ui={ui ?? undefined}
+                hasErrors={uiHasErrors}
+                open={brandingOpen}
+                onToggle={setBrandingOpen}
+                onChange={(next, hasErrors) => {
+                  setUi(next ?? null);
+                  setUiHasErrors(hasErrors);
+                }}
+              />
+              <section className="card" aria-labelledby="start-title">
+                <h2 id="start-title" className="card__title">
+                  {t.startTitle}
+                </h2>
+                <StartForm
+                  t={t}
+                  value={settings}
+                  onChange={setSettings}
+                  onStart={start}
+                  running={run !== null}
+                  onRestart={restart}
+                />
+              </section>
+              <section id="verification" className="card flow-card" aria-labelledby="flow-title">
+                <h2 id="flow-title" className="card__title" tabIndex={-1} ref={flowHeading}>
+                  {t.flowTitle}
+                </h2>
+                {!run && <p className="muted">{t.flowEmpty}</p>}
+                {run && cancelled && <p className="notice">{t.flowCancelled}</p>}
+                {run && !cancelled && (
+                  <VerigramFlow
+                    key={run.id}
+                    className="flow-frame"
+                    mode={run.mode}
+                    locale={run.locale}
+                    template={run.template}
+                    resumeKey={RESUME_KEY}
+                    onEvent={(message) => log({ kind: 'event', text: describeFlowMessage(message) })}
+                    onCallback={(url) => log({ kind: 'kit', text: `callback detected: ${new URL(url).pathname}` })}
+                    onComplete={(flow, result) => {
+                      log({
+                        kind: 'kit',
+                        text: `complete: ${flow.flow_status}${flow.end_cause ? ` · ${flow.end_cause}` : ''}`,
+                        tone: flow.flow_status === 'pass' ? 'success' : 'error',
+                      });
+                      setFinished({
+                        flowId: flow.flow_id,
+                        flowStatus: flow.flow_status,
+                        endCause: flow.end_cause,
+                        result,
+                      });
+                      // Back from redirect mode: drop the flow id from the address bar once it is settled.
+                      if (location.search.includes('verigram_flow_id')) {
+                        history.replaceState(null, '', location.pathname);
+                      }
+                    }}
+                    onCancel={() => {
+                      log({ kind: 'kit', text: 'cancelled' });
+                      setCancelled(true);
+                    }}
+                    onError={(error) => log({ kind: 'kit', text: `error: ${error.message}`, tone: 'error' })}
+                  />
+                )}
+              </section>
+              {finished && <ResultCard t={t} lang={lang} finished={finished} />}
+            </div>
+            <div className="layout__side">
+              <section className="card" aria-labelledby="status-title">
+                <h2 id="status-title" className="card__title">
+                  {t.statusTitle}
+                </h2>
+                {handle ? (
+                  <FlowStatus flowId={handle.flowId} locale={lang} liveTimeline data-testid="flow-status" />
+                ) : (
+                  <p className="muted">{t.statusEmpty}</p>
+                )}
+              </section>
+              {__DEMO_SANDBOX_URL__ && <SandboxHint t={t} />}
+              <EventLog t={t} lang={lang} entries={entries} onClear={() => setEntries([])} />
+            </div>
+          </div>
+        </main>
+        <footer className="site-footer">
+          <p>{t.footer}</p>
+        </footer>
+      </VerigramProvider>
+    </QueryClientProvider>
+  );
+}

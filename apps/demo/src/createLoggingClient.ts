@@ -1,0 +1,72 @@
+import type { FlowClient, FlowConfigUi, FlowHandle } from '@verigram-kit/core';
+
+export interface LogEntry {
+  id: number;
+  at: Date;
+  kind: 'event' | 'poll' | 'request' | 'kit';
+  text: string;
+  tone?: 'error' | 'success' | undefined;
+}
+
+export interface LoggingClientOptions {
+  /** Appends one line to the demo's event log. */
+  log(entry: Omit<LogEntry, 'id' | 'at'>): void;
+  /** The builder's current UI, sent with each new flow; undefined keeps the default look. */
+  getUi(): FlowConfigUi | undefined;
+  /** The flow this page now follows: created, resumed after a reload, or back from a redirect. */
+  onFlow(handle: FlowHandle): void;
+}
+
+const describeError = (error: unknown) => {
+  const e = error as { status?: number; errorCode?: string; message?: string };
+  return e.errorCode ? `${e.status ?? ''} ${e.errorCode}`.trim() : String(e.message ?? error);
+};
+
+/**
+ * Wraps the kit's FlowClient so the demo can show every call it makes (issue 7: "polls made") and
+ * add the builder's branding to new flows. The kit itself is unchanged: it sees a FlowClient.
+ */
+export function createLoggingClient(inner: FlowClient, options: LoggingClientOptions): FlowClient {
+  const { log } = options;
+  const traced = async <T>(kind: LogEntry['kind'], what: string, call: () => Promise<T>, show?: (v: T) => string) => {
+    try {
+      const value = await call();
+      log({ kind, text: show ? `${what} → ${show(value)}` : what });
+      return value;
+    } catch (error) {
+      log({ kind, text: `${what} → ${describeError(error)}`, tone: 'error' });
+      throw error;
+    }
+  };
+  return {
+    async createFlow(create, init) {
+      const ui = options.getUi();
+      const handle = await traced(
+        'request',
+        `POST /flow${create.template ? ` (${create.template}${ui ? ', branded' : ''})` : ''}`,
+        () => inner.createFlow(ui ? { ...create, ui } : create, init),
+        (h) => h.flowId,
+      );
+      options.onFlow(handle);
+      return handle;
+    },
+    getFlow: (flowId, init) =>
+      traced('poll', 'GET /flow', () => inner.getFlow(flowId, init), (flow) =>
+        [flow.flow_status, flow.end_cause].filter(Boolean).join(' · '),
+      ),
+    getFlowResult: (flowId, init) =>
+      traced('poll', 'GET /flow/result', () => inner.getFlowResult(flowId, init), (r) => r.flow_status ?? 'ok'),
+    getSessionResult: (flowId, sessionId, init) =>
+      traced('poll', 'GET /journal/session', () => inner.getSessionResult(flowId, sessionId, init), () => 'ok'),
+    createLivenessSession: (flowId, body, init) =>
+      traced('request', 'POST /liveness2/session', () => inner.createLivenessSession(flowId, body, init)),
+    getFile: (flowId, label, init) =>
+      traced('request', `GET /resources/file (${label})`, () => inner.getFile(flowId, label, init), (blob) =>
+        `${blob.type || 'file'}, ${Math.round(blob.size / 1024)} KB`,
+      ),
+    rememberFlow(handle) {
+      inner.rememberFlow?.(handle);
+      options.onFlow(handle);
+    },
+  };
+}

@@ -1,0 +1,236 @@
+import type { Locale } from '@verigram-kit/core';
+import type { VerigramFlowMode } from '@verigram-kit/react';
+
+export type TemplateName = 'selfie-only' | 'id-selfie' | 'full-kyc';
+
+/** The demo's own strings; the kit's components bring theirs (and take `locale`). */
+export interface DemoStrings {
+  skipLink: string;
+  tagline: string;
+  languageLabel: string;
+  heroTitle: string;
+  heroBody: string;
+  brandingTitle: string;
+  brandingSummary: string;
+  brandingApplies: string;
+  brandingIssues: string;
+  brandingCustom: string;
+  brandingDefault: string;
+  brandingReset: string;
+  startTitle: string;
+  modeLabel: string;
+  modes: Record<VerigramFlowMode, string>;
+  localeLabel: string;
+  presetLabel: string;
+  presets: Record<TemplateName, [title: string, detail: string]>;
+  startButton: string;
+  restartButton: string;
+  flowTitle: string;
+  flowEmpty: string;
+  flowCancelled: string;
+  statusTitle: string;
+  statusEmpty: string;
+  logTitle: string;
+  logEmpty: string;
+  logClear: string;
+  logKinds: Record<'event' | 'poll' | 'request' | 'kit', string>;
+  resultTitle: string;
+  resultEmpty: string;
+  resultStatus: Record<'pass' | 'fail' | 'unknown', string>;
+  resultEndCause: string;
+  resultFlowId: string;
+  resultChecks: string;
+  serviceStatus: Record<'pass' | 'fail' | 'unknown', string>;
+  resultBestframe: string;
+  resultPerson: string;
+  hintTitle: string;
+  hintPanel: string;
+  hintCamera: string;
+  hintPersonIds: string;
+  realApi: string;
+  footer: string;
+}
+
+const en: DemoStrings = {
+  skipLink: 'Skip to verification',
+  tagline: 'Digital onboarding',
+  languageLabel: 'Language',
+  heroTitle: 'Open your Aurora account in three minutes',
+  heroBody:
+    'No branch visit: confirm who you are with your phone or laptop camera. Your data stays between you, Aurora and Verigram.',
+  brandingTitle: '1. Brand the verification page',
+  brandingSummary: 'Theme, logo, colours and texts of the hosted page',
+  brandingApplies: 'Changes apply to verifications started after them.',
+  brandingIssues: 'Fix the marked problems: until then new verifications use the default look.',
+  brandingCustom: 'Custom branding is on',
+  brandingDefault: 'Default look',
+  brandingReset: 'Reset branding',
+  startTitle: '2. Start verification',
+  modeLabel: 'How to show it',
+  modes: {
+    inline: 'In the page',
+    modal: 'In a dialog',
+    popup: 'In a pop-up window',
+    redirect: 'Full-page redirect',
+    auto: 'Automatic (checks the camera)',
+  },
+  localeLabel: 'Language of the verification',
+  presetLabel: 'Checks',
+  presets: {
+    'selfie-only': ['Selfie only', 'Liveness check'],
+    'id-selfie': ['ID + selfie', 'Consent, ID card, liveness'],
+    'full-kyc': ['Full KYC', 'Consent, ID card, liveness, AML screening'],
+  },
+  startButton: 'Verify my identity',
+  restartButton: 'Start over',
+  flowTitle: '3. Verification',
+  flowEmpty: 'Choose how to verify, then press “Verify my identity”.',
+  flowCancelled: 'Verification cancelled. You can start over at any time.',
+  statusTitle: 'Live status',
+  statusEmpty: 'Nothing to track yet.',
+  logTitle: 'Event log',
+  logEmpty: 'Messages from the verification page and every status poll appear here.',
+  logClear: 'Clear log',
+  logKinds: { event: 'message', poll: 'poll', request: 'request', kit: 'kit' },
+  resultTitle: 'Result',
+  resultEmpty: 'The decision appears here as soon as Verigram confirms it.',
+  resultStatus: { pass: 'Identity confirmed', fail: 'Verification failed', unknown: 'Sent for manual review' },
+  resultEndCause: 'End cause',
+  resultFlowId: 'Flow',
+  resultChecks: 'Checks',
+  serviceStatus: { pass: 'Passed', fail: 'Failed', unknown: 'In review' },
+  resultBestframe: 'Best frame from the liveness check',
+  resultPerson: 'Name',
+  hintTitle: 'Sandbox: pass or fail on purpose',
+  hintPanel:
+    'Every step of the verification page has a dashed SANDBOX panel: Pass, Review, Fail (with a liveness error code) or Cancel.',
+  hintCamera: 'Or go through it for real: the camera step accepts any face, so Continue passes it.',
+  hintPersonIds:
+    'For scripts: a person id ending in +pass, +fail, +review, +timeout or +abandon decides the outcome when the page opens.',
+  realApi: 'Connected to Verigram',
+  footer: 'Aurora Bank is a fictional bank showing the Verigram embed kit.',
+};
+
+const ru: DemoStrings = {
+  skipLink: 'Перейти к проверке',
+  tagline: 'Цифровой онбординг',
+  languageLabel: 'Язык',
+  heroTitle: 'Откройте счёт в Aurora за три минуты',
+  heroBody:
+    'Без визита в отделение: подтвердите личность камерой телефона или ноутбука. Ваши данные остаются между вами, Aurora и Verigram.',
+  brandingTitle: '1. Оформление страницы проверки',
+  brandingSummary: 'Тема, логотип, цвета и тексты страницы',
+  brandingApplies: 'Изменения применяются к проверкам, начатым после них.',
+  brandingIssues: 'Исправьте отмеченные ошибки: до тех пор новые проверки выглядят по умолчанию.',
+  brandingCustom: 'Своё оформление включено',
+  brandingDefault: 'Оформление по умолчанию',
+  brandingReset: 'Сбросить оформление',
+  startTitle: '2. Начать проверку',
+  modeLabel: 'Как показать',
+  modes: {
+    inline: 'На странице',
+    modal: 'В диалоге',
+    popup: 'Во всплывающем окне',
+    redirect: 'Переходом на страницу',
+    auto: 'Автоматически (по камере)',
+  },
+  localeLabel: 'Язык проверки',
+  presetLabel: 'Проверки',
+  presets: {
+    'selfie-only': ['Только селфи', 'Проверка живости'],
+    'id-selfie': ['Документ + селфи', 'Согласие, удостоверение, живость'],
+    'full-kyc': ['Полный KYC', 'Согласие, удостоверение, живость, AML'],
+  },
+  startButton: 'Подтвердить личность',
+  restartButton: 'Начать заново',
+  flowTitle: '3. Проверка',
+  flowEmpty: 'Выберите способ и нажмите «Подтвердить личность».',
+  flowCancelled: 'Проверка отменена. Её можно начать заново в любой момент.',
+  statusTitle: 'Статус',
+  statusEmpty: 'Пока нечего отслеживать.',
+  logTitle: 'Журнал событий',
+  logEmpty: 'Здесь появятся сообщения страницы проверки и каждый запрос статуса.',
+  logClear: 'Очистить журнал',
+  logKinds: { event: 'сообщение', poll: 'опрос', request: 'запрос', kit: 'кит' },
+  resultTitle: 'Результат',
+  resultEmpty: 'Решение появится здесь, как только Verigram его подтвердит.',
+  resultStatus: { pass: 'Личность подтверждена', fail: 'Проверка не пройдена', unknown: 'Отправлено на ручную проверку' },
+  resultEndCause: 'Причина завершения',
+  resultFlowId: 'Поток',
+  resultChecks: 'Проверки',
+  serviceStatus: { pass: 'Пройдено', fail: 'Не пройдено', unknown: 'На проверке' },
+  resultBestframe: 'Лучший кадр проверки живости',
+  resultPerson: 'Имя',
+  hintTitle: 'Песочница: пройти или провалить',
+  hintPanel:
+    'На каждом шаге страницы проверки есть пунктирная панель SANDBOX: Pass, Review, Fail (с кодом ошибки) или отмена.',
+  hintCamera: 'Или пройдите по-настоящему: шаг с камерой принимает любое лицо, кнопка «Продолжить» его проходит.',
+  hintPersonIds:
+    'Для скриптов: person id с окончанием +pass, +fail, +review, +timeout или +abandon задаёт исход при открытии страницы.',
+  realApi: 'Подключено к Verigram',
+  footer: 'Aurora Bank — вымышленный банк, демонстрирующий Verigram embed kit.',
+};
+
+const kk: DemoStrings = {
+  skipLink: 'Тексеруге өту',
+  tagline: 'Цифрлық тіркелу',
+  languageLabel: 'Тіл',
+  heroTitle: 'Aurora шотын үш минутта ашыңыз',
+  heroBody:
+    'Бөлімшеге бармай-ақ: жеке басыңызды телефон не ноутбук камерасымен растаңыз. Деректеріңіз сіз, Aurora және Verigram арасында қалады.',
+  brandingTitle: '1. Тексеру бетінің безендірілуі',
+  brandingSummary: 'Беттің тақырыбы, логотипі, түстері мен мәтіндері',
+  brandingApplies: 'Өзгерістер олардан кейін басталған тексерулерге қолданылады.',
+  brandingIssues: 'Белгіленген қателерді түзетіңіз: оған дейін жаңа тексерулер әдепкі түрде болады.',
+  brandingCustom: 'Өз безендіру қосулы',
+  brandingDefault: 'Әдепкі безендіру',
+  brandingReset: 'Безендіруді қалпына келтіру',
+  startTitle: '2. Тексеруді бастау',
+  modeLabel: 'Қалай көрсету',
+  modes: {
+    inline: 'Бетте',
+    modal: 'Диалогта',
+    popup: 'Қалқымалы терезеде',
+    redirect: 'Бетке өту арқылы',
+    auto: 'Автоматты (камера бойынша)',
+  },
+  localeLabel: 'Тексеру тілі',
+  presetLabel: 'Тексерулер',
+  presets: {
+    'selfie-only': ['Тек селфи', 'Тірілікті тексеру'],
+    'id-selfie': ['Құжат + селфи', 'Келісім, куәлік, тірілік'],
+    'full-kyc': ['Толық KYC', 'Келісім, куәлік, тірілік, AML'],
+  },
+  startButton: 'Жеке басымды растау',
+  restartButton: 'Қайта бастау',
+  flowTitle: '3. Тексеру',
+  flowEmpty: 'Тәсілді таңдап, «Жеке басымды растау» түймесін басыңыз.',
+  flowCancelled: 'Тексеру тоқтатылды. Оны кез келген уақытта қайта бастауға болады.',
+  statusTitle: 'Күйі',
+  statusEmpty: 'Әзірге бақылайтын ештеңе жоқ.',
+  logTitle: 'Оқиғалар журналы',
+  logEmpty: 'Мұнда тексеру бетінің хабарлары және күй сұраулары шығады.',
+  logClear: 'Журналды тазалау',
+  logKinds: { event: 'хабар', poll: 'сұрау', request: 'сұраныс', kit: 'кит' },
+  resultTitle: 'Нәтиже',
+  resultEmpty: 'Verigram растаған бойда шешім осында шығады.',
+  resultStatus: { pass: 'Жеке бас расталды', fail: 'Тексеруден өтпеді', unknown: 'Қолмен тексеруге жіберілді' },
+  resultEndCause: 'Аяқталу себебі',
+  resultFlowId: 'Ағын',
+  resultChecks: 'Тексерулер',
+  serviceStatus: { pass: 'Өтті', fail: 'Өтпеді', unknown: 'Тексеруде' },
+  resultBestframe: 'Тірілік тексеруінің ең жақсы кадры',
+  resultPerson: 'Аты',
+  hintTitle: 'Құмсалғыш: әдейі өту не құлау',
+  hintPanel:
+    'Тексеру бетінің әр қадамында SANDBOX үзік панелі бар: Pass, Review, Fail (қате кодымен) немесе бас тарту.',
+  hintCamera: 'Немесе шынымен өтіңіз: камера қадамы кез келген бетті қабылдайды, «Жалғастыру» оны өткізеді.',
+  hintPersonIds:
+    'Скрипттер үшін: +pass, +fail, +review, +timeout не +abandon деп аяқталатын person id бет ашылғанда нәтижені анықтайды.',
+  realApi: 'Verigram-ға қосылған',
+  footer: 'Aurora Bank — Verigram embed kit-ті көрсететін ойдан шығарылған банк.',
+};
+
+export const DEMO_STRINGS: Record<Locale, DemoStrings> = { en, ru, kk };
+
+export const LOCALE_NAMES: Record<Locale, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
