@@ -13,14 +13,17 @@ import {
   saveRedirectReturn,
   VerigramKitError,
 } from '@verigram-kit/core';
-import { DEFAULT_ALLOW, type FlowWindowHost, type VerigramFlowStatus } from './useVerigramFlow.ts';
+import type { FlowSession, FlowSessionHost, FlowWindows } from './flowSession.ts';
+import { DEFAULT_ALLOW, type VerigramFlowStatus } from './useVerigramFlow.ts';
 
 const WIDTH = 480;
 const HEIGHT = 760;
 
 /** Popup, redirect and auto mode for one `useVerigramFlow` instance. */
-export function createFlowWindows(host: FlowWindowHost) {
+export function createFlowWindows(host: FlowSessionHost): FlowWindows {
   let popup: FlowEmbed | undefined;
+  // Read once: the way back is forgotten when the flow completes, which may happen before show().
+  const back = returnedFlow(location.search);
   const leave = (handle: FlowHandle) => {
     saveRedirectReturn(handle, location.href);
     location.assign(handle.vlink);
@@ -36,17 +39,17 @@ export function createFlowWindows(host: FlowWindowHost) {
         : (mode as EmbedMode);
     },
     /** The flow this page load came back with from the callback page (redirect mode), or null. */
-    returned: (): FlowHandle | null => returnedFlow(location.search),
+    returned: () => back,
     /** Popup and redirect show a start button; redirect leaves at once unless it just came back. */
     show(handle: FlowHandle, mode: EmbedMode | 'modal'): boolean {
       if (mode !== 'popup' && mode !== 'redirect') return false;
       host.setStatus('ready');
       // Back from the callback page: the gate decides; never bounce the user straight back.
-      if (mode === 'redirect' && returnedFlow(location.search)?.flowId !== handle.flowId) leave(handle);
+      if (mode === 'redirect' && back?.flowId !== handle.flowId) leave(handle);
       return true;
     },
     /** The start button: opens the window (inside the user's click, for popup blockers) or leaves. */
-    start(handle: FlowHandle, mode: EmbedMode | 'modal') {
+    start(handle: FlowHandle, mode: EmbedMode | 'modal', session: FlowSession) {
       if (mode === 'redirect') return leave(handle);
       // No `noopener`: the hosted page and the callback page reach this window through `opener`.
       const win = open(
@@ -55,21 +58,22 @@ export function createFlowWindows(host: FlowWindowHost) {
         `popup,width=${WIDTH},height=${HEIGHT},left=${Math.max(0, screenX + (outerWidth - WIDTH) / 2)},top=${Math.max(0, screenY + (outerHeight - HEIGHT) / 2)}`,
       );
       if (!win) {
-        host.report(new VerigramKitError('POPUP_BLOCKED', 'The browser blocked the verification window.'));
+        session.report(new VerigramKitError('POPUP_BLOCKED', 'The browser blocked the verification window.'));
         if (host.latest.current.mode === 'auto') host.setMode('redirect');
         return;
       }
       close();
-      popup = host.makeEmbed(handle, 'popup', {
+      const embed = session.makeEmbed('popup', {
         // Closed early, or closed once done: only the server can tell which.
         onClose: () =>
-          host.gate.current?.check().then(() => {
-            if (host.gate.current?.done) return;
+          session.gate.check().then(() => {
+            if (session.gate.done) return;
             host.setStatus('ready');
             host.latest.current.onCancel?.();
           }),
       });
-      popup.attach(win);
+      embed.attach(win);
+      popup = embed;
       host.setStatus('popup');
     },
     close,

@@ -1,13 +1,8 @@
 'use client';
 import {
   type CancelledMessage,
-  type CompletionGate,
-  clearResume,
-  createCompletionGate,
-  createFlowEmbed,
   type EmbedMode,
   type Flow,
-  type FlowEmbedOptions,
   type FlowHandle,
   type FlowMessage,
   type FlowProjection,
@@ -17,10 +12,11 @@ import {
   type StepCompletedMessage,
   type StepStartedMessage,
   type VerigramApiError,
-  VerigramKitError,
+  type VerigramKitError,
   writeResume,
 } from '@verigram-kit/core';
 import { useEffect, useInsertionEffect, useRef, useState } from 'react';
+import type { FlowSession, FlowSessionHost } from './flowSession.ts';
 import { type KitStrings, loadKitStrings } from './kitStrings.ts';
 import { useFlowClient } from './VerigramProvider.tsx';
 
@@ -108,29 +104,6 @@ export interface VerigramFlowController {
 
 export const DEFAULT_ALLOW = 'camera; microphone; fullscreen; autoplay; clipboard-write';
 
-// By name rather than instanceof: also right when an app ends up with two copies of core, and it
-// keeps the VerigramApiError class out of the 2 kB entry.
-const toError = (error: unknown, code: 'FLOW_CREATE_FAILED' | 'FLOW_CHECK_FAILED'): VerigramFlowError =>
-  /^Verigram(Api|Kit)Error$/.test((error as Error)?.name)
-    ? (error as VerigramFlowError)
-    : new VerigramKitError(code, String((error as Error)?.message ?? error), { cause: error });
-
-/** What the lazily loaded popup/redirect/auto code (flowWindow.tsx) needs from the hook. */
-export interface FlowWindowHost {
-  latest: { current: UseVerigramFlowOptions };
-  makeEmbed(
-    handle: FlowHandle,
-    mode: EmbedMode,
-    extra?: Partial<FlowEmbedOptions>,
-  ): ReturnType<typeof createFlowEmbed>;
-  report(error: VerigramFlowError): void;
-  setMode(mode: EmbedMode): void;
-  setStatus(status: VerigramFlowStatus): void;
-  gate: { current: CompletionGate | undefined };
-}
-
-type FlowWindows = ReturnType<typeof import('./flowWindow.tsx')['createFlowWindows']>;
-
 /** The logic of `<VerigramFlow>`, for apps that render their own shell. Client only (effects). */
 export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowController {
   const client = useFlowClient();
@@ -144,48 +117,14 @@ export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowCo
   const [error, setError] = useState<VerigramFlowError>();
   const [mode, setMode] = useState<EmbedMode | 'modal'>();
   const [strings, setStrings] = useState<KitStrings>();
+  const [session, setSession] = useState<FlowSession>();
   const [container, frameRef] = useState<HTMLElement | null>(null);
   const [attempt, setAttempt] = useState(0);
   // Survives StrictMode's unmount/remount, so the second mount reuses the first's request: one flow.
-  const pending = useRef<Promise<FlowHandle>>(undefined);
-  const gate = useRef<CompletionGate>(undefined);
-  const windows = useRef<FlowWindows>(undefined);
+  const pending = useRef<Promise<[FlowHandle, typeof import('./flowSession.ts'), unknown]>>(undefined);
 
-  const report = (e: VerigramFlowError) => {
-    setError(e);
-    latest.current.onError?.(e);
-  };
-  const callbackUrl = () => new URL(latest.current.callbackUrl ?? '/verigram/callback', location.href).href;
-
-  const makeEmbed = (handle: FlowHandle, current: EmbedMode | 'modal', extra?: Partial<FlowEmbedOptions>) =>
-    createFlowEmbed({
-      ...handle,
-      callbackUrl: callbackUrl(),
-      onLoad: () => setStatus((s) => (s === 'loading' ? 'ready' : s)),
-      onCallback: (url) => {
-        latest.current.onCallback?.(url);
-        gate.current?.check();
-      },
-      onMessage: (message) => {
-        const o = latest.current;
-        o.onEvent?.(message);
-        const { type } = message;
-        if (type === 'ready') {
-          setStatus('ready');
-          o.onReady?.(message);
-        } else if (type === 'step_started' || type === 'step_completed') o.onStep?.(message);
-        else if (type === 'cancelled') o.onCancel?.(message);
-        else if (type === 'camera_error') {
-          if (o.mode === 'auto' && current === 'inline') setMode('popup');
-          else report(new VerigramKitError('CAMERA_UNAVAILABLE', `${message.name}: ${message.message}`));
-        }
-        // A hint only: the gate asks the server (issue 4, "a message alone proves nothing").
-        if (type === 'completed' || type === 'failed' || type === 'cancelled') gate.current?.check();
-      },
-      ...extra,
-    });
-
-  // 1. The flow (given, back from a redirect, resumed, or created once) and the kit's strings.
+  // 1. The flow (given, back from a redirect, resumed, or created once), the engine and the strings,
+  // all fetched in parallel.
   // biome-ignore lint/correctness/useExhaustiveDependencies: options are read through `latest`
   useEffect(() => {
     let live = true;
@@ -193,36 +132,49 @@ export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowCo
     const requested = o.mode ?? 'inline';
     setStatus('loading');
     Promise.resolve(loadKitStrings(o.locale)).then((s) => live && setStrings(s));
+    const host: FlowSessionHost = { client, latest, setStatus, setMode, setError };
     pending.current ??= (async () => {
-      if (requested !== 'inline' && requested !== 'modal') {
-        const host: FlowWindowHost = { latest, makeEmbed, report, setMode, setStatus, gate };
-        windows.current = (await import('./flowWindow.tsx')).createFlowWindows(host);
-      }
-      const known = o.flow ?? windows.current?.returned() ?? (o.resumeKey ? readResume(o.resumeKey) : null);
-      if (known) return known;
-      const handle = await client.createFlow({
-        locale: o.locale,
-        template: o.template,
-        uiPreset: o.uiPreset,
-        callbackUrl: callbackUrl(),
-        // One key per mounted instance (StrictMode's remount reuses `pending`, hence this key too).
-        idempotencyKey: `${o.resumeKey ?? 'flow'}-${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`,
-      });
-      if (o.resumeKey) writeResume(o.resumeKey, handle);
-      return handle;
+      const windows =
+        requested !== 'inline' && requested !== 'modal'
+          ? (await import('./flowWindow.tsx')).createFlowWindows(host)
+          : undefined;
+      const known = o.flow ?? windows?.returned() ?? (o.resumeKey ? readResume(o.resumeKey) : null);
+      return Promise.all([
+        known ??
+          client
+            .createFlow({
+              locale: o.locale,
+              template: o.template,
+              uiPreset: o.uiPreset,
+              callbackUrl: new URL(o.callbackUrl ?? '/verigram/callback', location.href).href,
+              // One key per mounted instance (StrictMode's remount reuses `pending`, hence this key too).
+              idempotencyKey: `${o.resumeKey ?? 'flow'}-${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`,
+            })
+            .then((handle) => {
+              if (o.resumeKey) writeResume(o.resumeKey, handle);
+              return handle;
+            }),
+        import('./flowSession.ts'),
+        windows,
+      ]);
     })();
     pending.current.then(
-      (handle) => {
+      ([handle, engine, windows]) => {
         if (!live) return;
         client.rememberFlow?.(handle);
         setFlow(handle);
-        setMode(windows.current?.resolve(handle) ?? (requested as 'inline'));
+        const w = windows as Parameters<typeof engine.startFlowSession>[2];
+        const started = engine.startFlowSession(host, handle, w);
+        setSession(started);
+        setMode(w?.resolve(handle) ?? (requested as 'inline'));
       },
-      (e) => {
+      async (e) => {
         pending.current = undefined;
         if (!live) return;
         setStatus('error');
-        report(toError(e, 'FLOW_CREATE_FAILED'));
+        const failure = (await import('./flowSession.ts')).toFlowError(e, 'FLOW_CREATE_FAILED');
+        setError(failure);
+        latest.current.onError?.(failure);
       },
     );
     return () => {
@@ -230,44 +182,14 @@ export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowCo
     };
   }, [client, attempt]);
 
-  // 2. The completion gate: checks now (a resumed flow may have ended), on every hint, and by polling.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: options are read through `latest`
-  useEffect(() => {
-    if (!flow) return;
-    const g = createCompletionGate(
-      client,
-      flow.flowId,
-      (done, result) => {
-        const o = latest.current;
-        if (o.resumeKey) clearResume(o.resumeKey);
-        windows.current?.complete();
-        setStatus('complete');
-        o.onComplete?.(done, result);
-      },
-      // Transient failures are left to the next poll; the rest (lost token...) is worth reporting.
-      (e) => (e as VerigramApiError).isRetryable || report(toError(e, 'FLOW_CHECK_FAILED')),
-    );
-    gate.current = g;
-    g.check();
-    const every = latest.current.pollInterval ?? 5000;
-    const timer = every > 0 ? setInterval(g.check, every) : undefined;
-    return () => {
-      g.stop();
-      clearInterval(timer);
-      windows.current?.close();
-    };
-  }, [client, flow]);
+  // 2. Tracking lasts as long as the session.
+  useEffect(() => session?.stop, [session]);
 
-  // 3. The frame (inline, modal); popup and redirect are flowWindow.tsx's.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: handlers read `latest`
-  useEffect(() => {
-    if (!flow || !strings || !mode) return;
-    if (windows.current?.show(flow, mode)) return;
-    if (!container) return;
-    const e = makeEmbed(flow, mode);
-    e.mount(container, { title: strings[0], allow: latest.current.allow ?? DEFAULT_ALLOW });
-    return e.destroy;
-  }, [flow, mode, container, strings]);
+  // 3. The frame (inline, modal) or popup/redirect's controls.
+  useEffect(
+    () => (session && mode && strings ? session.show(mode, container, strings[0]) : undefined),
+    [session, mode, container, strings],
+  );
 
   return {
     status,
@@ -281,11 +203,10 @@ export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowCo
       setAttempt((n) => n + 1);
     },
     start() {
-      if (flow && mode) windows.current?.start(flow, mode);
+      if (mode) session?.start(mode);
     },
     cancel() {
-      gate.current?.stop();
-      windows.current?.close();
+      session?.stop();
       setStatus('cancelled');
       latest.current.onCancel?.();
     },

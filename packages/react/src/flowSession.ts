@@ -1,0 +1,148 @@
+'use client';
+// The embed engine of one mounted flow: the completion gate with its polling, the frame and its
+// messages, and (loaded on demand) popup/redirect/auto. Imported by useVerigramFlow in parallel
+// with the flow's creation, so it costs no latency: nothing here is needed before `POST /flow`
+// answers, and the <VerigramFlow> entry stays small (issue 4: 2 kB).
+import {
+  type CompletionGate,
+  clearResume,
+  createCompletionGate,
+  createFlowEmbed,
+  type EmbedMode,
+  type FlowClient,
+  type FlowEmbed,
+  type FlowEmbedOptions,
+  type FlowHandle,
+  VerigramKitError,
+} from '@verigram-kit/core';
+import {
+  DEFAULT_ALLOW,
+  type UseVerigramFlowOptions,
+  type VerigramFlowError,
+  type VerigramFlowStatus,
+} from './useVerigramFlow.ts';
+
+/** What the engine needs from the hook: all of it stable (refs and state setters). */
+export interface FlowSessionHost {
+  client: FlowClient;
+  latest: { current: UseVerigramFlowOptions };
+  setStatus(status: VerigramFlowStatus | ((s: VerigramFlowStatus) => VerigramFlowStatus)): void;
+  setMode(mode: EmbedMode | 'modal'): void;
+  setError(error: VerigramFlowError): void;
+}
+
+/** One flow's tracking and display; built by startFlowSession. */
+export interface FlowSession {
+  gate: CompletionGate;
+  makeEmbed(current: EmbedMode | 'modal', extra?: Partial<FlowEmbedOptions>): FlowEmbed;
+  report(error: VerigramFlowError): void;
+  /** Shows the flow in `mode`: a frame in `container` (inline, modal) or flowWindow's controls. */
+  show(mode: EmbedMode | 'modal', container: HTMLElement | null, title: string): (() => void) | undefined;
+  start(mode: EmbedMode | 'modal'): void;
+  close(): void;
+  /** Stops polling and the gate, closes any popup. */
+  stop(): void;
+}
+
+/** Popup, redirect and auto mode (flowWindow.tsx, loaded only when asked for). */
+export interface FlowWindows {
+  /** `auto` becomes what the camera pre-flight allows; the other modes stay as asked. */
+  resolve(handle: FlowHandle): EmbedMode;
+  /** The flow this page load came back with from the callback page (redirect mode), or null. */
+  returned(): FlowHandle | null;
+  /** For popup and redirect: the start button (redirect leaves at once unless it just came back). */
+  show(handle: FlowHandle, mode: EmbedMode | 'modal'): boolean;
+  start(handle: FlowHandle, mode: EmbedMode | 'modal', session: FlowSession): void;
+  close(): void;
+  /** The flow ended: close the popup, forget the redirect. */
+  complete(): void;
+}
+
+// By name rather than instanceof: also right when an app ends up with two copies of core.
+export const toFlowError = (
+  error: unknown,
+  code: 'FLOW_CREATE_FAILED' | 'FLOW_CHECK_FAILED',
+): VerigramFlowError =>
+  /^Verigram(Api|Kit)Error$/.test((error as Error)?.name)
+    ? (error as VerigramFlowError)
+    : new VerigramKitError(code, String((error as Error)?.message ?? error), { cause: error });
+
+/** Starts tracking `handle`: checks now (a resumed flow may have ended), on every hint, and by polling. */
+export function startFlowSession(
+  host: FlowSessionHost,
+  handle: FlowHandle,
+  windows: ReturnType<typeof import('./flowWindow.tsx')['createFlowWindows']> | undefined,
+) {
+  const { latest, setStatus } = host;
+  const report = (e: VerigramFlowError) => {
+    host.setError(e);
+    latest.current.onError?.(e);
+  };
+  const callbackUrl = new URL(latest.current.callbackUrl ?? '/verigram/callback', location.href).href;
+
+  const gate = createCompletionGate(
+    host.client,
+    handle.flowId,
+    (flow, result) => {
+      const o = latest.current;
+      if (o.resumeKey) clearResume(o.resumeKey);
+      windows?.complete();
+      setStatus('complete');
+      o.onComplete?.(flow, result);
+    },
+    // Transient failures are left to the next poll; the rest (lost token...) is worth reporting.
+    (e) => (e as { isRetryable?: boolean }).isRetryable || report(toFlowError(e, 'FLOW_CHECK_FAILED')),
+  );
+  gate.check();
+  const every = latest.current.pollInterval ?? 5000;
+  const timer = every > 0 ? setInterval(gate.check, every) : undefined;
+
+  const makeEmbed = (current: EmbedMode | 'modal', extra?: Partial<FlowEmbedOptions>) =>
+    createFlowEmbed({
+      ...handle,
+      callbackUrl,
+      onLoad: () => setStatus((s) => (s === 'loading' ? 'ready' : s)),
+      onCallback: (url) => {
+        latest.current.onCallback?.(url);
+        gate.check();
+      },
+      onMessage: (message) => {
+        const o = latest.current;
+        o.onEvent?.(message);
+        const { type } = message;
+        if (type === 'ready') {
+          setStatus('ready');
+          o.onReady?.(message);
+        } else if (type === 'step_started' || type === 'step_completed') o.onStep?.(message);
+        else if (type === 'cancelled') o.onCancel?.(message);
+        else if (type === 'camera_error') {
+          if (o.mode === 'auto' && current === 'inline') host.setMode('popup');
+          else report(new VerigramKitError('CAMERA_UNAVAILABLE', `${message.name}: ${message.message}`));
+        }
+        // A hint only: the gate asks the server (issue 4, "a message alone proves nothing").
+        if (type === 'completed' || type === 'failed' || type === 'cancelled') gate.check();
+      },
+      ...extra,
+    });
+
+  const session: FlowSession = {
+    gate,
+    makeEmbed,
+    report,
+    show(mode, container, title) {
+      // Ended already (a resumed flow): nothing to show, and redirect must not leave again.
+      if (gate.done || windows?.show(handle, mode) || !container) return;
+      const embed = makeEmbed(mode);
+      embed.mount(container, { title, allow: latest.current.allow ?? DEFAULT_ALLOW });
+      return embed.destroy;
+    },
+    start: (mode) => windows?.start(handle, mode, session),
+    close: () => windows?.close(),
+    stop() {
+      gate.stop();
+      clearInterval(timer);
+      windows?.close();
+    },
+  };
+  return session;
+}
