@@ -1,0 +1,26 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createProxyClient, FlowStatus, VerigramFlow, VerigramProvider } from '@verigram-kit/react';
+import { useState } from 'react';
+
+const client = createProxyClient();
+const queryClient = new QueryClient();
+
+export function App() {
+  const [flowId, setFlowId] = useState<string>();
+  const [outcome, setOutcome] = useState('verifying');
+  return (
+    <QueryClientProvider client={queryClient}>
+      <VerigramProvider client={client}>
+        <h1>Consumer app</h1>
+        <p data-testid="outcome">{outcome}</p>
+        <VerigramFlow
+          locale="en"
+          resumeKey="consumer"
+          onReady={(message) => setFlowId(message.flowId)}
+          onComplete={(flow) => setOutcome(`completed: ${flow.flow_status}`)}
+        />
+        {flowId && <FlowStatus flowId={flowId} />}
+      </VerigramProvider>
+    </QueryClientProvider>
+  );
+}
