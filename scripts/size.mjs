@@ -26,6 +26,8 @@ async function measure(code) {
     stdin: { contents: code, resolveDir: root, loader: 'js' },
     bundle: true,
     minify: true,
+    // As Vite and Rollup emit it: UTF-8 text, not \u escapes (which would triple the kk/ru strings).
+    charset: 'utf8',
     format: 'esm',
     platform: 'browser',
     write: false,
