@@ -49,7 +49,7 @@ type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unk
  */
 async function startDemoBackend(options: DemoServerOptions, log: (line: string) => void) {
   const env = options.env ?? process.env;
-  const realUrl = env.VERIGRAM_API_URL?.replace(/\/+$/, '');
+  const realUrl = (env.VERIGRAM_API_URL || undefined)?.replace(/\/+$/, '');
   let closeSandbox: (() => Promise<void>) | undefined;
   let baseUrl: string;
   if (realUrl) {
@@ -67,7 +67,7 @@ async function startDemoBackend(options: DemoServerOptions, log: (line: string) 
     baseUrl = sandbox.url;
     closeSandbox = () => sandbox.close();
   }
-  const apiKey = env.VERIGRAM_API_KEY ?? SANDBOX_TEST_KEY;
+  const apiKey = env.VERIGRAM_API_KEY || SANDBOX_TEST_KEY;
   // Both secrets may come from the environment so sessions and flow tokens survive a restart.
   const session = createDemoSession(env.DEMO_SESSION_SECRET ?? randomBytes(32).toString('hex'));
   const proxy = createVerigramProxy({

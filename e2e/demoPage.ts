@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, type FrameLocator, type Page } from '@playwright/test';
+
+const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+/**
+ * Saves `e2e/screenshots/<name>.png` for people to look at after a run. A full-page capture
+ * briefly resizes the viewport; pass `fullPage: false` while a hosted page is mid-step.
+ */
+export async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: options.fullPage ?? true });
+}
+
+/** The hosted page inside the demo's inline frame. */
+export const flowFrame = (page: Page): FrameLocator => page.frameLocator('.flow-frame iframe');
+
+export interface StartOptions {
+  template?: 'Selfie only' | 'ID + selfie' | 'Full KYC';
+  mode?: 'In the page' | 'In a dialog' | 'In a pop-up window' | 'Full-page redirect' | 'Automatic (checks the camera)';
+}
+
+/** Picks the options (English UI) and presses the start button. */
+export async function startVerification(page: Page, options: StartOptions = {}): Promise<void> {
+  await page.getByRole('radio', { name: new RegExp(`^${escape(options.template ?? 'Selfie only')}`) }).check();
+  await page.getByLabel('How to show it').selectOption({ label: options.mode ?? 'In the page' });
+  await page.getByRole('button', { name: 'Verify my identity' }).click();
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The liveness step with the fake camera: the video goes live, then Continue passes it. */
+export async function passLiveness(frame: FrameLocator | Page): Promise<void> {
+  await expect(frame.locator('.vg-oval[data-state="live"] video')).toBeVisible();
+  await frame.locator('.vg-oval').evaluate(async (oval) => {
+    const video = oval.querySelector('video');
+    // Wait for real frames from Chromium's fake device, not just the element.
+    for (let i = 0; i < 50 && (!video || video.readyState < 2); i++) await new Promise((r) => setTimeout(r, 100));
+  });
+}
+
+/** The number of flows this page created, read from the event log. */
+export const createdFlows = (page: Page) =>
+  page.getByTestId('event-log').locator('li', { hasText: /POST \/flow .*→/ }).count();

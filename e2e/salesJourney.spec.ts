@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { flowFrame, passLiveness, shot, startVerification } from './demoPage.ts';
+
+test('the sales journey: brand → start → liveness in the frame → callback → passed → result with the best frame', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Open your Aurora account in three minutes');
+  await expect(page.getByText('Sandbox: pass or fail on purpose')).toBeVisible();
+  await shot(page, '01-landing');
+
+  // Brand: open the builder, set Aurora's teal as the primary colour and a header title.
+  await page.getByText('1. Brand the verification page').click();
+  const primary = page.getByRole('textbox', { name: 'Primary colour', exact: true });
+  await primary.fill('#0f766e');
+  await page.getByRole('searchbox', { name: 'Search texts' }).fill('header.title');
+  await page.getByRole('textbox', { name: 'header.title, en' }).fill('Aurora Bank · identity check');
+  await expect(page.getByText('Custom branding is on')).toBeVisible();
+  await shot(page, '02-branding');
+  await page.getByText('1. Brand the verification page').click();
+
+  // Start: inline, selfie only.
+  await startVerification(page, { template: 'Selfie only', mode: 'In the page' });
+  const frame = flowFrame(page);
+  await expect(frame.getByRole('heading', { name: 'Aurora Bank · identity check' })).toBeVisible();
+  // The brand reached the hosted page: its primary button wears the teal.
+  await expect(frame.getByTestId('start')).toHaveCSS('background-color', 'rgb(15, 118, 110)');
+  await expect(page.getByTestId('event-log')).toContainText('POST /flow (selfie-only, branded)');
+  await shot(page, '03-flow-welcome');
+
+  await frame.getByTestId('start').click();
+  await passLiveness(frame);
+  await page.locator('#verification').scrollIntoViewIfNeeded();
+  await shot(page, '04-liveness-camera', { fullPage: false });
+  await expect(page.getByTestId('flow-status')).toHaveAttribute('data-state', 'in_progress');
+  await frame.getByRole('button', { name: 'Continue' }).click();
+
+  // The page goes to the callback URL; the kit notices and asks the server, which says "pass".
+  await expect(page.getByTestId('event-log')).toContainText('callback detected: /verigram/callback');
+  await expect(page.getByTestId('flow-status')).toHaveAttribute('data-state', 'passed');
+  const card = page.getByTestId('result-card');
+  await expect(card).toHaveAttribute('data-status', 'pass');
+  await expect(card.getByRole('heading', { name: 'Identity confirmed' })).toBeVisible();
+  await expect(card).toContainText('verilive');
+  const bestframe = card.getByRole('img', { name: 'Best frame from the liveness check' });
+  await expect(bestframe).toBeVisible();
+  expect(await bestframe.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect(page.getByTestId('event-log')).toContainText(/poll.*GET \/flow/s);
+  await card.scrollIntoViewIfNeeded();
+  await shot(page, '05-result-desktop');
+
+  await page.setViewportSize({ width: 375, height: 812 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await shot(page, '06-result-phone');
+});
