@@ -8,7 +8,7 @@ import { summarize } from './test-summary.mjs';
 
 const root = join(import.meta.dirname, '..');
 const results = join(root, '.test-results');
-rmSync(results, { recursive: true, force: true });
+rmSync(results, { recursive: true, force: true, maxRetries: 5 });
 mkdirSync(results, { recursive: true });
 
 const run = (cmd, args, env = {}) =>
