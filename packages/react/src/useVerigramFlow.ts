@@ -118,6 +118,7 @@ export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowCo
   const [mode, setMode] = useState<EmbedMode | 'modal'>();
   const [strings, setStrings] = useState<KitStrings>();
   const [session, setSession] = useState<FlowSession>();
+  const [loaded, setLoaded] = useState<(host: FlowSessionHost) => FlowSession>();
   const [container, frameRef] = useState<HTMLElement | null>(null);
   const [attempt, setAttempt] = useState(0);
   // Survives StrictMode's unmount/remount, so the second mount reuses the first's request: one flow.
@@ -164,8 +165,7 @@ export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowCo
         client.rememberFlow?.(handle);
         setFlow(handle);
         const w = windows as Parameters<typeof engine.startFlowSession>[2];
-        const started = engine.startFlowSession(host, handle, w);
-        setSession(started);
+        setLoaded(() => (h: FlowSessionHost) => engine.startFlowSession(h, handle, w));
         setMode(w?.resolve(handle) ?? (requested as 'inline'));
       },
       async (e) => {
@@ -182,8 +182,14 @@ export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowCo
     };
   }, [client, attempt]);
 
-  // 2. Tracking lasts as long as the session.
-  useEffect(() => session?.stop, [session]);
+  // 2. Tracking runs while mounted (started here, not in the promise, so a remount restarts it).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: host parts are refs and setters
+  useEffect(() => {
+    if (!loaded) return;
+    const started = loaded({ client, latest, setStatus, setMode, setError });
+    setSession(started);
+    return started.stop;
+  }, [loaded]);
 
   // 3. The frame (inline, modal) or popup/redirect's controls.
   useEffect(
