@@ -43,6 +43,10 @@ for (const c of chunks) {
 }
 const engine = chunks.find((c) => c.fileName.startsWith('flowSession'));
 const engineSize = engine ? gzipSync(engine.code, { level: 9 }).length : 0;
-console.log(`<VerigramFlow> entry: ${(total / 1000).toFixed(2)} kB gzip (budget ${(BUDGET / 1000).toFixed(2)} kB)`);
-console.log(`with the engine fetched on mount (inline, en): ${((total + engineSize) / 1000).toFixed(2)} kB gzip`);
+console.log(
+  `<VerigramFlow> entry: ${(total / 1000).toFixed(2)} kB gzip (budget ${(BUDGET / 1000).toFixed(2)} kB)`,
+);
+console.log(
+  `with the engine fetched on mount (inline, en): ${((total + engineSize) / 1000).toFixed(2)} kB gzip`,
+);
 if (total > BUDGET) process.exit(1);
