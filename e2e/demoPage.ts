@@ -19,17 +19,24 @@ export const flowFrame = (page: Page): FrameLocator => page.frameLocator('.flow-
 
 export interface StartOptions {
   template?: 'Selfie only' | 'ID + selfie' | 'Full KYC';
-  mode?: 'In the page' | 'In a dialog' | 'In a pop-up window' | 'Full-page redirect' | 'Automatic (checks the camera)';
+  mode?:
+    | 'In the page'
+    | 'In a dialog'
+    | 'In a pop-up window'
+    | 'Full-page redirect'
+    | 'Automatic (checks the camera)';
 }
 
 /** Picks the options (English UI) and presses the start button. */
 export async function startVerification(page: Page, options: StartOptions = {}): Promise<void> {
-  await page.getByRole('radio', { name: new RegExp(`^${escape(options.template ?? 'Selfie only')}`) }).check();
+  await page
+    .getByRole('radio', { name: new RegExp(`^${escapeRegExp(options.template ?? 'Selfie only')}`) })
+    .check();
   await page.getByLabel('How to show it').selectOption({ label: options.mode ?? 'In the page' });
   await page.getByRole('button', { name: 'Verify my identity' }).click();
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The liveness step with the fake camera: the video goes live, then Continue passes it. */
 export async function passLiveness(frame: FrameLocator | Page): Promise<void> {
@@ -37,10 +44,14 @@ export async function passLiveness(frame: FrameLocator | Page): Promise<void> {
   await frame.locator('.vg-oval').evaluate(async (oval) => {
     const video = oval.querySelector('video');
     // Wait for real frames from Chromium's fake device, not just the element.
-    for (let i = 0; i < 50 && (!video || video.readyState < 2); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 50 && (!video || video.readyState < 2); i++)
+      await new Promise((r) => setTimeout(r, 100));
   });
 }
 
 /** The number of flows this page created, read from the event log. */
 export const createdFlows = (page: Page) =>
-  page.getByTestId('event-log').locator('li', { hasText: /POST \/flow .*→/ }).count();
+  page
+    .getByTestId('event-log')
+    .locator('li', { hasText: /POST \/flow .*→/ })
+    .count();

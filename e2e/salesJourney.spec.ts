@@ -5,7 +5,9 @@ test('the sales journey: brand → start → liveness in the frame → callback 
   page,
 }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Open your Aurora account in three minutes');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Open your Aurora account in three minutes',
+  );
   await expect(page.getByText('Sandbox: pass or fail on purpose')).toBeVisible();
   await shot(page, '01-landing');
 

@@ -1,6 +1,6 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { clearResume, type FlowConfigUi, type FlowHandle, type Locale } from '@verigram-kit/core';
 import { createProxyClient, FlowStatus, VerigramFlow, VerigramProvider } from '@verigram-kit/react';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { AuroraLogo } from './AuroraLogo.tsx';
 import { BrandingSection } from './BrandingSection.tsx';
@@ -61,13 +61,21 @@ export function App() {
       log,
       getUi: () => brand.current,
       onFlow: (next) =>
-        setHandle((current) => (current?.flowId === next.flowId && current.flowToken === next.flowToken ? current : next)),
+        setHandle((current) =>
+          current?.flowId === next.flowId && current.flowToken === next.flowToken ? current : next,
+        ),
     });
   });
 
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+
+  // The decision replaces the frame; move focus to it so keyboard and screen-reader users land there.
+  const finishedId = finished?.flowId;
+  useEffect(() => {
+    if (finishedId) document.getElementById('result-title')?.focus();
+  }, [finishedId]);
 
   const start = () => {
     clearResume(RESUME_KEY);
@@ -115,7 +123,11 @@ export function App() {
           <div className="hero">
             <h1 className="hero__title">{t.heroTitle}</h1>
             <p className="hero__body">{t.heroBody}</p>
-            {!__DEMO_SANDBOX_URL__ && <p className="chip" data-status="pass">{t.realApi}</p>}
+            {!__DEMO_SANDBOX_URL__ && (
+              <p className="chip" data-status="pass">
+                {t.realApi}
+              </p>
+            )}
           </div>
           <div className="layout">
             <div className="layout__main">
@@ -150,42 +162,50 @@ export function App() {
                 </h2>
                 {!run && <p className="muted">{t.flowEmpty}</p>}
                 {run && cancelled && <p className="notice">{t.flowCancelled}</p>}
+                {finished && <ResultCard t={t} lang={lang} finished={finished} />}
                 {run && !cancelled && (
-                  <VerigramFlow
-                    key={run.id}
-                    className="flow-frame"
-                    mode={run.mode}
-                    locale={run.locale}
-                    template={run.template}
-                    resumeKey={RESUME_KEY}
-                    onEvent={(message) => log({ kind: 'event', text: describeFlowMessage(message) })}
-                    onCallback={(url) => log({ kind: 'kit', text: `callback detected: ${new URL(url).pathname}` })}
-                    onComplete={(flow, result) => {
-                      log({
-                        kind: 'kit',
-                        text: `complete: ${flow.flow_status}${flow.end_cause ? ` · ${flow.end_cause}` : ''}`,
-                        tone: flow.flow_status === 'pass' ? 'success' : 'error',
-                      });
-                      setFinished({
-                        flowId: flow.flow_id,
-                        flowStatus: flow.flow_status,
-                        endCause: flow.end_cause,
-                        result,
-                      });
-                      // Back from redirect mode: drop the flow id from the address bar once it is settled.
-                      if (location.search.includes('verigram_flow_id')) {
-                        history.replaceState(null, '', location.pathname);
+                  // Kept mounted (hidden) once decided: the frame still reaches the callback page,
+                  // which the kit reports, and the popup/redirect bookkeeping finishes cleanly.
+                  <div hidden={finished !== null}>
+                    <VerigramFlow
+                      key={run.id}
+                      className="flow-frame"
+                      mode={run.mode}
+                      locale={run.locale}
+                      template={run.template}
+                      resumeKey={RESUME_KEY}
+                      onEvent={(message) => log({ kind: 'event', text: describeFlowMessage(message) })}
+                      onCallback={(url) =>
+                        log({ kind: 'kit', text: `callback detected: ${new URL(url).pathname}` })
                       }
-                    }}
-                    onCancel={() => {
-                      log({ kind: 'kit', text: 'cancelled' });
-                      setCancelled(true);
-                    }}
-                    onError={(error) => log({ kind: 'kit', text: `error: ${error.message}`, tone: 'error' })}
-                  />
+                      onComplete={(flow, result) => {
+                        log({
+                          kind: 'kit',
+                          text: `complete: ${flow.flow_status}${flow.end_cause ? ` · ${flow.end_cause}` : ''}`,
+                          tone: flow.flow_status === 'pass' ? 'success' : 'error',
+                        });
+                        setFinished({
+                          flowId: flow.flow_id,
+                          flowStatus: flow.flow_status,
+                          endCause: flow.end_cause,
+                          result,
+                        });
+                        // Back from redirect mode: drop the flow id from the address bar once it is settled.
+                        if (location.search.includes('verigram_flow_id')) {
+                          history.replaceState(null, '', location.pathname);
+                        }
+                      }}
+                      onCancel={() => {
+                        log({ kind: 'kit', text: 'cancelled' });
+                        setCancelled(true);
+                      }}
+                      onError={(error) =>
+                        log({ kind: 'kit', text: `error: ${error.message}`, tone: 'error' })
+                      }
+                    />
+                  </div>
                 )}
               </section>
-              {finished && <ResultCard t={t} lang={lang} finished={finished} />}
             </div>
             <div className="layout__side">
               <section className="card" aria-labelledby="status-title">

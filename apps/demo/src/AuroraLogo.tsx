@@ -1,7 +1,14 @@
 /** The fictional bank's mark: an aurora arc over a night-blue tile. Decorative; the name is text. */
 export function AuroraLogo() {
   return (
-    <svg className="aurora-logo" viewBox="0 0 32 32" width="36" height="36" aria-hidden="true" focusable="false">
+    <svg
+      className="aurora-logo"
+      viewBox="0 0 32 32"
+      width="36"
+      height="36"
+      aria-hidden="true"
+      focusable="false"
+    >
       <defs>
         <linearGradient id="aurora-arc" x1="0" y1="1" x2="1" y2="0">
           <stop offset="0" stopColor="#2dd4bf" />

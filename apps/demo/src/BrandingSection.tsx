@@ -33,9 +33,9 @@ export function BrandingSection({ t, lang, ui, hasErrors, onChange, open, onTogg
               {t.brandingTitle}
             </h2>
             <span className="muted small">{t.brandingSummary}</span>
-          </span>
-          <span className="chip" data-status={ui ? (hasErrors ? 'fail' : 'pass') : undefined}>
-            {ui ? t.brandingCustom : t.brandingDefault}
+            <span className="chip" data-status={ui ? (hasErrors ? 'fail' : 'pass') : undefined}>
+              {ui ? t.brandingCustom : t.brandingDefault}
+            </span>
           </span>
         </summary>
         <div className="branding__body">
@@ -49,7 +49,12 @@ export function BrandingSection({ t, lang, ui, hasErrors, onChange, open, onTogg
             <Suspense fallback={<p className="muted">…</p>}>
               <FlowUiBuilder
                 value={ui}
-                onChange={(next, { issues }) => onChange(next, issues.some((i) => i.severity === 'error'))}
+                onChange={(next, { issues }) =>
+                  onChange(
+                    next,
+                    issues.some((i) => i.severity === 'error'),
+                  )
+                }
                 locale={lang}
                 previewUrl={previewUrl}
                 presetName="aurora"
@@ -57,7 +62,11 @@ export function BrandingSection({ t, lang, ui, hasErrors, onChange, open, onTogg
             </Suspense>
           )}
           {ui && (
-            <button type="button" className="button button--ghost button--small" onClick={() => onChange(undefined, false)}>
+            <button
+              type="button"
+              className="button button--ghost button--small"
+              onClick={() => onChange(undefined, false)}
+            >
               {t.brandingReset}
             </button>
           )}

@@ -24,7 +24,12 @@ export function EventLog({ t, lang, entries, onClear }: EventLogProps) {
         <span className="count" aria-hidden="true">
           {entries.length}
         </span>
-        <button type="button" className="button button--small button--ghost" onClick={onClear} disabled={!entries.length}>
+        <button
+          type="button"
+          className="button button--small button--ghost"
+          onClick={onClear}
+          disabled={!entries.length}
+        >
           {t.logClear}
         </button>
       </div>

@@ -22,7 +22,7 @@ export function ResultCard({ t, lang, finished }: ResultCardProps) {
   const hasLiveness = services.some((s) => s.service_name?.startsWith('verilive'));
   return (
     <section
-      className="card result"
+      className="result"
       aria-labelledby="result-title"
       data-testid="result-card"
       data-status={finished.flowStatus}
@@ -33,9 +33,9 @@ export function ResultCard({ t, lang, finished }: ResultCardProps) {
         </div>
         <div>
           <p className="eyebrow">{t.resultTitle}</p>
-          <h2 id="result-title" className="result__title" tabIndex={-1}>
+          <h3 id="result-title" className="result__title" tabIndex={-1}>
             {t.resultStatus[finished.flowStatus]}
-          </h2>
+          </h3>
         </div>
       </div>
       <dl className="result__facts">
@@ -62,7 +62,7 @@ export function ResultCard({ t, lang, finished }: ResultCardProps) {
       </dl>
       {services.length > 0 && (
         <>
-          <h3 className="result__subtitle">{t.resultChecks}</h3>
+          <h4 className="result__subtitle">{t.resultChecks}</h4>
           <ul className="result__services">
             {services.map((service) => (
               <li key={service.session_id ?? service.step_id ?? service.service_name}>

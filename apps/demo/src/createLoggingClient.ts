@@ -28,7 +28,12 @@ const describeError = (error: unknown) => {
  */
 export function createLoggingClient(inner: FlowClient, options: LoggingClientOptions): FlowClient {
   const { log } = options;
-  const traced = async <T>(kind: LogEntry['kind'], what: string, call: () => Promise<T>, show?: (v: T) => string) => {
+  const traced = async <T>(
+    kind: LogEntry['kind'],
+    what: string,
+    call: () => Promise<T>,
+    show?: (v: T) => string,
+  ) => {
     try {
       const value = await call();
       log({ kind, text: show ? `${what} → ${show(value)}` : what });
@@ -51,18 +56,34 @@ export function createLoggingClient(inner: FlowClient, options: LoggingClientOpt
       return handle;
     },
     getFlow: (flowId, init) =>
-      traced('poll', 'GET /flow', () => inner.getFlow(flowId, init), (flow) =>
-        [flow.flow_status, flow.end_cause].filter(Boolean).join(' · '),
+      traced(
+        'poll',
+        'GET /flow',
+        () => inner.getFlow(flowId, init),
+        (flow) => [flow.flow_status, flow.end_cause].filter(Boolean).join(' · '),
       ),
     getFlowResult: (flowId, init) =>
-      traced('poll', 'GET /flow/result', () => inner.getFlowResult(flowId, init), (r) => r.flow_status ?? 'ok'),
+      traced(
+        'poll',
+        'GET /flow/result',
+        () => inner.getFlowResult(flowId, init),
+        (r) => r.flow_status ?? 'ok',
+      ),
     getSessionResult: (flowId, sessionId, init) =>
-      traced('poll', 'GET /journal/session', () => inner.getSessionResult(flowId, sessionId, init), () => 'ok'),
+      traced(
+        'poll',
+        'GET /journal/session',
+        () => inner.getSessionResult(flowId, sessionId, init),
+        () => 'ok',
+      ),
     createLivenessSession: (flowId, body, init) =>
       traced('request', 'POST /liveness2/session', () => inner.createLivenessSession(flowId, body, init)),
     getFile: (flowId, label, init) =>
-      traced('request', `GET /resources/file (${label})`, () => inner.getFile(flowId, label, init), (blob) =>
-        `${blob.type || 'file'}, ${Math.round(blob.size / 1024)} KB`,
+      traced(
+        'request',
+        `GET /resources/file (${label})`,
+        () => inner.getFile(flowId, label, init),
+        (blob) => `${blob.type || 'file'}, ${Math.round(blob.size / 1024)} KB`,
       ),
     rememberFlow(handle) {
       inner.rememberFlow?.(handle);

@@ -94,7 +94,11 @@ const en: DemoStrings = {
   logKinds: { event: 'message', poll: 'poll', request: 'request', kit: 'kit' },
   resultTitle: 'Result',
   resultEmpty: 'The decision appears here as soon as Verigram confirms it.',
-  resultStatus: { pass: 'Identity confirmed', fail: 'Verification failed', unknown: 'Sent for manual review' },
+  resultStatus: {
+    pass: 'Identity confirmed',
+    fail: 'Verification failed',
+    unknown: 'Sent for manual review',
+  },
   resultEndCause: 'End cause',
   resultFlowId: 'Flow',
   resultChecks: 'Checks',
@@ -154,7 +158,11 @@ const ru: DemoStrings = {
   logKinds: { event: 'сообщение', poll: 'опрос', request: 'запрос', kit: 'кит' },
   resultTitle: 'Результат',
   resultEmpty: 'Решение появится здесь, как только Verigram его подтвердит.',
-  resultStatus: { pass: 'Личность подтверждена', fail: 'Проверка не пройдена', unknown: 'Отправлено на ручную проверку' },
+  resultStatus: {
+    pass: 'Личность подтверждена',
+    fail: 'Проверка не пройдена',
+    unknown: 'Отправлено на ручную проверку',
+  },
   resultEndCause: 'Причина завершения',
   resultFlowId: 'Поток',
   resultChecks: 'Проверки',
@@ -164,7 +172,8 @@ const ru: DemoStrings = {
   hintTitle: 'Песочница: пройти или провалить',
   hintPanel:
     'На каждом шаге страницы проверки есть пунктирная панель SANDBOX: Pass, Review, Fail (с кодом ошибки) или отмена.',
-  hintCamera: 'Или пройдите по-настоящему: шаг с камерой принимает любое лицо, кнопка «Продолжить» его проходит.',
+  hintCamera:
+    'Или пройдите по-настоящему: шаг с камерой принимает любое лицо, кнопка «Продолжить» его проходит.',
   hintPersonIds:
     'Для скриптов: person id с окончанием +pass, +fail, +review, +timeout или +abandon задаёт исход при открытии страницы.',
   realApi: 'Подключено к Verigram',
@@ -214,7 +223,11 @@ const kk: DemoStrings = {
   logKinds: { event: 'хабар', poll: 'сұрау', request: 'сұраныс', kit: 'кит' },
   resultTitle: 'Нәтиже',
   resultEmpty: 'Verigram растаған бойда шешім осында шығады.',
-  resultStatus: { pass: 'Жеке бас расталды', fail: 'Тексеруден өтпеді', unknown: 'Қолмен тексеруге жіберілді' },
+  resultStatus: {
+    pass: 'Жеке бас расталды',
+    fail: 'Тексеруден өтпеді',
+    unknown: 'Қолмен тексеруге жіберілді',
+  },
   resultEndCause: 'Аяқталу себебі',
   resultFlowId: 'Ағын',
   resultChecks: 'Тексерулер',

@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { flowFrame, shot, startVerification } from './demoPage.ts';
+
+// At a phone's width, so the layout is exercised mid-flow as well.
+test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+
+test('a failing scenario: the ID card is rejected on every attempt, the flow fails, the result says so', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await startVerification(page, { template: 'ID + selfie', mode: 'In the page' });
+  const frame = flowFrame(page);
+
+  // Consent first.
+  await frame.getByTestId('start').click();
+  await frame.getByRole('checkbox').check();
+  await frame.getByRole('button', { name: 'Continue' }).click();
+
+  // The document step: the sandbox panel's Fail, twice (the demo's template allows two attempts).
+  await frame.getByTestId('tester-fail').click();
+  await expect(frame.getByTestId('retry')).toBeVisible();
+  await page.locator('#verification').scrollIntoViewIfNeeded();
+  await shot(page, '10-fail-retry-phone', { fullPage: false });
+  await frame.getByTestId('retry').click();
+  await frame.getByTestId('tester-fail').click();
+
+  const card = page.getByTestId('result-card');
+  await expect(card).toHaveAttribute('data-status', 'fail');
+  await expect(card.getByRole('heading', { name: 'Verification failed' })).toBeFocused();
+  await expect(card).toContainText('failed');
+  // One session per attempt, both rejected.
+  await expect(card.locator('li', { hasText: 'veridoc' })).toHaveCount(2);
+  await expect(card.locator('li', { hasText: 'veridoc' }).last()).toContainText('Failed');
+  await expect(card.locator('li', { hasText: 'consent' })).toContainText('Passed');
+  await expect(page.getByTestId('flow-status')).toHaveAttribute('data-state', 'failed');
+  // No liveness session ran, so there is no best frame to show.
+  await expect(card.getByRole('img')).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await shot(page, '11-fail-result-phone');
+});
