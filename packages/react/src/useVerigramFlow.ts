@@ -170,9 +170,10 @@ export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowCo
       },
       async (e) => {
         pending.current = undefined;
-        if (!live) return;
-        setStatus('error');
         const failure = (await import('./flowSession.ts')).toFlowError(e, 'FLOW_CREATE_FAILED');
+        if (!live) return;
+        // The error state and onError arrive together, so an app never shows one without the other.
+        setStatus('error');
         setError(failure);
         latest.current.onError?.(failure);
       },

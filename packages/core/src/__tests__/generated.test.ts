@@ -18,5 +18,6 @@ describe('generated API types', () => {
     );
     const committed = readFileSync(join(root, 'src/generated/verigram-api.ts'), 'utf8');
     expect(readFileSync(out, 'utf8')).toBe(committed);
-  });
+    // Spawns the generator: seconds on a busy two-core machine.
+  }, 60_000);
 });
