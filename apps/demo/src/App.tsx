@@ -129,20 +129,21 @@ export function App() {
               </p>
             )}
           </div>
+          {/* Full width: the builder needs room for its form and the live preview side by side. */}
+          <BrandingSection
+            t={t}
+            lang={lang}
+            ui={ui ?? undefined}
+            hasErrors={uiHasErrors}
+            open={brandingOpen}
+            onToggle={setBrandingOpen}
+            onChange={(next, hasErrors) => {
+              setUi(next ?? null);
+              setUiHasErrors(hasErrors);
+            }}
+          />
           <div className="layout">
             <div className="layout__main">
-              <BrandingSection
-                t={t}
-                lang={lang}
-                ui={ui ?? undefined}
-                hasErrors={uiHasErrors}
-                open={brandingOpen}
-                onToggle={setBrandingOpen}
-                onChange={(next, hasErrors) => {
-                  setUi(next ?? null);
-                  setUiHasErrors(hasErrors);
-                }}
-              />
               <section className="card" aria-labelledby="start-title">
                 <h2 id="start-title" className="card__title">
                   {t.startTitle}

@@ -39,7 +39,13 @@ export function createLoggingClient(inner: FlowClient, options: LoggingClientOpt
       log({ kind, text: show ? `${what} → ${show(value)}` : what });
       return value;
     } catch (error) {
-      log({ kind, text: `${what} → ${describeError(error)}`, tone: 'error' });
+      // An aborted read is the kit cancelling a superseded request (e.g. StrictMode's remount), not a failure.
+      const aborted = (error as { errorCode?: string }).errorCode === 'ABORTED';
+      log({
+        kind,
+        text: `${what} → ${aborted ? 'aborted' : describeError(error)}`,
+        tone: aborted ? undefined : 'error',
+      });
       throw error;
     }
   };
