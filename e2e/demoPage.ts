@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type FrameLocator, type Page } from '@playwright/test';
@@ -55,3 +56,23 @@ export const createdFlows = (page: Page) =>
     .getByTestId('event-log')
     .locator('li', { hasText: /POST \/flow .*→/ })
     .count();
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/**
+ * axe-core's WCAG 2 A/AA rules on the demo's own document (frames excluded: the hosted page is
+ * the sandbox's and is checked in its own tests). Returns "rule: target" lines, empty when clean.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: Function } }).axe;
+    const result = await axe.run(
+      { exclude: [['iframe']] },
+      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, iframes: false },
+    );
+    return (result.violations as { id: string; nodes: { target: string[] }[] }[]).flatMap((v) =>
+      v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`),
+    );
+  });
+}

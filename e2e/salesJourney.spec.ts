@@ -1,15 +1,23 @@
 import { expect, test } from '@playwright/test';
-import { flowFrame, passLiveness, shot, startVerification } from './demoPage.ts';
+import { axeViolations, flowFrame, passLiveness, shot, startVerification } from './demoPage.ts';
 
 test('the sales journey: brand → start → liveness in the frame → callback → passed → result with the best frame', async ({
   page,
 }) => {
+  const scripts = new Set<string>();
+  page.on('response', (response) => {
+    const url = response.url();
+    if (url.startsWith('http://localhost:5173/') && /javascript/.test(response.headers()['content-type'] ?? '')) {
+      scripts.add(url);
+    }
+  });
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'Open your Aurora account in three minutes',
   );
   await expect(page.getByText('Sandbox: pass or fail on purpose')).toBeVisible();
   await shot(page, '01-landing');
+  expect(await axeViolations(page)).toEqual([]);
 
   // Brand: open the builder, set Aurora's teal as the primary colour and a header title.
   await page.getByText('1. Brand the verification page').click();
@@ -50,6 +58,13 @@ test('the sales journey: brand → start → liveness in the frame → callback 
   await expect(page.getByTestId('event-log')).toContainText(/poll.*GET \/flow/s);
   await card.scrollIntoViewIfNeeded();
   await shot(page, '05-result-desktop');
+  expect(await axeViolations(page)).toEqual([]);
+
+  // The API key stays on the demo's server: no script the browser loaded carries it.
+  expect(scripts.size).toBeGreaterThan(5);
+  for (const url of scripts) {
+    expect(await (await page.request.get(url)).text(), url).not.toContain('sandbox-test-key');
+  }
 
   await page.setViewportSize({ width: 375, height: 812 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
