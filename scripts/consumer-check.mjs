@@ -13,11 +13,23 @@ const packDir = join(root, '.pack');
 const names = ['core', 'react', 'proxy', 'sandbox'];
 const step = (text) => console.log(`▶ ${text}`);
 
-if (!names.every((n) => existsSync(packDir) && readdirSync(packDir).some((f) => f.startsWith(`verigram-kit-${n}-`)))) {
+if (
+  !names.every(
+    (n) => existsSync(packDir) && readdirSync(packDir).some((f) => f.startsWith(`verigram-kit-${n}-`)),
+  )
+) {
   step('packing the packages (pnpm pack)');
-  for (const n of names) execFileSync('pnpm', ['pack', '--pack-destination', packDir], { cwd: join(root, 'packages', n), stdio: 'ignore' });
+  for (const n of names)
+    execFileSync('pnpm', ['pack', '--pack-destination', packDir], {
+      cwd: join(root, 'packages', n),
+      stdio: 'ignore',
+    });
 }
-const tarball = (n) => join(packDir, readdirSync(packDir).find((f) => f.startsWith(`verigram-kit-${n}-`)));
+const tarball = (n) =>
+  join(
+    packDir,
+    readdirSync(packDir).find((f) => f.startsWith(`verigram-kit-${n}-`)),
+  );
 
 const app = mkdtempSync(join(tmpdir(), 'verigram-consumer-'));
 cpSync(join(import.meta.dirname, 'consumer-app'), app, { recursive: true });
@@ -43,18 +55,29 @@ sh('npx', ['vite', 'build', '--ssr', 'src/entry-server.tsx', '--outDir', 'dist-s
 
 const KEY = 'sandbox-test-key';
 for (const file of readdirSync(join(app, 'dist/assets'))) {
-  if (readFileSync(join(app, 'dist/assets', file), 'utf8').includes(KEY)) throw new Error(`the API key is in ${file}`);
+  if (readFileSync(join(app, 'dist/assets', file), 'utf8').includes(KEY))
+    throw new Error(`the API key is in ${file}`);
 }
 
 const children = [];
 const start = (args, env) => {
-  const child = spawn('node', args, { cwd: app, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn('node', args, {
+    cwd: app,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   children.push(child);
   return child;
 };
 const waitFor = async (url) => {
   for (let i = 0; i < 100; i++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${url} did not come up`);

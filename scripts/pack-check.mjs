@@ -35,7 +35,16 @@ for (const name of packages) {
   const pkg = JSON.parse(readFileSync(join(root, 'packages', name, 'package.json'), 'utf8'));
   const assets = Object.keys(pkg.publishConfig.exports).filter((k) => /\.(css|html)$/.test(k));
   const exclude = assets.length ? ['--exclude-entrypoints', ...assets] : [];
-  run('pnpm', ['exec', 'attw', join(out, tarball), '--profile', 'esm-only', '--format', 'table-flipped', ...exclude]);
+  run('pnpm', [
+    'exec',
+    'attw',
+    join(out, tarball),
+    '--profile',
+    'esm-only',
+    '--format',
+    'table-flipped',
+    ...exclude,
+  ]);
 }
 console.log(failed ? `\n${failed} check(s) failed` : '\nall packages pass publint and attw');
 process.exit(failed ? 1 : 0);

@@ -26,7 +26,11 @@ const checks = [
     code: "export { parseFlowMessage, parseCallbackMessage, isTerminalFlow, getFlowPhase, VerigramApiError } from '@verigram-kit/core'",
     budget: 1500,
   },
-  { name: 'core (all of it, server client and builder included)', code: "export * from '@verigram-kit/core'", budget: 16500 },
+  {
+    name: 'core (all of it, server client and builder included)',
+    code: "export * from '@verigram-kit/core'",
+    budget: 16500,
+  },
 ];
 
 async function measure(code) {
@@ -97,5 +101,6 @@ for (const check of checks) {
 }
 const width = Math.max(...rows.map((r) => r[1].length));
 console.log(`     ${'what'.padEnd(width)}  gzip       budget`);
-for (const [s, n, v, b, note = ''] of rows) console.log(`${s} ${n.padEnd(width)}  ${v.padEnd(9)}  ${b.padEnd(9)}  ${note}`);
+for (const [s, n, v, b, note = ''] of rows)
+  console.log(`${s} ${n.padEnd(width)}  ${v.padEnd(9)}  ${b.padEnd(9)}  ${note}`);
 process.exit(failed ? 1 : 0);

@@ -46,7 +46,11 @@ if (existsSync(join(root, 'playwright.config.ts'))) {
 
 check('size budgets (pnpm size)', 'node', ['scripts/size.mjs']);
 check('publint and attw on the packed tarballs', 'node', ['scripts/pack-check.mjs']);
-check('a fresh Vite app installs the tarballs, SSRs and completes a flow', 'pnpm', ['exec', 'tsx', 'scripts/consumer-check.mjs']);
+check('a fresh Vite app installs the tarballs, SSRs and completes a flow', 'pnpm', [
+  'exec',
+  'tsx',
+  'scripts/consumer-check.mjs',
+]);
 
 const { failed, line } = summarize();
 console.log(line);

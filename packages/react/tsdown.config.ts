@@ -12,5 +12,8 @@ export default defineConfig({
   // Every module of this package runs in the browser: Next.js needs the directive on each chunk
   // (bundling drops the per-file directives of the sources).
   banner: { js: "'use client';" },
-  copy: [{ from: 'src/status/flowStatus.css', to: 'dist' }, { from: 'public/callback.html', to: 'dist' }],
+  copy: [
+    { from: 'src/status/flowStatus.css', to: 'dist' },
+    { from: 'public/callback.html', to: 'dist' },
+  ],
 });

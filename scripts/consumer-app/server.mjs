@@ -1,20 +1,27 @@
 // The whole backend of a consumer app: the proxy holding the key, the callback page, SSR'd HTML.
-import { createServer } from 'node:http';
+
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { createVerigramProxy } from '@verigram-kit/proxy';
 import { createNodeTransport, toNodeHandler } from '@verigram-kit/proxy/node';
 import { render } from './dist-ssr/entry-server.js';
 
-const proxy = toNodeHandler(createVerigramProxy({
-  apiKey: process.env.VERIGRAM_API_KEY, baseUrl: process.env.VERIGRAM_API_URL, secret: process.env.FLOW_TOKEN_SECRET,
-  authorize: () => ({ personId: 'consumer-check-user' }), transport: createNodeTransport(),
-}));
+const proxy = toNodeHandler(
+  createVerigramProxy({
+    apiKey: process.env.VERIGRAM_API_KEY,
+    baseUrl: process.env.VERIGRAM_API_URL,
+    secret: process.env.FLOW_TOKEN_SECRET,
+    authorize: () => ({ personId: 'consumer-check-user' }),
+    transport: createNodeTransport(),
+  }),
+);
 const page = (await readFile('dist/index.html', 'utf8')).replace('<!--app-->', render());
 const callback = await readFile('node_modules/@verigram-kit/react/dist/callback.html');
 const file = (p) => readFile(`dist${p}`).catch(() => null);
 createServer(async (req, res) => {
   if (req.url.startsWith('/api/verigram/')) return proxy(req, res);
-  if (req.url.startsWith('/verigram/callback')) return res.writeHead(200, { 'content-type': 'text/html' }).end(callback);
+  if (req.url.startsWith('/verigram/callback'))
+    return res.writeHead(200, { 'content-type': 'text/html' }).end(callback);
   const asset = req.url.startsWith('/assets/') && (await file(req.url));
   if (asset) return res.writeHead(200, { 'content-type': 'text/javascript' }).end(asset);
   res.writeHead(200, { 'content-type': 'text/html' }).end(page);

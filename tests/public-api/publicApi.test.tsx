@@ -2,12 +2,13 @@
 // This file runs twice: against the sources (project `public-api`) and against the built
 // `dist/` through each package's publishConfig exports (project `public-api-dist`), so a
 // packaging mistake (a missing export, a broken entry, a lost 'use client') cannot hide.
+
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { isTerminalFlow, parseFlowMessage, VerigramApiError } from '@verigram-kit/core';
 import { createVerigramProxy } from '@verigram-kit/proxy';
 import { createProxyClient, FlowStatus, VerigramFlow, VerigramProvider } from '@verigram-kit/react';
 import { FlowUiBuilder } from '@verigram-kit/react/builder';
-import { startSandbox, type RunningSandbox } from '@verigram-kit/sandbox/server';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { type RunningSandbox, startSandbox } from '@verigram-kit/sandbox/server';
 import { renderToString } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -21,8 +22,12 @@ afterAll(() => sandbox.close());
 
 describe('the public API', () => {
   it('core parses the hosted page protocol and types errors', () => {
-    expect(parseFlowMessage({ protocol: 'verigram-hf2', version: 1, flowId: 'F', type: 'cancelled' })).not.toBeNull();
-    expect(new VerigramApiError({ status: 404, errorCode: 'NOT_FOUND', errorMsg: 'x' }).isRetryable).toBe(false);
+    expect(
+      parseFlowMessage({ protocol: 'verigram-hf2', version: 1, flowId: 'F', type: 'cancelled' }),
+    ).not.toBeNull();
+    expect(new VerigramApiError({ status: 404, errorCode: 'NOT_FOUND', errorMsg: 'x' }).isRetryable).toBe(
+      false,
+    );
   });
 
   it('the browser client, through the proxy, creates a flow on the sandbox and reads it with its token', async () => {

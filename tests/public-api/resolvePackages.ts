@@ -15,7 +15,10 @@ export function resolvePackages(which: 'source' | 'published') {
       string | { default: string }
     >;
     return Object.entries(exports)
-      .filter(([key]) => key.startsWith('.') && !key.endsWith('.json') && !key.endsWith('.css') && !key.endsWith('.html'))
+      .filter(
+        ([key]) =>
+          key.startsWith('.') && !key.endsWith('.json') && !key.endsWith('.css') && !key.endsWith('.html'),
+      )
       .map(([key, target]) => ({
         find: new RegExp(`^@verigram-kit/${name}${key === '.' ? '' : key.slice(1)}$`),
         replacement: join(packages, name, typeof target === 'string' ? target : target.default),
