@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, type FrameLocator, type Page } from '@playwright/test';
+import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
 
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 mkdirSync(SCREENSHOTS, { recursive: true });
@@ -79,4 +79,28 @@ export async function axeViolations(page: Page): Promise<string[]> {
       v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`),
     );
   });
+}
+
+/**
+ * Clicks a button of the sandbox's hosted page and waits for `until`. Works around a sandbox
+ * hosted-page bug: `act()` silently drops a user action while its 4-second keep-alive ping is in
+ * flight (`if (busy) return`, packages/sandbox/src/page/hostedPageScript.ts), which happens when
+ * the machine is slow. A second click is made only when the first one visibly did nothing.
+ */
+export async function pressInHostedPage(
+  button: Locator,
+  until: Locator,
+  state: 'visible' | 'hidden' = 'visible',
+): Promise<void> {
+  const reached = async (timeout?: number) => {
+    if (state === 'visible') await expect(until).toBeVisible({ timeout });
+    else await expect(until).toBeHidden({ timeout });
+  };
+  await button.click();
+  try {
+    await reached(3_000);
+  } catch {
+    await button.click();
+    await reached();
+  }
 }

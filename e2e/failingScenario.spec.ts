@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { flowFrame, shot, startVerification } from './demoPage.ts';
+import { flowFrame, pressInHostedPage, shot, startVerification } from './demoPage.ts';
 
 // At a phone's width, so the layout is exercised mid-flow as well.
 test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
@@ -12,17 +12,16 @@ test('a failing scenario: the ID card is rejected on every attempt, the flow fai
   const frame = flowFrame(page);
 
   // Consent first.
-  await frame.getByTestId('start').click();
+  await pressInHostedPage(frame.getByTestId('start'), frame.getByRole('checkbox'));
   await frame.getByRole('checkbox').check();
-  await frame.getByRole('button', { name: 'Continue' }).click();
+  await pressInHostedPage(frame.getByRole('button', { name: 'Continue' }), frame.locator('.vg-doc'));
 
   // The document step: the sandbox panel's Fail, twice (the demo's template allows two attempts).
-  await frame.getByTestId('tester-fail').click();
-  await expect(frame.getByTestId('retry')).toBeVisible();
+  await pressInHostedPage(frame.getByTestId('tester-fail'), frame.getByTestId('retry'));
   await page.locator('#verification').scrollIntoViewIfNeeded();
   await shot(page, '10-fail-retry-phone', { fullPage: false });
   await frame.getByTestId('retry').click();
-  await frame.getByTestId('tester-fail').click();
+  await pressInHostedPage(frame.getByTestId('tester-fail'), page.getByTestId('result-card'));
 
   const card = page.getByTestId('result-card');
   await expect(card).toHaveAttribute('data-status', 'fail');

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_STRINGS } from '../apps/demo/src/demoStrings.ts';
-import { flowFrame, passLiveness, shot } from './demoPage.ts';
+import { flowFrame, passLiveness, pressInHostedPage, shot } from './demoPage.ts';
 
 test('Kazakh: the demo, the kit and the hosted page all speak kk', async ({ page }) => {
   const kk = DEMO_STRINGS.kk;
@@ -28,9 +28,9 @@ test('Russian: a whole journey in ru, down to the result card', async ({ page })
 
   const frame = flowFrame(page);
   await expect(frame.locator('html')).toHaveAttribute('lang', 'ru');
-  await frame.getByTestId('start').click();
+  await pressInHostedPage(frame.getByTestId('start'), frame.locator('.vg-oval'));
   await passLiveness(frame);
-  await frame.getByRole('button', { name: 'Продолжить' }).click();
+  await pressInHostedPage(frame.getByRole('button', { name: 'Продолжить' }), page.getByTestId('result-card'));
 
   const card = page.getByTestId('result-card');
   await expect(card.getByRole('heading', { name: ru.resultStatus.pass })).toBeVisible();

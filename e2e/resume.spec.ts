@@ -1,11 +1,18 @@
 import { expect, test } from '@playwright/test';
-import { createdFlows, flowFrame, passLiveness, shot, startVerification } from './demoPage.ts';
+import {
+  createdFlows,
+  flowFrame,
+  passLiveness,
+  pressInHostedPage,
+  shot,
+  startVerification,
+} from './demoPage.ts';
 
 test('a reload in the middle resumes the same flow instead of creating another', async ({ page }) => {
   await page.goto('/');
   await startVerification(page, { template: 'Selfie only', mode: 'In the page' });
   const frame = flowFrame(page);
-  await frame.getByTestId('start').click();
+  await pressInHostedPage(frame.getByTestId('start'), frame.locator('.vg-oval'));
   await passLiveness(frame);
   expect(await createdFlows(page)).toBe(1);
   const before = await page.locator('.flow-frame iframe').getAttribute('src');
@@ -21,7 +28,7 @@ test('a reload in the middle resumes the same flow instead of creating another',
   await page.locator('#verification').scrollIntoViewIfNeeded();
   await shot(page, '20-resumed-after-reload', { fullPage: false });
 
-  await frame.getByRole('button', { name: 'Continue' }).click();
+  await pressInHostedPage(frame.getByRole('button', { name: 'Continue' }), page.getByTestId('result-card'));
   await expect(page.getByTestId('result-card')).toHaveAttribute('data-status', 'pass');
   await expect(page.getByTestId('result-card')).toContainText(
     before?.split('/hf2/')[1]?.replace('/', '') ?? '?',

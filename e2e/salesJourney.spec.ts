@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { axeViolations, flowFrame, passLiveness, shot, startVerification } from './demoPage.ts';
+import {
+  axeViolations,
+  flowFrame,
+  passLiveness,
+  pressInHostedPage,
+  shot,
+  startVerification,
+} from './demoPage.ts';
 
 test('the sales journey: brand → start → liveness in the frame → callback → passed → result with the best frame', async ({
   page,
@@ -41,12 +48,15 @@ test('the sales journey: brand → start → liveness in the frame → callback 
   await expect(page.getByTestId('event-log')).toContainText('POST /flow (selfie-only, branded)');
   await shot(page, '03-flow-welcome');
 
-  await frame.getByTestId('start').click();
+  await pressInHostedPage(frame.getByTestId('start'), frame.locator('.vg-oval'));
   await passLiveness(frame);
   await page.locator('#verification').scrollIntoViewIfNeeded();
   await shot(page, '04-liveness-camera', { fullPage: false });
   await expect(page.getByTestId('flow-status')).toHaveAttribute('data-state', 'in_progress');
-  await frame.getByRole('button', { name: 'Continue' }).click();
+  await pressInHostedPage(
+    frame.getByRole('button', { name: 'Continue' }),
+    page.getByTestId('event-log').getByText(/step_completed/),
+  );
 
   // The page goes to the callback URL; the kit notices and asks the server, which says "pass".
   await expect(page.getByTestId('event-log')).toContainText('callback detected: /verigram/callback');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { passLiveness, shot, startVerification } from './demoPage.ts';
+import { passLiveness, pressInHostedPage, shot, startVerification } from './demoPage.ts';
 
 test('popup mode: the flow runs in a window opened from a click; the page learns the result', async ({
   page,
@@ -10,11 +10,11 @@ test('popup mode: the flow runs in a window opened from a click; the page learns
     page.waitForEvent('popup'),
     page.locator('#verification').getByRole('button', { name: 'Start verification' }).click(),
   ]);
-  await popup.getByTestId('start').click();
+  await pressInHostedPage(popup.getByTestId('start'), popup.locator('.vg-oval'));
   await passLiveness(popup);
   await shot(popup, '30-popup-liveness', { fullPage: false });
   await shot(page, '31-popup-opener-waiting');
-  await popup.getByRole('button', { name: 'Continue' }).click();
+  await pressInHostedPage(popup.getByRole('button', { name: 'Continue' }), page.getByTestId('result-card'));
 
   await expect(page.getByTestId('result-card')).toHaveAttribute('data-status', 'pass');
   // The kit closes the window once the server confirms the end (the page's "completed" message
@@ -28,10 +28,10 @@ test('redirect mode: the tab goes to the hosted page and comes back to the resul
   await page.goto('/');
   await startVerification(page, { mode: 'Full-page redirect' });
   await page.waitForURL(/127\.0\.0\.1:4010\/hf2\//);
-  await page.getByTestId('start').click();
+  await pressInHostedPage(page.getByTestId('start'), page.locator('.vg-oval'));
   await passLiveness(page);
   await shot(page, '40-redirect-hosted-page', { fullPage: false });
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await pressInHostedPage(page.getByRole('button', { name: 'Continue' }), page.locator('.vg-oval'), 'hidden');
 
   // Back through the callback page, with the flow id, to the demo, which asks the server.
   await page.waitForURL(/localhost:5173\/\?verigram_flow_id=/);
