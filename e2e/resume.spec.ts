@@ -25,6 +25,9 @@ test('a reload in the middle resumes the same flow instead of creating another',
   await passLiveness(frame);
   await expect(page.getByTestId('flow-status')).toHaveAttribute('data-state', 'in_progress');
   expect(await createdFlows(page)).toBe(0);
+  await expect(page.getByTestId('event-log')).toContainText(
+    `resumed flow ${before?.split('/hf2/')[1]?.replace('/', '')}`,
+  );
   await page.locator('#verification').scrollIntoViewIfNeeded();
   await shot(page, '20-resumed-after-reload', { fullPage: false });
 

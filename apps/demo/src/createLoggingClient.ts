@@ -28,6 +28,8 @@ const describeError = (error: unknown) => {
  */
 export function createLoggingClient(inner: FlowClient, options: LoggingClientOptions): FlowClient {
   const { log } = options;
+  // The kit remembers every flow it follows, created here or not; only the others are resumed.
+  const created = new Set<string>();
   const traced = async <T>(
     kind: LogEntry['kind'],
     what: string,
@@ -58,6 +60,7 @@ export function createLoggingClient(inner: FlowClient, options: LoggingClientOpt
         () => inner.createFlow(ui ? { ...create, ui } : create, init),
         (h) => h.flowId,
       );
+      created.add(handle.flowId);
       options.onFlow(handle);
       return handle;
     },
@@ -93,6 +96,10 @@ export function createLoggingClient(inner: FlowClient, options: LoggingClientOpt
       ),
     rememberFlow(handle) {
       inner.rememberFlow?.(handle);
+      if (!created.has(handle.flowId)) {
+        created.add(handle.flowId);
+        log({ kind: 'kit', text: `resumed flow ${handle.flowId}` });
+      }
       options.onFlow(handle);
     },
   };
