@@ -47,7 +47,7 @@ type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unk
  * Everything the demo's server adds to Vite: the sandbox (unless VERIGRAM_API_URL is set), the
  * proxy at /api/verigram holding the key, the anonymous session cookie and the callback page.
  */
-async function startDemoBackend(options: DemoServerOptions, log: (line: string) => void) {
+export async function startDemoBackend(options: DemoServerOptions, log: (line: string) => void) {
   const env = options.env ?? process.env;
   const realUrl = (env.VERIGRAM_API_URL || undefined)?.replace(/\/+$/, '');
   let closeSandbox: (() => Promise<void>) | undefined;
