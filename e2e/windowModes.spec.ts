@@ -41,3 +41,17 @@ test('redirect mode: the tab goes to the hosted page and comes back to the resul
   await expect(page).toHaveURL('http://localhost:5173/');
   await shot(page, '41-redirect-result');
 });
+
+test('modal mode: the flow runs in a dialog that gives way to the result', async ({ page }) => {
+  await page.goto('/');
+  await startVerification(page, { mode: 'In a dialog' });
+  const dialog = page.getByRole('dialog', { name: 'Identity verification' });
+  await expect(dialog).toBeVisible();
+  const frame = dialog.frameLocator('iframe');
+  await pressInHostedPage(frame.getByTestId('start'), frame.locator('.vg-oval'));
+  await passLiveness(frame);
+  await shot(page, '35-modal-liveness', { fullPage: false });
+  await pressInHostedPage(frame.getByRole('button', { name: 'Continue' }), page.getByTestId('result-card'));
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('result-card')).toHaveAttribute('data-status', 'pass');
+});

@@ -164,7 +164,8 @@ export function App() {
                 {!run && <p className="muted">{t.flowEmpty}</p>}
                 {run && cancelled && <p className="notice">{t.flowCancelled}</p>}
                 {finished && <ResultCard t={t} lang={lang} finished={finished} />}
-                {run && !cancelled && (
+                {/* A modal's dialog is portalled out of the hidden wrapper below: close it by unmounting. */}
+                {run && !cancelled && !(finished && run.mode === 'modal') && (
                   // Kept mounted (hidden) once decided: the frame still reaches the callback page,
                   // which the kit reports, and the popup/redirect bookkeeping finishes cleanly.
                   <div hidden={finished !== null}>
