@@ -72,9 +72,6 @@ export function ResultCard({ t, lang, finished }: ResultCardProps) {
                     {t.serviceStatus[service.session_status]}
                   </span>
                 )}
-                {service.frontend_session_status && (
-                  <span className="muted small">{service.frontend_session_status}</span>
-                )}
               </li>
             ))}
           </ul>
