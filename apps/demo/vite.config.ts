@@ -10,12 +10,6 @@ export default defineConfig({
   plugins: [react(), verigramDemoPlugin()],
   // Only the sandbox's public URL reaches the bundle (for the builder's preview); never the key.
   define: { __DEMO_SANDBOX_URL__: JSON.stringify(demoSandboxUrl()) },
-  resolve: {
-    alias: {
-      // The react package ships the optional FlowStatus/FlowFile styles but exports no CSS entry yet.
-      '@verigram-kit/react/flowStatus.css': here('../../packages/react/src/status/flowStatus.css'),
-    },
-  },
   server: { host: 'localhost', port: 5173, strictPort: true },
   preview: { host: 'localhost', port: 5173, strictPort: true },
   build: { outDir: here('dist'), emptyOutDir: true },

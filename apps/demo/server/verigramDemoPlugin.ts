@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { createVerigramProxy } from '@verigram-kit/proxy';
 import { createNodeTransport, toNodeHandler } from '@verigram-kit/proxy/node';
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
@@ -32,13 +31,8 @@ const sandboxPortOf = (options: DemoServerOptions) =>
   options.sandboxPort ?? Number((options.env ?? process.env).SANDBOX_PORT ?? 4010);
 
 async function loadCallbackPage(): Promise<string> {
-  // The kit's static callback page (issue 4); the published package ships it beside its dist.
-  const root = dirname(createRequire(import.meta.url).resolve('@verigram-kit/react/package.json'));
-  for (const candidate of ['public/callback.html', 'dist/callback.html']) {
-    const html = await readFile(join(root, candidate), 'utf8').catch(() => null);
-    if (html) return html;
-  }
-  throw new Error('@verigram-kit/react ships no callback.html (looked in public/ and dist/)');
+  // The kit's static callback page (issue 4), an export of the react package.
+  return readFile(createRequire(import.meta.url).resolve('@verigram-kit/react/callback.html'), 'utf8');
 }
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
