@@ -137,10 +137,22 @@ function send(action) {
   return fetch(model.apiBase + 'actions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(action), credentials: 'omit' })
     .then(function (r) { return r.json().then(function (body) { if (!r.ok) throw new Error(body.error_msg || r.status); return body; }); });
 }
+// One request at a time. A keep-alive ping is skipped while anything is in flight; a person's
+// action waits for an in-flight ping instead of being lost, and a second click while their own
+// action is pending is ignored (it would otherwise decide the next step too).
+var inFlight = null;
 function act(action) {
-  if (busy) return Promise.resolve();
-  busy = true;
-  return send(action).then(function (next) { busy = false; update(next); }, function (err) { busy = false; showError(err); });
+  var isPing = action.type === 'ping';
+  if (isPing ? inFlight : busy) return Promise.resolve();
+  if (!isPing) busy = true;
+  var run = (inFlight || Promise.resolve()).then(function () { return send(action); });
+  var done = run.then(function (next) { update(next); }, function (err) { showError(err); });
+  var settled = done.then(function () {
+    if (!isPing) busy = false;
+    if (inFlight === settled) inFlight = null;
+  });
+  inFlight = settled;
+  return settled;
 }
 function showError(err) {
   root.replaceChildren(el('div', { class: 'vg-shell' }, [el('div', { class: 'vg-card vg-center', role: 'alert' }, [
@@ -392,7 +404,7 @@ if (model.mode === 'preview') {
   // While the page is open it keeps the flow alive (the five-minute disconnect is for lost users)
   // and picks up changes made through the control route.
   setInterval(function () {
-    if (state && state.phase !== 'ended' && !busy && document.visibilityState !== 'hidden') act({ type: 'ping' });
+    if (state && state.phase !== 'ended' && document.visibilityState !== 'hidden') act({ type: 'ping' });
   }, model.pingMs || 4000);
 }
 window.addEventListener('pagehide', stopCamera);
