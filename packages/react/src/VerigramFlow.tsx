@@ -47,7 +47,8 @@ export function VerigramFlow({ showPhoneHandoff, className, style, ...options }:
       )}
     </div>
   );
-  return options.mode === 'modal' && status !== 'idle' && status !== 'cancelled' ? (
+  // The dialog closes by itself once the flow is decided (or cancelled).
+  return options.mode === 'modal' && status !== 'idle' && status !== 'cancelled' && status !== 'complete' ? (
     <Suspense>
       <FlowModal locale={options.locale} onClose={f.cancel}>
         {body}

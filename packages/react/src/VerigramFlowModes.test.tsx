@@ -76,6 +76,25 @@ describe('<VerigramFlow mode="modal">', () => {
     await axeClean();
   });
 
+  it('given the page says the flow ended and the server agrees, then the dialog closes by itself and onComplete fires once', async () => {
+    const { client, finish } = fakeClient();
+    const onComplete = vi.fn();
+    renderFlow(client, { mode: 'modal', onComplete });
+    await screen.findByRole('dialog', { name: 'Identity verification' });
+    const frame = (await screen.findByTitle('Identity verification')) as HTMLIFrameElement;
+    finish('F1');
+    window.dispatchEvent(
+      new MessageEvent('message', {
+        origin: ORIGIN,
+        source: frame.contentWindow,
+        data: { protocol: 'verigram-hf2', version: 1, flowId: 'F1', type: 'completed', flowStatus: 'pass' },
+      }),
+    );
+    await waitFor(() => expect(onComplete).toHaveBeenCalledTimes(1));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(document.body.style.overflow).not.toBe('hidden');
+  });
+
   it('given Escape, then it asks first; Continue keeps it open; Stop closes, cancels and returns focus', async () => {
     const { client } = fakeClient();
     const onCancel = vi.fn();

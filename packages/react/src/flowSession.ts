@@ -111,7 +111,8 @@ export function startFlowSession(
         o.onEvent?.(message);
         const { type } = message;
         if (type === 'ready') {
-          setStatus('ready');
+          // A popup's page saying ready must not bring back the start button while it is open.
+          setStatus((s) => (s === 'popup' ? s : 'ready'));
           o.onReady?.(message);
         } else if (type === 'step_started' || type === 'step_completed') o.onStep?.(message);
         else if (type === 'cancelled') o.onCancel?.(message);
