@@ -44,6 +44,7 @@ if (existsSync(join(root, 'playwright.config.ts'))) {
   });
 }
 
+check('lint and format (biome)', 'pnpm', ['exec', 'biome', 'check', '.']);
 check('size budgets (pnpm size)', 'node', ['scripts/size.mjs']);
 check('publint and attw on the packed tarballs', 'node', ['scripts/pack-check.mjs']);
 check('a fresh Vite app installs the tarballs, SSRs and completes a flow', 'pnpm', [
