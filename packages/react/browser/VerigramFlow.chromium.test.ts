@@ -8,6 +8,7 @@ import { type RunningSandbox, startSandbox } from '@verigram-kit/sandbox/server'
 import { build } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.ts';
 // Test-only: the react package never imports the proxy; this test runs it as the app's server would.
 import { createVerigramProxy } from '../../proxy/src/createVerigramProxy.ts';
 import { toNodeHandler } from '../../proxy/src/node/toNodeHandler.ts';
@@ -75,21 +76,7 @@ beforeAll(async () => {
   const { port } = app.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
   otherOrigin = `http://localhost:${port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-    ],
-  });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 });
 
 afterAll(async () => {

@@ -8,6 +8,7 @@ import { TRANSLATION_CATALOG } from '@verigram-kit/core';
 import { build } from 'esbuild';
 import { type Browser, chromium, type Frame, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../../../../scripts/chromium.ts';
 import { type RunningSandbox, startSandbox } from '../server/startSandbox.ts';
 import { API_HEADERS } from './httpHarness.ts';
 
@@ -71,21 +72,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => embedder.listen(0, '127.0.0.1', r));
   embedderOrigin = `http://127.0.0.1:${(embedder.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-    ],
-  });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 }, 60_000);
 
 afterAll(async () => {
