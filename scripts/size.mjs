@@ -17,9 +17,15 @@ const peers = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client', '@
 /** Each check: a virtual module importing what a user would import, and its budget in bytes gzip. */
 const checks = [
   { name: '<VerigramFlow> entry', code: "export { VerigramFlow } from '@verigram-kit/react'", budget: 2000 },
-  // Issue 8 asks for 8 kB; the package measures 10.5 kB today (FlowStatus's kk/ru/en strings are
-  // ~1.8 kB of it). This budget holds the line against growth until that work lands.
-  { name: 'react package (all of it, no peers)', code: "export * from '@verigram-kit/react'", budget: 11000 },
+  // Issue 8 asks for 8 kB; the main entry measures 9.7 kB today, about 1.5 kB of it FlowStatus's
+  // kk and ru strings, kept in the entry so Kazakh and Russian users never see English first.
+  // This budget holds the line against growth.
+  {
+    name: 'react package (main entry, no peers)',
+    code: "export * from '@verigram-kit/react'",
+    budget: 10000,
+  },
+  { name: 'VerigramCallback entry', code: "export * from '@verigram-kit/react/callback'", budget: 1500 },
   { name: 'FlowUiBuilder entry', code: "export * from '@verigram-kit/react/builder'", budget: 19000 },
   {
     name: 'core, browser-facing (protocol + phase helpers)',

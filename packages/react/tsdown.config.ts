@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsdown';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', builder: 'src/builder/index.ts' },
+  entry: { index: 'src/index.ts', builder: 'src/builder/index.ts', callback: 'src/callback.ts' },
   format: 'esm',
   platform: 'browser',
   dts: true,

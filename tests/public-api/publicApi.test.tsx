@@ -8,6 +8,7 @@ import { isTerminalFlow, parseFlowMessage, VerigramApiError } from '@verigram-ki
 import { createVerigramProxy } from '@verigram-kit/proxy';
 import { createProxyClient, FlowStatus, VerigramFlow, VerigramProvider } from '@verigram-kit/react';
 import { FlowUiBuilder } from '@verigram-kit/react/builder';
+import { VerigramCallback } from '@verigram-kit/react/callback';
 import { type RunningSandbox, startSandbox } from '@verigram-kit/sandbox/server';
 import { renderToString } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +80,10 @@ describe('the public API', () => {
     );
     expect(typeof html).toBe('string');
     expect(html).not.toContain('<iframe');
+  });
+
+  it('the callback entry renders its page on the server', () => {
+    expect(renderToString(<VerigramCallback locale="en" />)).toContain('<');
   });
 
   it('the builder entry loads on its own', () => {

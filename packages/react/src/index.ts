@@ -38,8 +38,6 @@ export type {
   VerigramFlowStatus,
 } from './useVerigramFlow.ts';
 export { DEFAULT_ALLOW, useVerigramFlow } from './useVerigramFlow.ts';
-export type { VerigramCallbackProps } from './VerigramCallback.tsx';
-export { VerigramCallback } from './VerigramCallback.tsx';
 export type { VerigramFlowProps } from './VerigramFlow.tsx';
 export { VerigramFlow } from './VerigramFlow.tsx';
 export type { VerigramProviderProps } from './VerigramProvider.tsx';
