@@ -46,5 +46,18 @@ for (const name of packages) {
     ...exclude,
   ]);
 }
+// Next.js: the components a server component may render must keep their 'use client' directive.
+for (const file of [
+  'VerigramFlow.js',
+  'VerigramCallback.js',
+  'status/FlowStatus.js',
+  'builder/FlowUiBuilder.js',
+]) {
+  const code = readFileSync(join(root, 'packages/react/dist', file), 'utf8');
+  if (!/^['"]use client['"];/.test(code)) {
+    console.log(`✗ packages/react/dist/${file} lost its 'use client' directive`);
+    failed++;
+  }
+}
 console.log(failed ? `\n${failed} check(s) failed` : '\nall packages pass publint and attw');
 process.exit(failed ? 1 : 0);

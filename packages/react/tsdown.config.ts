@@ -9,9 +9,9 @@ export default defineConfig({
   // One output file per source module: with `sideEffects: false`, bundlers then drop whole files
   // an app never imports (e.g. <FlowStatus> when it only uses <VerigramFlow>).
   unbundle: true,
-  // Every module of this package runs in the browser: Next.js needs the directive on each chunk
-  // (bundling drops the per-file directives of the sources).
-  banner: { js: "'use client';" },
+  // No blanket 'use client' banner: each component and hook module carries its own directive
+  // (unbundled output keeps it), so Next.js server components can still import the query
+  // factories and keys to prefetch on the server.
   copy: [
     { from: 'src/status/flowStatus.css', to: 'dist' },
     { from: 'public/callback.html', to: 'dist' },

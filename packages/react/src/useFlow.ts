@@ -1,3 +1,4 @@
+'use client';
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import type { Flow, FlowPollingOptions, VerigramApiError } from '@verigram-kit/core';
 import { flowQueryOptions } from './queries/flowQueryOptions.ts';

@@ -1,3 +1,4 @@
+'use client';
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import {
   type FlowPollingOptions,

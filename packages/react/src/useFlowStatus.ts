@@ -1,3 +1,4 @@
+'use client';
 import { onlineManager, useQuery } from '@tanstack/react-query';
 import {
   type Flow,

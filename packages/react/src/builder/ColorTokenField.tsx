@@ -1,3 +1,4 @@
+'use client';
 import { type FlowUiIssue, normalizeHexColor } from '@verigram-kit/core';
 import { useId } from 'react';
 import type { BuilderMessages } from './builderMessages.ts';

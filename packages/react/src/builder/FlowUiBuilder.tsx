@@ -1,3 +1,4 @@
+'use client';
 import {
   type CurlOptions,
   DEFAULT_FAVICON_URL,

@@ -1,3 +1,4 @@
+'use client';
 import type { FlowUiIssue } from '@verigram-kit/core';
 import { useId, useState } from 'react';
 import type { BuilderMessages } from './builderMessages.ts';

@@ -1,3 +1,4 @@
+'use client';
 import {
   createFlowUiDraft,
   type FlowConfigUi,

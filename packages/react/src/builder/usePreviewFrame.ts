@@ -1,3 +1,4 @@
+'use client';
 import type { PreviewMessage } from '@verigram-kit/core';
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import { createPreviewFrame, type PreviewFrame } from './createPreviewFrame.ts';

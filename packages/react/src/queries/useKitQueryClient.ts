@@ -1,3 +1,4 @@
+'use client';
 import { type QueryClient, QueryClientContext } from '@tanstack/react-query';
 import { useContext } from 'react';
 

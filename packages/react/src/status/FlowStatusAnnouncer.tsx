@@ -1,3 +1,4 @@
+'use client';
 import { type ComponentPropsWithoutRef, type CSSProperties, forwardRef } from 'react';
 
 // Inline, so the region stays off-screen without the kit's stylesheet.

@@ -1,3 +1,4 @@
+'use client';
 import { type ComponentPropsWithoutRef, forwardRef } from 'react';
 import type { FlowStatusState } from '../useFlowStatus.ts';
 

@@ -1,3 +1,4 @@
+'use client';
 import type { FlowServiceStatus, Locale } from '@verigram-kit/core';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useId } from 'react';
 import type { UseFlowStatusResult } from '../useFlowStatus.ts';
