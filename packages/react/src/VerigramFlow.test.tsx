@@ -304,6 +304,69 @@ describe('<VerigramFlow>', () => {
     expect(client.createFlow).toHaveBeenCalledTimes(2);
   });
 
+  it('given the provider re-rendered with a new client object, then the frame stays and onComplete fires once', async () => {
+    const { client, finish } = fakeClient();
+    const onComplete = vi.fn();
+    const tree = (c: FlowClient) => (
+      <VerigramProvider client={c}>
+        <VerigramFlow pollInterval={0} onComplete={onComplete} />
+      </VerigramProvider>
+    );
+    const view = render(tree({ ...client }));
+    const iframe = await frame();
+    finish('F1');
+    await send({ ...envelope('F1'), type: 'completed', flowStatus: 'pass' }, ORIGIN, iframe.contentWindow);
+    await waitFor(() => expect(onComplete).toHaveBeenCalledTimes(1));
+    view.rerender(tree({ ...client }));
+    view.rerender(tree({ ...client }));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(client.createFlow).toHaveBeenCalledTimes(1);
+    expect(onComplete).toHaveBeenCalledTimes(1);
+  });
+
+  it('given the server no longer knows the flow (404), then polling stops, the resume entry goes and retry starts afresh', async () => {
+    const { client } = fakeClient();
+    sessionStorage.setItem('verigram-kit:k', JSON.stringify({ flowId: 'F9', vlink: `${ORIGIN}/hf2/F9/` }));
+    const gone = new VerigramApiError({ status: 404, errorCode: 'FLOW_NOT_FOUND', errorMsg: 'no such flow' });
+    client.getFlow.mockRejectedValueOnce(gone);
+    const onError = vi.fn();
+    render(
+      <VerigramProvider client={client}>
+        <VerigramFlow pollInterval={10} resumeKey="k" onError={onError} />
+      </VerigramProvider>,
+    );
+    await screen.findByRole('alert');
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError).toHaveBeenCalledWith(gone);
+    expect(screen.queryByTitle('Identity verification')).toBeNull();
+    expect(sessionStorage.getItem('verigram-kit:k')).toBeNull();
+    const calls = client.getFlow.mock.calls.length;
+    await new Promise((r) => setTimeout(r, 60));
+    expect(client.getFlow.mock.calls.length).toBe(calls);
+    expect(onError).toHaveBeenCalledTimes(1);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect((await frame()).src).toBe(`${ORIGIN}/hf2/F1/`);
+    expect(client.createFlow).toHaveBeenCalledTimes(1);
+  });
+
+  it('given a flow prop that arrives after the first render, then that flow is embedded', async () => {
+    const { client } = fakeClient();
+    let release: (handle: FlowHandle) => void = () => {};
+    client.createFlow.mockImplementationOnce(() => new Promise<FlowHandle>((r) => (release = r)));
+    const tree = (flow?: FlowHandle) => (
+      <VerigramProvider client={client}>
+        <VerigramFlow pollInterval={0} flow={flow} />
+      </VerigramProvider>
+    );
+    const view = render(tree());
+    view.rerender(tree({ flowId: 'S1', vlink: `${ORIGIN}/hf2/S1/`, flowToken: 'token-S1' }));
+    expect((await frame()).src).toBe(`${ORIGIN}/hf2/S1/`);
+    await act(async () => release({ flowId: 'LATE', vlink: `${ORIGIN}/hf2/LATE/`, flowToken: 't' }));
+    expect(screen.getAllByTitle('Identity verification')).toHaveLength(1);
+    expect((await frame()).src).toBe(`${ORIGIN}/hf2/S1/`);
+  });
+
   it('given a client that throws something else, then onError gets a FLOW_CREATE_FAILED kit error', async () => {
     const { client } = fakeClient();
     client.createFlow.mockRejectedValueOnce(new TypeError('boom'));

@@ -120,6 +120,22 @@ describe('<VerigramFlow mode="modal">', () => {
     expect(opener).toHaveFocus();
   });
 
+  it('given it is closed while the flow is still being created, then no frame ever appears', async () => {
+    const { client } = fakeClient();
+    let release: (handle: FlowHandle) => void = () => {};
+    client.createFlow.mockImplementationOnce(() => new Promise<FlowHandle>((r) => (release = r)));
+    const onCancel = vi.fn();
+    renderFlow(client, { mode: 'modal', onCancel });
+    fireEvent.click(await screen.findByRole('button', { name: 'Close' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Stop' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await act(async () => release({ flowId: 'F1', vlink: `${ORIGIN}/hf2/F1/`, flowToken: 'token-F1' }));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.queryByTitle('Identity verification')).toBeNull();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(onCancel).toHaveBeenCalledTimes(1);
+  });
+
   it('given Tab on the last focusable element, then focus wraps to the first; focus outside comes back', async () => {
     const { client } = fakeClient();
     render(<button type="button">Outside</button>);

@@ -80,6 +80,14 @@ export function startFlowSession(
   };
   const callbackUrl = new URL(latest.current.callbackUrl ?? '/verigram/callback', location.href).href;
 
+  let timer: ReturnType<typeof setInterval> | undefined;
+  // Hoisted: the gate's first check may fail before the session object exists.
+  function stop() {
+    gate.stop();
+    clearInterval(timer);
+    windows?.close();
+  }
+
   const gate = createCompletionGate(
     host.client,
     handle.flowId,
@@ -90,12 +98,21 @@ export function startFlowSession(
       setStatus('complete');
       o.onComplete?.(flow, result);
     },
-    // Transient failures are left to the next poll; the rest (lost token...) is worth reporting.
-    (e) => (e as { isRetryable?: boolean }).isRetryable || report(toFlowError(e, 'FLOW_CHECK_FAILED')),
+    // Transient failures are left to the next poll. The rest (a lost token, a flow gone: 401, 403,
+    // 404) would fail the same way every poll: stop, forget the resume entry so a reload or the
+    // retry starts afresh, and show the error state.
+    (e) => {
+      if ((e as { isRetryable?: boolean }).isRetryable) return;
+      stop();
+      const o = latest.current;
+      if (o.resumeKey) clearResume(o.resumeKey);
+      setStatus('error');
+      report(toFlowError(e, 'FLOW_CHECK_FAILED'));
+    },
   );
   gate.check();
   const every = latest.current.pollInterval ?? 5000;
-  const timer = every > 0 ? setInterval(gate.check, every) : undefined;
+  if (every > 0 && !gate.done) timer = setInterval(gate.check, every);
 
   const makeEmbed = (current: EmbedMode | 'modal', extra?: Partial<FlowEmbedOptions>) =>
     createFlowEmbed({
@@ -139,11 +156,7 @@ export function startFlowSession(
     },
     start: (mode) => windows?.start(handle, mode, session),
     close: () => windows?.close(),
-    stop() {
-      gate.stop();
-      clearInterval(timer);
-      windows?.close();
-    },
+    stop,
   };
   return session;
 }

@@ -76,7 +76,8 @@ export interface UseVerigramFlowOptions {
   onCallback?: ((url: string) => void) | undefined;
   /**
    * Exactly once, after the server says the flow is terminal. `result` is null when the server has
-   * none (a flow that ended without starting).
+   * none (a flow that ended without starting). A cancelled flow that the server then reports ended
+   * (`end_cause: disconnected`) also arrives here, after `onCancel`.
    */
   onComplete?: ((flow: Flow, result: FlowProjection | null) => void) | undefined;
   /** The user cancelled: in the hosted page, by closing the modal, or by closing the popup early. */
@@ -106,11 +107,15 @@ export const DEFAULT_ALLOW = 'camera; microphone; fullscreen; autoplay; clipboar
 
 /** The logic of `<VerigramFlow>`, for apps that render their own shell. Client only (effects). */
 export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowController {
-  const client = useFlowClient();
+  // Read when a flow starts, not a dependency: a provider given a new client object on a re-render
+  // (`client={createProxyClient()}` inline) must not reload the frame or complete the flow twice.
+  const currentClient = useFlowClient();
+  const client = useRef(currentClient);
   // Latest props, read by long-lived handlers: never stale, never a reason to re-subscribe.
   const latest = useRef(options);
   useInsertionEffect(() => {
     latest.current = options;
+    client.current = currentClient;
   });
   const [status, setStatus] = useState<VerigramFlowStatus>('idle');
   const [flow, setFlow] = useState<FlowHandle>();
@@ -123,6 +128,11 @@ export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowCo
   const [attempt, setAttempt] = useState(0);
   // Survives StrictMode's unmount/remount, so the second mount reuses the first's request: one flow.
   const pending = useRef<Promise<[FlowHandle, typeof import('./flowSession.ts'), unknown]>>(undefined);
+  // The `flow` prop `pending` was made for: a flow handed in later (an app's own fetch) replaces it.
+  const flowKey = options.flow?.flowId;
+  const pendingFor = useRef(flowKey);
+  // Set by cancel(): a creation still in flight must not bring the frame (or the modal) back.
+  const cancelled = useRef(false);
 
   // 1. The flow (given, back from a redirect, resumed, or created once), the engine and the strings,
   // all fetched in parallel.
@@ -131,9 +141,13 @@ export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowCo
     let live = true;
     const o = latest.current;
     const requested = o.mode ?? 'inline';
+    if (pendingFor.current !== flowKey) {
+      pendingFor.current = flowKey;
+      pending.current = undefined;
+    }
     setStatus('loading');
     Promise.resolve(loadKitStrings(o.locale)).then((s) => live && setStrings(s));
-    const host: FlowSessionHost = { client, latest, setStatus, setMode, setError };
+    const host: FlowSessionHost = { client: client.current, latest, setStatus, setMode, setError };
     pending.current ??= (async () => {
       const windows =
         requested !== 'inline' && requested !== 'modal'
@@ -142,7 +156,7 @@ export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowCo
       const known = o.flow ?? windows?.returned() ?? (o.resumeKey ? readResume(o.resumeKey) : null);
       return Promise.all([
         known ??
-          client
+          host.client
             .createFlow({
               locale: o.locale,
               template: o.template,
@@ -161,8 +175,8 @@ export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowCo
     })();
     pending.current.then(
       ([handle, engine, windows]) => {
-        if (!live) return;
-        client.rememberFlow?.(handle);
+        if (!live || cancelled.current) return;
+        host.client.rememberFlow?.(handle);
         setFlow(handle);
         const w = windows as Parameters<typeof engine.startFlowSession>[2];
         setLoaded(() => (h: FlowSessionHost) => engine.startFlowSession(h, handle, w));
@@ -181,21 +195,21 @@ export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowCo
     return () => {
       live = false;
     };
-  }, [client, attempt]);
+  }, [flowKey, attempt]);
 
   // 2. Tracking runs while mounted (started here, not in the promise, so a remount restarts it).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: host parts are refs and setters
   useEffect(() => {
     if (!loaded) return;
-    const started = loaded({ client, latest, setStatus, setMode, setError });
+    const started = loaded({ client: client.current, latest, setStatus, setMode, setError });
     setSession(started);
     return started.stop;
   }, [loaded]);
 
-  // 3. The frame (inline, modal) or popup/redirect's controls.
+  // 3. The frame (inline, modal) or popup/redirect's controls; gone once cancelled or untrackable.
+  const gone = status === 'error' || status === 'cancelled';
   useEffect(
-    () => (session && mode && strings ? session.show(mode, container, strings[0]) : undefined),
-    [session, mode, container, strings],
+    () => (session && mode && strings && !gone ? session.show(mode, container, strings[0]) : undefined),
+    [session, mode, container, strings, gone],
   );
 
   return {
@@ -206,6 +220,9 @@ export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowCo
     strings,
     frameRef,
     retry() {
+      // A fresh start: after a flow that could no longer be tracked, not the same promise again.
+      pending.current = undefined;
+      cancelled.current = false;
       setError(undefined);
       setAttempt((n) => n + 1);
     },
@@ -213,6 +230,7 @@ export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowCo
       if (mode) session?.start(mode);
     },
     cancel() {
+      cancelled.current = true;
       session?.stop();
       setStatus('cancelled');
       latest.current.onCancel?.();
