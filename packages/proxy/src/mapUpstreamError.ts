@@ -5,6 +5,7 @@ import { ProxyError } from './ProxyError.ts';
  * Maps a failed upstream call to the proxy's answer (issue 3, "Rules"). Verigram's own
  * `{ error_code, error_msg }` pass through with their status, except:
  * - no answer: 502 UPSTREAM_UNAVAILABLE; too slow: 504 UPSTREAM_TIMEOUT; garbage: 502 UPSTREAM_MALFORMED;
+ *   a 3xx: 502 UPSTREAM_REDIRECT (never followed, its Location never shown);
  * - 401/403 from Verigram mean the proxy's own key is wrong or lacks rights. Passing them on would
  *   tell the browser kit its user is logged out; it is a server misconfiguration, so 502
  *   UPSTREAM_AUTH_FAILED (and the details go to the log, not the browser);
@@ -17,6 +18,13 @@ export function mapUpstreamError(error: VerigramApiError, redact: (text: string)
       return new ProxyError(502, 'UPSTREAM_UNAVAILABLE', 'Verigram could not be reached');
     case 'TIMEOUT':
       return new ProxyError(504, 'UPSTREAM_TIMEOUT', 'Verigram did not answer in time');
+    case 'UPSTREAM_REDIRECT':
+      // Never followed (the key would go along) and never passed on: a misconfigured baseUrl.
+      return new ProxyError(
+        502,
+        'UPSTREAM_REDIRECT',
+        'Verigram answered with a redirect, which is not followed',
+      );
     case 'UPSTREAM_MALFORMED':
       return new ProxyError(502, 'UPSTREAM_MALFORMED', 'Verigram answered with a malformed body');
     case 'ABORTED':

@@ -48,6 +48,16 @@ function abortedError(cause: unknown): VerigramApiError {
   });
 }
 
+function redirectError(response: Response): VerigramApiError {
+  // Nobody reads the body; cancel it so the socket is released.
+  void response.body?.cancel().catch(() => {});
+  return new VerigramApiError({
+    status: response.status,
+    errorCode: 'UPSTREAM_REDIRECT',
+    errorMsg: `Verigram answered ${response.status} (a redirect); redirects are never followed, so the API key only goes to baseUrl`,
+  });
+}
+
 /**
  * A typed server-side client for Verigram API 2.0 (issue 2, section 2). Runs wherever `fetch`
  * exists; nothing here imports node:*.
@@ -103,10 +113,14 @@ export function createVerigramClient(options: VerigramClientOptions): VerigramCl
           headers,
           body: body === undefined ? undefined : JSON.stringify(body),
           signal: link.signal,
+          // Following a redirect would resend X-Verigram-Api-Key to whatever host Location names.
+          redirect: 'error',
         });
       } catch (cause) {
         throw classifyTransportError(cause, link.timedOut, callerSignal);
       }
+      // A transport that does not follow redirects (the Node one) hands the 3xx back instead.
+      if (response.status >= 300 && response.status < 400) throw redirectError(response);
       if (!response.ok) throw await readErrorResponse(response);
       return await read(response);
     } catch (error) {

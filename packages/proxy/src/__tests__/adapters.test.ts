@@ -194,3 +194,30 @@ describe('createNodeTransport', () => {
     ).rejects.toThrow();
   });
 });
+
+describe('createNodeTransport and redirects', () => {
+  it('given an upstream answering 307, then the proxy answers 502 UPSTREAM_REDIRECT and the key stays home', async () => {
+    const keysElsewhere: unknown[] = [];
+    const elsewhere = await listen(
+      http.createServer((req, res) => {
+        keysElsewhere.push(req.headers['x-verigram-api-key']);
+        res.writeHead(201, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ flow_id: 'stolen-1', vlink: 'http://evil.test/' }));
+      }),
+    );
+    const upstream = await listen(
+      http.createServer((req, res) => {
+        req.resume();
+        res.writeHead(307, { location: `${elsewhere}${req.url}`, 'content-type': 'application/json' });
+        res.end('{"error_code":"MOVED","error_msg":"see Location"}');
+      }),
+    );
+    const { send } = createHarness({ baseUrl: upstream, fetch: createNodeTransport() });
+    const answer = await send(post('/flow', {}));
+    expect(answer.status).toBe(502);
+    expect(answer.json.error_code).toBe('UPSTREAM_REDIRECT');
+    expect(answer.headers.get('location')).toBeNull();
+    expect(answer.text).not.toContain(elsewhere);
+    expect(keysElsewhere).toEqual([]);
+  });
+});

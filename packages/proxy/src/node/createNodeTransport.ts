@@ -75,6 +75,7 @@ export interface NodeTransportOptions {
  * issue 3, Node 20's global fetch (undici) costs about three times as much per proxied request;
  * this one reuses sockets and hands the body back as a Web stream (files are never buffered).
  * Supports what the Verigram client sends: a method, string headers, a string body, a signal.
+ * Redirects are never followed, whatever `init.redirect` says.
  */
 export function createNodeTransport(options: NodeTransportOptions = {}): VerigramFetch {
   const agentOptions = {
@@ -115,7 +116,12 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Verigra
           const value = incoming.headers[name];
           if (value !== undefined) responseHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
         }
-        const hasBody = status !== 204 && status !== 304 && init.method !== 'HEAD';
+        // node:http never follows a redirect, and neither do we: following would resend the API key
+        // to whatever host Location names. The 3xx comes back bodiless and without Location, and
+        // the client turns it into a typed UPSTREAM_REDIRECT error.
+        const redirect = status >= 300 && status < 400;
+        if (redirect) delete responseHeaders.location;
+        const hasBody = !redirect && status !== 204 && init.method !== 'HEAD';
         // Once the body is done the socket goes back to the pool; only then stop listening for aborts.
         incoming.on('close', () => signal?.removeEventListener('abort', onAbort));
         const responseInit = { status, statusText: incoming.statusMessage, headers: responseHeaders };
