@@ -1,14 +1,24 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningSandbox, startSandbox } from '@verigram-kit/sandbox/server';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startDemoBackend } from './verigramDemoPlugin.ts';
 
-// The demo's backend on ephemeral ports: the sandbox on port 0, the middleware on a bare node:http server.
-let base = '';
-let close: () => Promise<void>;
+// Counts the sandboxes the backend itself starts; the real startSandbox still runs underneath.
+const { sandboxStarts } = vi.hoisted(() => ({ sandboxStarts: { count: 0 } }));
+vi.mock('@verigram-kit/sandbox/server', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@verigram-kit/sandbox/server')>();
+  return {
+    ...actual,
+    startSandbox: (...args: Parameters<typeof actual.startSandbox>) => {
+      sandboxStarts.count += 1;
+      return actual.startSandbox(...args);
+    },
+  };
+});
 
-beforeAll(async () => {
-  const backend = await startDemoBackend({ sandboxPort: 0, env: {} }, () => {});
+/** The backend's middleware on a bare node:http server on an ephemeral port. */
+async function serve(backend: Awaited<ReturnType<typeof startDemoBackend>>) {
   const server = createServer((req, res) =>
     backend.middleware(req, res, () => {
       res.statusCode = 404;
@@ -16,12 +26,24 @@ beforeAll(async () => {
     }),
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-    await backend.close();
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await backend.close();
+    },
   };
+}
+
+// The demo's backend on ephemeral ports: the sandbox on port 0, the middleware on a bare node:http server.
+let base = '';
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  const served = await serve(await startDemoBackend({ sandboxPort: 0, env: {} }, () => {}));
+  base = served.url;
+  close = served.close;
 });
 afterAll(() => close());
 
@@ -33,6 +55,10 @@ const createFlow = (cookie?: string) =>
   });
 
 describe('the demo backend', () => {
+  it('given no VERIGRAM_API_URL, then it starts its own sandbox', () => {
+    expect(sandboxStarts.count).toBe(1);
+  });
+
   it('given a first visit, then it sets a session cookie and lets other requests through', async () => {
     const response = await fetch(`${base}/`);
     expect(response.status).toBe(404);
@@ -70,5 +96,49 @@ describe('the demo backend', () => {
     const response = await fetch(`${base}/verigram/callback?flow_id=x`);
     expect(response.headers.get('content-type')).toMatch(/text\/html/);
     expect(await response.text()).toContain("protocol: 'verigram-kit'");
+  });
+});
+
+describe('the demo backend against real Verigram (VERIGRAM_API_URL and VERIGRAM_API_KEY set)', () => {
+  // A separate sandbox stands in for real Verigram; the backend gets its URL and the second consumer's key.
+  let remote: RunningSandbox;
+  let demo: Awaited<ReturnType<typeof serve>>;
+  let startsByBackend = 0;
+
+  beforeAll(async () => {
+    remote = await startSandbox({ port: 0 });
+    const before = sandboxStarts.count;
+    const env = { VERIGRAM_API_URL: remote.url, VERIGRAM_API_KEY: 'sandbox-other-key' };
+    demo = await serve(await startDemoBackend({ sandboxPort: 0, env }, () => {}));
+    startsByBackend = sandboxStarts.count - before;
+  });
+  afterAll(async () => {
+    await demo?.close();
+    await remote?.close();
+  });
+
+  it('when a visitor creates a flow, then it is created in that Verigram under that key and no sandbox is started', async () => {
+    expect(startsByBackend).toBe(0);
+    const cookie = ((await fetch(`${demo.url}/`)).headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const response = await fetch(`${demo.url}/api/verigram/flow`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: demo.url, cookie },
+      body: JSON.stringify({ template: 'selfie-only', locale: 'kk' }),
+    });
+    expect(response.status).toBe(201);
+    const { flow_id, vlink } = (await response.json()) as { flow_id: string; vlink: string };
+    expect(vlink.startsWith(`${remote.url}/hf2/${flow_id}/`)).toBe(true);
+
+    expect(remote.engine.listFlows('sandbox-other-consumer').map((f) => f.flow_id)).toEqual([flow_id]);
+    expect(remote.engine.listFlows('sandbox-test-consumer')).toEqual([]);
+    const getAs = (key: string) =>
+      fetch(`${remote.url}/flow/${flow_id}`, {
+        headers: { 'X-Verigram-Api-Key': key, 'X-Verigram-Api-Version': '2.0' },
+      });
+    const asOther = await getAs('sandbox-other-key');
+    expect(asOther.status).toBe(200);
+    expect(((await asOther.json()) as { consumer_id: string }).consumer_id).toBe('sandbox-other-consumer');
+    const asTest = await getAs('sandbox-test-key');
+    expect(asTest.status).toBe(404);
   });
 });
