@@ -10,7 +10,7 @@ export interface IdempotentFlow {
 type StoredRecord =
   | { state: 'pending'; body: string }
   | { state: 'done'; body: string; flowId: string; vlink: string }
-  /** The upstream call timed out or lost its connection: a flow may or may not exist. */
+  /** The upstream call ended without a definite refusal (4xx): a flow may or may not exist. */
   | { state: 'unknown'; body: string };
 
 export interface IdempotencyGuardOptions {
@@ -27,8 +27,8 @@ export interface IdempotencyGuardOptions {
  * flow, never two. Identical requests racing in this process share one promise; across
  * instances the store's atomic setIfAbsent elects one creator and the others poll for its
  * result. The same key with a different body is a client bug and gets 422; a key whose creation
- * ended in a timeout stays blocked (409), because a flow may exist upstream and a second one
- * must not be made.
+ * ended in anything but a 4xx (a timeout, a 5xx, a malformed answer) stays blocked (409), because
+ * a flow may exist upstream and a second one must not be made.
  */
 export function createIdempotencyGuard(store: ProxyStore, options: IdempotencyGuardOptions) {
   const inFlight = new Map<string, Promise<IdempotentFlow>>();
@@ -64,15 +64,14 @@ export function createIdempotencyGuard(store: ProxyStore, options: IdempotencyGu
           await store.set(storeKey, JSON.stringify(done), options.ttlMs);
           return flow;
         } catch (error) {
-          const ambiguous =
-            error instanceof VerigramApiError &&
-            (error.errorCode === 'TIMEOUT' || error.errorCode === 'NETWORK_ERROR');
-          if (ambiguous) {
+          // Only a 4xx says Verigram refused the request. A 5xx, a malformed 2xx, a timeout or
+          // anything else may have created the flow, so the key must never create a second one.
+          const refused = error instanceof VerigramApiError && error.status >= 400 && error.status < 500;
+          if (refused) {
+            await store.delete(storeKey);
+          } else {
             const unknown: StoredRecord = { state: 'unknown', body: bodyHash };
             await store.set(storeKey, JSON.stringify(unknown), options.ttlMs);
-          } else {
-            // Verigram answered with an error: nothing was created, the key may be used again.
-            await store.delete(storeKey);
           }
           throw error;
         }

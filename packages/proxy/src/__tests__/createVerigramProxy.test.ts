@@ -472,6 +472,33 @@ describe('createVerigramProxy: rate limits and idempotency', () => {
     expect(retry.json.error_code).toBe('IDEMPOTENCY_OUTCOME_UNKNOWN');
     expect(upstream.flows.size).toBe(0);
   });
+  it('keeps a key blocked when Verigram answered 201 with a malformed body, creating one flow at most', async () => {
+    const upstream = createFakeUpstream();
+    const { send } = createHarness(upstream);
+    upstream.setFault({ malformed: true, status: 201, times: 1 });
+    const headers = { 'idempotency-key': 'k-malformed' };
+    expect((await send(post('/flow', {}, { headers }))).status).toBe(502);
+    const retry = await send(post('/flow', {}, { headers }));
+    expect(retry.status).toBe(409);
+    expect(retry.json.error_code).toBe('IDEMPOTENCY_OUTCOME_UNKNOWN');
+    expect(
+      upstream.calls.filter((call) => call.method === 'POST' && call.url.endsWith('/flow')),
+    ).toHaveLength(1);
+  });
+
+  it('keeps a key blocked after a Verigram 5xx, and frees it after a 4xx refusal', async () => {
+    const upstream = createFakeUpstream();
+    const { send } = createHarness(upstream);
+    upstream.setFault({ status: 503, times: 1 });
+    const unknown = { 'idempotency-key': 'k-503' };
+    expect((await send(post('/flow', {}, { headers: unknown }))).status).toBe(503);
+    expect((await send(post('/flow', {}, { headers: unknown }))).status).toBe(409);
+    upstream.setFault({ status: 422, times: 1 });
+    const refused = { 'idempotency-key': 'k-422' };
+    expect((await send(post('/flow', {}, { headers: refused }))).status).toBe(422);
+    expect((await send(post('/flow', {}, { headers: refused }))).status).toBe(201);
+    expect(upstream.flows.size).toBe(1);
+  });
 });
 
 describe('createVerigramProxy: upstream failures', () => {
