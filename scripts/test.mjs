@@ -44,6 +44,12 @@ if (existsSync(join(root, 'playwright.config.ts'))) {
   });
 }
 
+// The static Storybook a designer opens with nothing else running: every story loads, and no
+// request leaves the static server (.storybook/checkStatic.ts).
+check('static Storybook loads every story with no server', 'bash', [
+  '-c',
+  'pnpm build-storybook && pnpm exec tsx .storybook/checkStatic.ts',
+]);
 check('lint and format (biome)', 'pnpm', ['exec', 'biome', 'check', '.']);
 check('size budgets (pnpm size)', 'node', ['scripts/size.mjs']);
 check('publint and attw on the packed tarballs', 'node', ['scripts/pack-check.mjs']);
