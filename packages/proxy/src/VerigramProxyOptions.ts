@@ -100,10 +100,14 @@ export interface VerigramProxyOptions {
   idempotencyTtlMs?: number | undefined;
   /**
    * The client IP for per-IP limits. @default the adapter's socket address (Node, Express); with
-   * `trustProxy`, the first `X-Forwarded-For` entry; otherwise unknown (Next.js, Hono: supply one)
+   * `trustProxy`, the last `X-Forwarded-For` entry (the one the trusted proxy appended; earlier
+   * ones are the client's to forge); otherwise unknown (Next.js, Hono: supply one)
    */
   clientIp?: ((request: Request, context: ProxyRequestContext) => string | undefined) | undefined;
-  /** Believe `X-Forwarded-For` (only behind a proxy that sets it). @default false */
+  /**
+   * Believe the last `X-Forwarded-For` entry (only behind exactly one proxy that appends it).
+   * @default false
+   */
   trustProxy?: boolean | undefined;
   /** Upstream transport. @default globalThis.fetch; on Node prefer `createNodeTransport()` from `@verigram-kit/proxy/node` */
   fetch?: VerigramFetch | undefined;

@@ -114,7 +114,9 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
   function clientIp(request: Request, context: ProxyRequestContext): string | undefined {
     if (options.clientIp) return options.clientIp(request, context);
     if (options.trustProxy) {
-      const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+      // The client can send any X-Forwarded-For it likes; only the entry our trusted proxy
+      // appended, the rightmost, is the address it actually saw.
+      const forwarded = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
       if (forwarded) return forwarded;
     }
     return context.clientIp;

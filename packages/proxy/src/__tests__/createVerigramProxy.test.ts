@@ -433,6 +433,20 @@ describe('createVerigramProxy: rate limits and idempotency', () => {
     expect(upstream.flows.size).toBe(2);
   });
 
+  it('with trustProxy, counts the rightmost X-Forwarded-For entry, so a spoofed leftmost one is no way around the limit', async () => {
+    const upstream = createFakeUpstream();
+    const { send } = createHarness(upstream, {
+      trustProxy: true,
+      rateLimit: { perUser: false, perIp: { limit: 1, windowMs: 60_000 } },
+    });
+    const via = (forwarded: string) => ({ headers: { 'x-forwarded-for': forwarded }, user: BOB });
+    expect((await send(post('/flow', {}, via('198.51.100.1, 203.0.113.7')))).status).toBe(201);
+    expect((await send(post('/flow', {}, via('198.51.100.2, 203.0.113.7')))).status).toBe(429);
+    expect((await send(post('/flow', {}, via('198.51.100.3,203.0.113.7 ')))).status).toBe(429);
+    expect((await send(post('/flow', {}, via('203.0.113.8')))).status).toBe(201);
+    expect(upstream.flows.size).toBe(2);
+  });
+
   it('answers concurrent identical requests with one Idempotency-Key with the same single flow', async () => {
     const upstream = createFakeUpstream();
     upstream.setFault({ delayMs: 30, times: 1 });
