@@ -87,8 +87,9 @@ export interface VerigramProxyOptions {
   /** Retries of upstream GETs (POSTs are never retried). @default { retries: 2, baseDelayMs: 100, maxDelayMs: 2000 } */
   retry?: RetryPolicy | undefined;
   /**
-   * Creation limits (`POST /flow`), per user and per client IP; `false` turns one off. The per-IP
-   * limit applies only when the IP is known (see `clientIp`).
+   * Creation limits, per user and per client IP; `false` turns one off. Each of `POST /flow`,
+   * `POST /liveness2/session` and `POST /flow/{id}/token` counts in its own bucket with these
+   * rules. The per-IP limit applies only when the IP is known (see `clientIp`).
    * @default { perUser: { limit: 10, windowMs: 60000 }, perIp: { limit: 30, windowMs: 60000 } }
    */
   rateLimit?:

@@ -18,7 +18,7 @@ export async function checkRateLimit(store: ProxyStore, key: string, rule: RateL
   const { count, resetInMs } = await store.increment(key, rule.windowMs);
   if (count > rule.limit) {
     const retryAfter = Math.max(1, Math.ceil(resetInMs / 1000));
-    throw new ProxyError(429, 'RATE_LIMITED', `Too many flows created; try again in ${retryAfter} s`, {
+    throw new ProxyError(429, 'RATE_LIMITED', `Too many requests; try again in ${retryAfter} s`, {
       'retry-after': String(retryAfter),
     });
   }

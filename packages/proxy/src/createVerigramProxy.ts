@@ -155,6 +155,23 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
     return check.claims.flowId;
   }
 
+  /**
+   * Counts a request that makes something upstream (a flow, a liveness session, a flow token) per
+   * user and per IP. Each route has its own bucket, so renewing tokens never eats the budget for
+   * new flows; `flow` keeps the original unprefixed keys so counters survive an upgrade.
+   */
+  async function limitCreation(
+    bucket: 'flow' | 'liveness' | 'token',
+    userHash: string,
+    request: Request,
+    context: ProxyRequestContext,
+  ) {
+    const prefix = bucket === 'flow' ? 'rl' : `rl:${bucket}`;
+    if (perUser) await checkRateLimit(store, `${prefix}:user:${userHash}`, perUser);
+    const ip = clientIp(request, context);
+    if (perIp && ip) await checkRateLimit(store, `${prefix}:ip:${ip}`, perIp);
+  }
+
   async function tokenAnswer(flowId: string, vlink: string, personId: string, status: number) {
     const { token, expiresAt } = await tokens.sign(flowId, personId);
     const body: ProxyCreateFlowResponse = {
@@ -176,9 +193,7 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
       );
     }
     const userHash = await sha256Hex(`person:${personId}`);
-    if (perUser) await checkRateLimit(store, `rl:user:${userHash}`, perUser);
-    const ip = clientIp(request, context);
-    if (perIp && ip) await checkRateLimit(store, `rl:ip:${ip}`, perIp);
+    await limitCreation('flow', userHash, request, context);
     const body = await readJsonBody(request, maxBodyBytes);
     const ownOrigin = url.origin;
     const input = parseCreateFlowBody(body, createPolicy, callbackOrigins ?? [ownOrigin]);
@@ -234,6 +249,7 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
       }
       case 'refreshFlowToken': {
         // No token needed (it may have expired): ownership is checked at the source instead.
+        await limitCreation('token', await sha256Hex(`person:${personId}`), request, context);
         const flow = await client.getFlow(id as string);
         if (flow.person_id !== personId || typeof flow.vlink !== 'string') throw notFound();
         return tokenAnswer(id as string, flow.vlink, personId, 200);
@@ -246,6 +262,7 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
         return jsonResult(200, session);
       }
       case 'createLivenessSession': {
+        await limitCreation('liveness', await sha256Hex(`person:${personId}`), request, context);
         const flowId = await requireFlowToken(request, personId);
         const body = parseLivenessBody(await readJsonBody(request, maxBodyBytes));
         const session = await client.createLivenessSession({ ...body, person_id: personId, flow_id: flowId });

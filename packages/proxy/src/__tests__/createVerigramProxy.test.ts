@@ -433,6 +433,38 @@ describe('createVerigramProxy: rate limits and idempotency', () => {
     expect(upstream.flows.size).toBe(2);
   });
 
+  it('limits liveness sessions per user with 429 and Retry-After, creating no more sessions', async () => {
+    const upstream = createFakeUpstream();
+    const { send } = createHarness(upstream, {
+      rateLimit: { perUser: { limit: 1, windowMs: 60_000 }, perIp: false },
+    });
+    const flow = await createFlowAs(send);
+    const liveness = () =>
+      send(post('/liveness2/session', {}, { headers: { authorization: `Bearer ${flow.flow_token}` } }));
+    expect((await liveness()).status).toBe(201);
+    const limited = await liveness();
+    expect(limited.status).toBe(429);
+    expect(limited.json.error_code).toBe('RATE_LIMITED');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(59);
+    expect(upstream.sessions.size).toBe(1);
+  });
+
+  it('limits flow-token renewals per client IP with 429 and Retry-After', async () => {
+    const upstream = createFakeUpstream();
+    const { send } = createHarness(upstream, {
+      rateLimit: { perUser: false, perIp: { limit: 1, windowMs: 60_000 } },
+    });
+    const ip = { clientIp: '203.0.113.9' };
+    const created = await send(post('/flow', {}), ip);
+    expect(created.status).toBe(201);
+    const renew = () => send(post(`/flow/${created.json.flow_id}/token`, {}), ip);
+    expect((await renew()).status).toBe(200);
+    const limited = await renew();
+    expect(limited.status).toBe(429);
+    expect(limited.json.error_code).toBe('RATE_LIMITED');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(59);
+  });
+
   it('with trustProxy, counts the rightmost X-Forwarded-For entry, so a spoofed leftmost one is no way around the limit', async () => {
     const upstream = createFakeUpstream();
     const { send } = createHarness(upstream, {
