@@ -82,25 +82,15 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /**
- * Clicks a button of the sandbox's hosted page and waits for `until`. Works around a sandbox
- * hosted-page bug: `act()` silently drops a user action while its 4-second keep-alive ping is in
- * flight (`if (busy) return`, packages/sandbox/src/page/hostedPageScript.ts), which happens when
- * the machine is slow. A second click is made only when the first one visibly did nothing.
+ * Clicks a button of the sandbox's hosted page and waits for `until`. One click is enough: an
+ * action made while a keep-alive ping is in flight waits for it (packages/sandbox/src/page/hostedPageScript.ts).
  */
 export async function pressInHostedPage(
   button: Locator,
   until: Locator,
   state: 'visible' | 'hidden' = 'visible',
 ): Promise<void> {
-  const reached = async (timeout?: number) => {
-    if (state === 'visible') await expect(until).toBeVisible({ timeout });
-    else await expect(until).toBeHidden({ timeout });
-  };
   await button.click();
-  try {
-    await reached(3_000);
-  } catch {
-    await button.click();
-    await reached();
-  }
+  if (state === 'visible') await expect(until).toBeVisible();
+  else await expect(until).toBeHidden();
 }

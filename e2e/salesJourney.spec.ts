@@ -61,6 +61,11 @@ test('the sales journey: brand → start → liveness in the frame → callback 
   // The page goes to the callback URL; the kit notices and asks the server, which says "pass".
   await expect(page.getByTestId('event-log')).toContainText('callback detected: /verigram/callback');
   await expect(page.getByTestId('flow-status')).toHaveAttribute('data-state', 'passed');
+  // The status card, from its heading down, as the passed verdict arrives.
+  await page
+    .locator('section[aria-labelledby="status-title"]')
+    .evaluate((card) => card.scrollIntoView({ block: 'start' }));
+  await shot(page, '05-status-passed', { fullPage: false });
   const card = page.getByTestId('result-card');
   await expect(card).toHaveAttribute('data-status', 'pass');
   await expect(card.getByRole('heading', { name: 'Identity confirmed' })).toBeVisible();
@@ -70,7 +75,7 @@ test('the sales journey: brand → start → liveness in the frame → callback 
   expect(await bestframe.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   await expect(page.getByTestId('event-log')).toContainText(/poll.*GET \/flow/s);
   await card.scrollIntoViewIfNeeded();
-  await shot(page, '05-result-desktop');
+  await shot(page, '06-result-desktop');
   expect(await axeViolations(page)).toEqual([]);
 
   // The API key stays on the demo's server: no script the browser loaded carries it.
@@ -81,5 +86,5 @@ test('the sales journey: brand → start → liveness in the frame → callback 
 
   await page.setViewportSize({ width: 375, height: 812 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-  await shot(page, '06-result-phone');
+  await shot(page, '07-result-phone');
 });
