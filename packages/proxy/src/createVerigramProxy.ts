@@ -19,6 +19,7 @@ import { jsonResult, NODE_RESULT, type ProxyResult, toResponse } from './ProxyRe
 import { parseCreateFlowBody } from './parseCreateFlowBody.ts';
 import { parseLivenessBody } from './parseLivenessBody.ts';
 import { readJsonBody } from './readJsonBody.ts';
+import { resolveBaseUrl } from './resolveBaseUrl.ts';
 import { ID_PATTERN, matchRoute, type RouteName } from './routeTable.ts';
 import { sha256Hex } from './sha256Hex.ts';
 import { streamFile } from './streamFile.ts';
@@ -55,7 +56,8 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
   const apiKey = options.apiKey;
   const client = createVerigramClient({
     apiKey,
-    baseUrl: options.baseUrl ?? 'http://127.0.0.1:4010',
+    // globalThis.process: edge runtimes may have no process at all.
+    baseUrl: resolveBaseUrl(options.baseUrl, globalThis.process?.env?.NODE_ENV),
     apiVersion: options.apiVersion,
     timeoutMs: options.timeoutMs ?? 10_000,
     retry: { retries: 2, baseDelayMs: 100, maxDelayMs: 2000, ...options.retry },

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createFlowTokenSigner } from '../createFlowTokenSigner.ts';
 import { createVerigramProxy } from '../createVerigramProxy.ts';
 import { API_KEY, createFakeUpstream } from './fakeUpstream.ts';
@@ -636,6 +636,35 @@ describe('createVerigramProxy: CORS and configuration', () => {
     expect(() =>
       createVerigramProxy({ ...base, allowedCallbackOrigins: ['https://app.example.com/path'] }),
     ).toThrow(/origin/);
+  });
+
+  it('refuses a plain-http baseUrl to any host but this machine, which would send the key in clear', () => {
+    const base = { apiKey: API_KEY, secret: SECRET, authorize: () => null };
+    expect(() => createVerigramProxy({ ...base, baseUrl: 'http://api.verigram.example' })).toThrow(
+      /baseUrl must use https/,
+    );
+    expect(() => createVerigramProxy({ ...base, baseUrl: 'http://10.0.0.5:4010' })).toThrow(/https/);
+    expect(() => createVerigramProxy({ ...base, baseUrl: 'ftp://localhost' })).toThrow(/https/);
+    for (const baseUrl of [
+      'https://api.verigram.example',
+      'http://localhost:4010',
+      'http://127.0.0.1:4010',
+      'http://[::1]:4010',
+    ]) {
+      expect(() => createVerigramProxy({ ...base, baseUrl })).not.toThrow();
+    }
+  });
+
+  it('given NODE_ENV=production, refuses to start without a baseUrl instead of guessing the sandbox', () => {
+    const base = { apiKey: API_KEY, secret: SECRET, authorize: () => null };
+    vi.stubEnv('NODE_ENV', 'production');
+    try {
+      expect(() => createVerigramProxy(base)).toThrow(/baseUrl is required when NODE_ENV is "production"/);
+      expect(() => createVerigramProxy({ ...base, baseUrl: 'https://api.verigram.example' })).not.toThrow();
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(() => createVerigramProxy(base)).not.toThrow();
   });
 
   it('answers 500 when authorize maps a user to an invalid person id', async () => {

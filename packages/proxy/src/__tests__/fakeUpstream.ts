@@ -119,7 +119,7 @@ export function createFakeUpstream() {
 
   return {
     fetch,
-    baseUrl: 'http://upstream.test',
+    baseUrl: 'https://upstream.test',
     flows,
     sessions,
     calls,
