@@ -43,6 +43,9 @@ export function useFlowResult(
     {
       ...flowResultQueryOptions(client, flowId, options.polling),
       enabled: enabled && (terminal || !waitForTerminal),
+      // Read after the flow ended, any answer is final, a `null` one (never started) included; the
+      // query's own staleTime can only tell from the data, which a result may not carry.
+      ...(terminal && { staleTime: Number.POSITIVE_INFINITY }),
     },
     queryClient,
   );

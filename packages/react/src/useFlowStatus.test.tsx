@@ -432,6 +432,43 @@ describe('useFlowResult', () => {
     expect(client.calls.getFlow).toHaveLength(0);
   });
 
+  it('given a flow that ended without starting (its result a 404), then the null result is read once: focus and a second widget do not read it again', async () => {
+    const flowId = uniqueFlowId();
+    const client = new ScriptedFlowClient({
+      ...notStartedFlow(flowId),
+      flow_status: 'unknown',
+      end_cause: 'timeout',
+      ended_at: '2026-01-01T10:30:00Z',
+    });
+    function Waiting({ name }: { name: string }) {
+      const result = useFlowResult(flowId);
+      return <p>{`${name}: ${result.data === null ? 'not started' : 'waiting'}`}</p>;
+    }
+    const view = render(
+      <Providers client={client}>
+        <Waiting name="first" />
+      </Providers>,
+    );
+    await advance(0);
+    expect(screen.getByText('first: not started')).toBeInTheDocument();
+    for (let i = 0; i < 3; i++) {
+      await act(async () => {
+        focusManager.setFocused(false);
+        focusManager.setFocused(true);
+      });
+      await advance(10);
+    }
+    view.rerender(
+      <Providers client={client}>
+        <Waiting name="first" />
+        <Waiting name="second" />
+      </Providers>,
+    );
+    await advance(10);
+    expect(screen.getByText('second: not started')).toBeInTheDocument();
+    expect(client.calls.getFlowResult).toHaveLength(1);
+  });
+
   it('given no QueryClientProvider, then the error says how to fix it', () => {
     const client = new ScriptedFlowClient(notStartedFlow(uniqueFlowId()));
     vi.spyOn(console, 'error').mockImplementation(() => {});
