@@ -29,7 +29,7 @@ function checkAssetUrl(value: unknown, field: string, hosts: readonly string[]):
 /**
  * CSS the hosted page would inject as-is. Refused: `@import` and `url()` off the allowlist (both
  * fetch from anywhere, leaking the user's IP and page state), `expression(`, `behavior` and
- * `-moz-binding` (script in old engines), `image-set(` (fetches without `url()`), `<` (closing the
+ * `-moz-binding` (script in old engines), `image-set(` and `src(` (fetch without `url()`), `<` (closing the
  * page's <style> element) and backslashes (CSS escapes such as `@\69mport` would hide everything
  * above from these checks; the price is no escaped characters in custom CSS).
  */
@@ -45,6 +45,7 @@ function checkCss(css: string, options: UiValidationOptions): string | undefined
     if (text.includes('@import')) return 'ui.css must not use @import';
     if (/expression\s*\(/.test(text)) return 'ui.css must not use expression()';
     if (/image-set\s*\(/.test(text)) return 'ui.css must not use image-set()';
+    if (/\bsrc\s*\(/.test(text)) return 'ui.css must not use src()';
     if (/-moz-binding|behavior\s*:/.test(text)) return 'ui.css must not use -moz-binding or behavior';
   }
   for (const text of [css, css.replace(/\/\*[\s\S]*?(\*\/|$)/g, '')]) {

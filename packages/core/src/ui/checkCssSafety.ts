@@ -170,8 +170,11 @@ export function checkCssSafety(css: string, options: CssSafetyOptions = {}): Css
       found.push({ severity: 'error', code, line, message: message(line), index: match.index });
     }
   }
-  // url(…) in any form, plus the bare strings image-set() accepts.
-  const urlPattern = /\burl\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|\bimage-set\(([^)]*)\)/gi;
+  // url(…) and src(…) in any form, plus the bare strings image-set() accepts. A closing quote or
+  // parenthesis is optional: browsers close whatever the end of the stylesheet (or a line, for a
+  // string) leaves open, so `url("https://evil/x` at the very end still loads. An escaped quote
+  // (decoded above) ends the string early here, which still leaves the host to check.
+  const urlPattern = /\b(?:url|src)\(\s*(?:"([^"\n]*)"?|'([^'\n]*)'?|([^)'"\s]*))|\bimage-set\(([^)]*)\)?/gi;
   for (const match of text.matchAll(urlPattern)) {
     const line = lineAt(text, match.index);
     const values =

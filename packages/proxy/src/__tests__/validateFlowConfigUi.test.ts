@@ -30,6 +30,7 @@ describe('validateFlowConfigUi', () => {
     [{ css: 'a { background: url("https://evil.io/a) b") }' }, /url\(\)/],
     [{ css: 'a { width: expression(alert(1)) }' }, /expression/],
     [{ css: 'a { background-image: image-set("https://evil.io/a.png" 1x) }' }, /image-set/],
+    [{ css: 'a { background-image: src("https://evil.io/a.png") }' }, /src\(\)/],
     [{ css: 'a { -moz-binding: x }' }, /moz-binding/],
     [{ css: '</style><script>alert(1)</script>' }, /</],
     [{ css: 'a{}'.repeat(100) }, /larger than 200/],
