@@ -136,7 +136,8 @@ describe('SandboxEngine: walking the pipeline', () => {
     expect(state).toMatchObject({ phase: 'in_progress', retryErrorCodes: ['no_face'] });
     expect(state.steps[0]?.attemptsLeft).toBe(1);
     state = engine.pageAction(flow_id, { type: 'outcome', outcome: 'fail', errorCodes: ['closed_eyes'] });
-    expect(state).toMatchObject({ phase: 'ended', flowStatus: 'fail', endCause: 'failed' });
+    // FlowEndCause: execution finished without errors, so a negative verdict still ends "completed".
+    expect(state).toMatchObject({ phase: 'ended', flowStatus: 'fail', endCause: 'completed' });
     const result = engine.getFlowResult(KEY, flow_id);
     expect(result.sessions_count).toBe(2);
     expect(result.services_count).toBe(1);
@@ -222,7 +223,8 @@ describe('SandboxEngine: deadlines with an injected clock', () => {
 describe('SandboxEngine: automation', () => {
   it.each([
     ['alice+pass', 'pass', 'completed'],
-    ['alice+fail', 'fail', 'failed'],
+    ['alice+fail', 'fail', 'completed'],
+    ['alice+error', 'fail', 'failed'],
     ['alice+review', 'unknown', 'completed'],
     ['alice+timeout', 'fail', 'timeout'],
     ['alice+abandon', 'fail', 'disconnected'],
@@ -254,13 +256,24 @@ describe('SandboxEngine: automation', () => {
       template: pipeline({ service_name: 'verilive', max_retries: 1 }),
     });
     const flow = engine.setStepOutcome(KEY, flow_id, { outcome: 'fail', errorCodes: ['face_in_blacklist'] });
-    expect(flow).toMatchObject({ end_cause: 'failed', flow_status: 'fail' });
+    expect(flow).toMatchObject({ end_cause: 'completed', flow_status: 'fail' });
     expect(engine.getFlowResult(KEY, flow_id).service_statuses?.[0]?.session_result?.error_codes).toEqual([
       'face_in_blacklist',
     ]);
     expect(() => engine.setStepOutcome(KEY, flow_id, { outcome: 'pass' })).toThrow(
       expect.objectContaining({ status: 409 }),
     );
+  });
+
+  it('given an injected error outcome, when the control route applies it, then the flow ends fail / failed', () => {
+    const { engine } = setup();
+    const { flow_id } = engine.createFlow(KEY, { person_id: 'person-1' });
+    const flow = engine.setStepOutcome(KEY, flow_id, { outcome: 'error' });
+    expect(flow).toMatchObject({ end_cause: 'failed', flow_status: 'fail' });
+    expect(engine.getFlowResult(KEY, flow_id).service_statuses?.[0]).toMatchObject({
+      session_status: 'fail',
+      frontend_session_status: 'failure',
+    });
   });
 
   it('creates a liveness session with a uuid token and attempts_left', () => {

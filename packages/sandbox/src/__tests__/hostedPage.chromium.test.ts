@@ -278,7 +278,7 @@ describe('the hosted page in Chromium', () => {
     await page.close();
   });
 
-  it('posts failed when a step fails for good, and shows the status page', async () => {
+  it('posts completed with flowStatus fail when a step fails for good, and shows the status page', async () => {
     const { vlink } = await createFlow({
       person_id: 'person-1',
       callback_url: `${embedderOrigin}/callback`,
@@ -293,8 +293,9 @@ describe('the hosted page in Chromium', () => {
       .poll(() => frame.textContent('h2'))
       .toBe(TRANSLATION_CATALOG['result.fail.title'].defaults.en);
     const types = (await messages(page)).map((m) => m.data).filter((d) => d.type !== 'resize');
-    expect(types.map((d) => d.type)).toEqual(['ready', 'step_started', 'step_completed', 'failed']);
-    expect(types.at(-1)).toMatchObject({ endCause: 'failed' });
+    // FlowEndCause: the execution finished (end_cause completed); the verdict is flow_status fail.
+    expect(types.map((d) => d.type)).toEqual(['ready', 'step_started', 'step_completed', 'completed']);
+    expect(types.at(-1)).toMatchObject({ flowStatus: 'fail' });
     // status_page: the page stays until the person continues.
     expect(frame.url()).toBe(vlink);
     await page.screenshot({ path: `${SHOTS}frame-status-failed.png` });

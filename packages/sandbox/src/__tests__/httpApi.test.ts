@@ -442,6 +442,15 @@ describe('control routes', () => {
     expect(list.body.flows.some((f: { flow_id: string }) => f.flow_id === flow_id)).toBe(true);
   });
 
+  it('given the control outcome "error", then the flow ends fail / failed (a system error)', async () => {
+    const { flow_id } = await create();
+    const res = await call(sandbox.url, 'POST', `/_sandbox/flows/${flow_id}/steps/current`, {
+      body: { outcome: 'error' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ flow_status: 'fail', end_cause: 'failed' });
+  });
+
   it('switches auto-complete on for flows opened afterwards', async () => {
     const { flow_id } = await create();
     await fetch(`${sandbox.url}/_sandbox/auto-complete`, {

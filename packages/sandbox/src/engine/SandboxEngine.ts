@@ -54,7 +54,8 @@ export interface SandboxEngineOptions {
 
 /** An outcome a tester, a script or the control route gives the current step. */
 export interface StepOutcome {
-  outcome: 'pass' | 'fail' | 'unknown' | 'abandon' | 'timeout';
+  /** `error` injects a system error: the flow ends `fail` / `failed` (FlowEndCause). */
+  outcome: 'pass' | 'fail' | 'unknown' | 'abandon' | 'timeout' | 'error';
   /** For `fail` of a liveness step. @default ['model_prediction'] */
   errorCodes?: LivenessError[];
 }
@@ -405,6 +406,7 @@ export class SandboxEngine {
       flow.abandoned = true;
       this.end(flow, 'fail', 'disconnected', now, 'failure');
     } else if (outcome.outcome === 'timeout') this.end(flow, 'fail', 'timeout', now, 'expired');
+    else if (outcome.outcome === 'error') this.end(flow, 'fail', 'failed', now, 'failure');
     else this.recordOutcome(flow, outcome.outcome, outcome.errorCodes, now);
     return this.toFlow(flow);
   }
@@ -543,9 +545,9 @@ export class SandboxEngine {
       }
       step.status = 'fail';
       if (!step.allowFailure) {
-        // The pipeline cannot go on. The spec reserves "failed" for errors; a step that fails
-        // without allow_failure ends execution early too, and the hosted page reports it as failed.
-        this.end(flow, 'fail', 'failed', now);
+        // The pipeline cannot go on, but execution finished without errors: FlowEndCause keeps
+        // "failed" for "a server error or unhandled exception", so a negative verdict is "completed".
+        this.end(flow, 'fail', 'completed', now);
         return;
       }
     } else step.status = outcome;
@@ -612,6 +614,10 @@ export class SandboxEngine {
     if (outcome === 'abandon') {
       flow.abandoned = true;
       this.end(flow, 'fail', 'disconnected', now, 'failure');
+      return;
+    }
+    if (outcome === 'error') {
+      this.end(flow, 'fail', 'failed', now, 'failure');
       return;
     }
     // Bounded: each call closes one attempt, and every step has at most 10.

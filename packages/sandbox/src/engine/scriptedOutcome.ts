@@ -2,13 +2,14 @@
 // hosted page opens the flow (or at creation with `+auto`). The spec's PersonId pattern
 // `^[a-zA-Z0-9_@.+-]*$` allows `+`, so these ids pass validation like any other.
 //   alice+pass      every step passes            → flow_status pass, end_cause completed
-//   alice+fail      every attempt fails          → flow_status fail, end_cause failed
+//   alice+fail      every attempt fails          → flow_status fail, end_cause completed
 //   alice+review    every step ends "unknown"    → flow_status unknown, end_cause completed
 //   alice+timeout   the first step times out     → flow_status fail, end_cause timeout
 //   alice+abandon   the user leaves              → flow_status fail, end_cause disconnected
+//   alice+error     a system error on the first step → flow_status fail, end_cause failed
 //   alice+auto      run the script at creation (default outcome pass), no page needed
 
-export type ScriptOutcome = 'pass' | 'fail' | 'unknown' | 'timeout' | 'abandon';
+export type ScriptOutcome = 'pass' | 'fail' | 'unknown' | 'timeout' | 'abandon' | 'error';
 
 export interface PersonIdScript {
   outcome: ScriptOutcome;
@@ -22,6 +23,7 @@ const TAGS: Record<string, ScriptOutcome> = {
   review: 'unknown',
   timeout: 'timeout',
   abandon: 'abandon',
+  error: 'error',
 };
 
 /** The script a person id asks for, or null when it carries no known tag. */

@@ -248,7 +248,7 @@ export function createSandboxHandler(ctx: SandboxHandlerContext) {
         POST: async (req, res, [id]) => {
           const key = controlKey(req);
           const body = ((await readJson(req)) ?? {}) as { outcome?: unknown; error_codes?: unknown };
-          const outcomes = ['pass', 'fail', 'unknown', 'abandon', 'timeout'];
+          const outcomes = ['pass', 'fail', 'unknown', 'abandon', 'timeout', 'error'];
           if (typeof body.outcome !== 'string' || !outcomes.includes(body.outcome))
             throw new SandboxError(422, 'INVALID_PAYLOAD', `outcome must be one of ${outcomes.join(', ')}`);
           const codes = body.error_codes;
