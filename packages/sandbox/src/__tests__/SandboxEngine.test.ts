@@ -218,6 +218,26 @@ describe('SandboxEngine: deadlines with an injected clock', () => {
     expect(engine.pageState(flow_id)).toMatchObject({ phase: 'ended', endCause: 'timeout' });
     expect(engine.getFlow(KEY, flow_id).ended_at).toBe(new Date(T0 + 120_000).toISOString());
   });
+
+  it('given a never-started flow, then /result is 404 FLOW_NOT_STARTED until its ttl ends it, then its projection', () => {
+    const { engine, clock } = setup({ ttlSeconds: 120 });
+    const { flow_id } = engine.createFlow(KEY, { person_id: 'person-1' });
+    clock.t += 119_000;
+    expect(() => engine.getFlowResult(KEY, flow_id)).toThrow(
+      expect.objectContaining({ status: 404, errorCode: 'FLOW_NOT_STARTED' }),
+    );
+    clock.t += 2_000;
+    expect(engine.getFlow(KEY, flow_id)).toMatchObject({ flow_status: 'fail', end_cause: 'timeout' });
+    expect(engine.getFlowResult(KEY, flow_id)).toMatchObject({
+      flow_id,
+      flow_status: 'fail',
+      end_cause: 'timeout',
+      ended_at: new Date(T0 + 120_000).toISOString(),
+      sessions_count: 0,
+      services_count: 0,
+      service_statuses: [],
+    });
+  });
 });
 
 describe('SandboxEngine: automation', () => {

@@ -467,3 +467,24 @@ describe('control routes', () => {
     }
   });
 });
+
+describe('a flow that ended without starting', () => {
+  it('given its ttl passed, then GET /flow/{id}/result answers its projection, not 404', async () => {
+    const { flow_id } = await create();
+    expect((await api('GET', `/flow/${flow_id}/result`)).status).toBe(404);
+    await fetch(`${sandbox.url}/_sandbox/clock`, {
+      method: 'POST',
+      body: JSON.stringify({ advance_ms: 86_400_001 }),
+    });
+    expect((await api('GET', `/flow/${flow_id}`)).body).toMatchObject({ end_cause: 'timeout' });
+    const result = await api('GET', `/flow/${flow_id}/result`);
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({
+      flow_id,
+      flow_status: 'fail',
+      end_cause: 'timeout',
+      sessions_count: 0,
+      service_statuses: [],
+    });
+  });
+});

@@ -250,10 +250,14 @@ export class SandboxEngine {
     return this.toFlow(flow);
   }
 
-  /** `GET /flow/{flow_id}/result`; 404 until the flow has started (spec). */
+  /**
+   * `GET /flow/{flow_id}/result`; 404 while the flow has not started (spec). A flow that ended
+   * without starting (its ttl passed) answers its projection, with no sessions, so a poller that
+   * saw `end_cause` on `GET /flow` can read the verdict instead of a 404 forever.
+   */
   getFlowResult(apiKey: string, flowId: string): FlowProjection {
     const flow = this.ownFlow(apiKey, flowId);
-    if (flow.startedAt === undefined)
+    if (flow.startedAt === undefined && flow.endCause === undefined)
       throw new SandboxError(404, 'FLOW_NOT_STARTED', `Flow ${flowId} has not started yet`);
     return this.toProjection(flow);
   }
