@@ -26,7 +26,9 @@ const checks = [
     budget: 10000,
   },
   { name: 'VerigramCallback entry', code: "export * from '@verigram-kit/react/callback'", budget: 1500 },
-  { name: 'FlowUiBuilder entry', code: "export * from '@verigram-kit/react/builder'", budget: 19000 },
+  // The builder and all of core carry the hosted page's key catalog (kk/ru/en defaults), which grew
+  // by 1.1 kB when the service names and the last English-only page strings joined it.
+  { name: 'FlowUiBuilder entry', code: "export * from '@verigram-kit/react/builder'", budget: 20000 },
   {
     name: 'core, browser-facing (protocol + phase helpers)',
     code: "export { parseFlowMessage, parseCallbackMessage, isTerminalFlow, getFlowPhase, VerigramApiError } from '@verigram-kit/core'",
@@ -35,7 +37,7 @@ const checks = [
   {
     name: 'core (all of it, server client and builder included)',
     code: "export * from '@verigram-kit/core'",
-    budget: 16500,
+    budget: 17500,
   },
 ];
 

@@ -159,6 +159,118 @@ export const TRANSLATION_CATALOG = {
       kk: 'Бұл сілтеменің мерзімі өтті.',
     },
   },
+  'result.attempts_left': {
+    description: 'Under a failed attempt that may be retried; {count} is replaced',
+    defaults: { en: 'Attempts left: {count}', ru: 'Осталось попыток: {count}', kk: 'Қалған әрекеттер: {count}' },
+  },
+  'result.unknown': {
+    description: 'Status page of a flow that ended flow_status unknown (e.g. a manual review)',
+    defaults: {
+      en: 'Your result is being reviewed.',
+      ru: 'Ваш результат на проверке.',
+      kk: 'Нәтижеңіз тексерілуде.',
+    },
+  },
+  'service.verilive': {
+    description: 'Name of the verilive service (welcome list, generic step heading)',
+    defaults: { en: 'Liveness', ru: 'Проверка живости', kk: 'Тірілікті тексеру' },
+  },
+  'service.verilive-one-shot': {
+    description: 'Name of the verilive-one-shot service (welcome list, generic step heading)',
+    defaults: { en: 'Liveness', ru: 'Проверка живости', kk: 'Тірілікті тексеру' },
+  },
+  'service.verilive-infrared': {
+    description: 'Name of the verilive-infrared service (welcome list, generic step heading)',
+    defaults: { en: 'Liveness (IR)', ru: 'Проверка живости (ИК)', kk: 'Тірілікті тексеру (ИҚ)' },
+  },
+  'service.veriface': {
+    description: 'Name of the veriface service (welcome list, generic step heading)',
+    defaults: { en: 'Face match', ru: 'Сравнение лиц', kk: 'Бетті салыстыру' },
+  },
+  'service.veridoc': {
+    description: 'Name of the veridoc service (welcome list, generic step heading)',
+    defaults: { en: 'ID document', ru: 'Удостоверение личности', kk: 'Жеке куәлік' },
+  },
+  'service.kisc': {
+    description: 'Name of the kisc service (welcome list, generic step heading)',
+    defaults: { en: 'KISC check', ru: 'Проверка КЦМР', kk: 'ҚАОО тексеруі' },
+  },
+  'service.redoc': {
+    description: 'Name of the redoc service (welcome list, generic step heading)',
+    defaults: { en: 'Document', ru: 'Документ', kk: 'Құжат' },
+  },
+  'service.egov-doc': {
+    description: 'Name of the egov-doc service (welcome list, generic step heading)',
+    defaults: { en: 'eGov document', ru: 'Документ eGov', kk: 'eGov құжаты' },
+  },
+  'service.aml-cft': {
+    description: 'Name of the aml-cft service (welcome list, generic step heading)',
+    defaults: { en: 'AML/CFT screening', ru: 'Проверка ПОД/ФТ', kk: 'КЖТ/ТҚҚ тексеруі' },
+  },
+  'service.flow-form': {
+    description: 'Name of the flow-form service (welcome list, generic step heading)',
+    defaults: { en: 'Form', ru: 'Анкета', kk: 'Сауалнама' },
+  },
+  'service.consent': {
+    description: 'Name of the consent service (welcome list, generic step heading)',
+    defaults: { en: 'Consent', ru: 'Согласие', kk: 'Келісім' },
+  },
+  'service.veriphone': {
+    description: 'Name of the veriphone service (welcome list, generic step heading)',
+    defaults: { en: 'Phone', ru: 'Телефон', kk: 'Телефон' },
+  },
+  'service.esign': {
+    description: 'Name of the esign service (welcome list, generic step heading)',
+    defaults: { en: 'E-signature', ru: 'Электронная подпись', kk: 'Электрондық қолтаңба' },
+  },
+  'service.kyc-list': {
+    description: 'Name of the kyc-list service (welcome list, generic step heading)',
+    defaults: { en: 'KYC lists', ru: 'Списки KYC', kk: 'KYC тізімдері' },
+  },
+  'service.otp': {
+    description: 'Name of the otp service (welcome list, generic step heading)',
+    defaults: { en: 'SMS code', ru: 'SMS-код', kk: 'SMS-код' },
+  },
+  'service.notification': {
+    description: 'Name of the notification service (welcome list, generic step heading)',
+    defaults: { en: 'Notification', ru: 'Уведомление', kk: 'Хабарлама' },
+  },
+  'service.device-filter': {
+    description: 'Name of the device-filter service (welcome list, generic step heading)',
+    defaults: { en: 'Device check', ru: 'Проверка устройства', kk: 'Құрылғыны тексеру' },
+  },
+  'service.doc-preview': {
+    description: 'Name of the doc-preview service (welcome list, generic step heading)',
+    defaults: { en: 'Document preview', ru: 'Просмотр документа', kk: 'Құжатты алдын ала қарау' },
+  },
+  'service.doc-builder': {
+    description: 'Name of the doc-builder service (welcome list, generic step heading)',
+    defaults: { en: 'Document builder', ru: 'Конструктор документов', kk: 'Құжат құрастырушы' },
+  },
+  'service.file-storage': {
+    description: 'Name of the file-storage service (welcome list, generic step heading)',
+    defaults: { en: 'File storage', ru: 'Хранилище файлов', kk: 'Файл қоймасы' },
+  },
+  'service.client-card': {
+    description: 'Name of the client-card service (welcome list, generic step heading)',
+    defaults: { en: 'Client card', ru: 'Карточка клиента', kk: 'Клиент картасы' },
+  },
+  'service.erd': {
+    description: 'Name of the erd service (welcome list, generic step heading)',
+    defaults: { en: 'ERD', ru: 'ЕРД', kk: 'ЕРД' },
+  },
+  'service.interrupter': {
+    description: 'Name of the interrupter service (welcome list, generic step heading)',
+    defaults: { en: 'Review', ru: 'Проверка оператором', kk: 'Оператор тексеруі' },
+  },
+  'service.language-selector': {
+    description: 'Name of the language-selector service (welcome list, generic step heading)',
+    defaults: { en: 'Language', ru: 'Язык', kk: 'Тіл' },
+  },
+  'service.amlcft-service': {
+    description: 'Name of the amlcft-service service (welcome list, generic step heading)',
+    defaults: { en: 'AML/CFT screening', ru: 'Проверка ПОД/ФТ', kk: 'КЖТ/ТҚҚ тексеруі' },
+  },
   'footer.secured': {
     description: 'Footer note',
     defaults: { en: 'Secured by Verigram', ru: 'Защищено Verigram', kk: 'Verigram қорғайды' },

@@ -21,13 +21,6 @@ var LIVENESS = ['verilive', 'verilive-one-shot', 'verilive-infrared'];
 var DOCS = ['veridoc', 'redoc', 'egov-doc', 'doc-preview', 'kisc'];
 var OTP = ['otp', 'veriphone'];
 var FORMS = ['flow-form', 'client-card', 'doc-builder'];
-var SERVICE_LABELS = { verilive: 'Liveness', 'verilive-one-shot': 'Liveness', 'verilive-infrared': 'Liveness (IR)',
-  veriface: 'Face match', veridoc: 'ID document', kisc: 'KISC check', redoc: 'Document', 'egov-doc': 'eGov document',
-  'aml-cft': 'AML/CFT screening', 'flow-form': 'Form', consent: 'Consent', veriphone: 'Phone', esign: 'E-signature',
-  'kyc-list': 'KYC lists', otp: 'SMS code', notification: 'Notification', 'device-filter': 'Device check',
-  'doc-preview': 'Document preview', 'doc-builder': 'Document builder', 'file-storage': 'File storage',
-  'client-card': 'Client card', erd: 'ERD', interrupter: 'Review', 'language-selector': 'Language',
-  'amlcft-service': 'AML/CFT screening' };
 var FIELD_LABELS = {
   en: { full_name: 'Full name', iin: 'IIN', phone_number: 'Phone number' },
   ru: { full_name: 'ФИО', iin: 'ИИН', phone_number: 'Номер телефона' },
@@ -45,6 +38,8 @@ function t(key, vars) {
   if (vars) for (var k in vars) text = text.split('{' + k + '}').join(String(vars[k]));
   return text;
 }
+// A service's name from the catalog (service.<name>), so locale and overrides reach it.
+function serviceLabel(name) { return model.catalog['service.' + name] ? t('service.' + name) : name; }
 function applyLook() {
   var u = ui();
   var tokens = model.themes[u.theme] || model.themes['default'];
@@ -242,7 +237,7 @@ function testerPanel(step) {
 function welcomeView() {
   return [el('h2', { text: t('welcome.title') }), el('p', { text: t('welcome.body') }),
     el('ol', { class: 'vg-steps' }, state.steps.map(function (s, i) {
-      return el('li', null, [el('span', { class: 'vg-num', text: String(i + 1) }), SERVICE_LABELS[s.serviceName] || s.serviceName]);
+      return el('li', null, [el('span', { class: 'vg-num', text: String(i + 1) }), serviceLabel(s.serviceName)]);
     })),
     button(t('button.start'), function () { act({ type: 'start' }); }, '', { 'data-testid': 'start' })];
 }
@@ -317,13 +312,13 @@ function genericView(step) {
     spinner.replaceWith(el('div', { class: 'vg-done', 'aria-hidden': 'true', text: '\u2713' }));
     go.disabled = false;
   }, model.mode === 'preview' ? 0 : 1200);
-  return [el('h2', { class: 'vg-center', text: t('generic.title', { service: SERVICE_LABELS[step.serviceName] || step.serviceName }) }),
+  return [el('h2', { class: 'vg-center', text: t('generic.title', { service: serviceLabel(step.serviceName) }) }),
     el('p', { class: 'vg-center', text: t('generic.hint') }), spinner, go];
 }
 function retryView(step) {
   return [el('h2', { text: t('result.fail.title') }),
     el('div', { class: 'vg-alert', role: 'alert' }, [el('code', { text: state.retryErrorCodes.join(', ') })]),
-    el('p', { text: 'Attempts left: ' + step.attemptsLeft }),
+    el('p', { text: t('result.attempts_left', { count: step.attemptsLeft }) }),
     button(t('button.retry'), function () { retryDismissed = retryKey(); render(); }, '', { 'data-testid': 'retry' })];
 }
 function endView() {
@@ -337,7 +332,7 @@ function endView() {
   var title = expired ? t('result.expired') : tone === 'pass' ? t('result.pass.title') : tone === 'fail' ? t('result.fail.title') : t('header.title');
   var out = [el('div', { class: 'vg-result-icon', 'data-tone': tone, 'aria-hidden': 'true', text: tone === 'pass' ? '\u2713' : tone === 'fail' ? '\u2715' : '\u2026' }),
     el('h2', { class: 'vg-center', text: title })];
-  if (tone === 'neutral') out.push(el('p', { class: 'vg-center', text: 'flow_status: unknown' }));
+  if (tone === 'neutral') out.push(el('p', { class: 'vg-center', text: t('result.unknown') }));
   if (state.callbackUrl && model.mode !== 'preview')
     out.push(button(t('button.continue'), function () { location.href = state.callbackUrl; }));
   return out;
