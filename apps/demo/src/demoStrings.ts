@@ -110,7 +110,7 @@ const en: DemoStrings = {
     'Every step of the verification page has a dashed SANDBOX panel: Pass, Review, Fail (with a liveness error code) or Cancel.',
   hintCamera: 'Or go through it for real: the camera step accepts any face, so Continue passes it.',
   hintPersonIds:
-    'For scripts: a person id ending in +pass, +fail, +review, +timeout or +abandon decides the outcome when the page opens.',
+    'For scripts: a person id ending in +pass, +fail, +review, +timeout, +abandon or +error decides the outcome when the page opens.',
   realApi: 'Connected to Verigram',
   footer: 'Aurora Bank is a fictional bank showing the Verigram embed kit.',
 };
@@ -175,7 +175,7 @@ const ru: DemoStrings = {
   hintCamera:
     'Или пройдите по-настоящему: шаг с камерой принимает любое лицо, кнопка «Продолжить» его проходит.',
   hintPersonIds:
-    'Для скриптов: person id с окончанием +pass, +fail, +review, +timeout или +abandon задаёт исход при открытии страницы.',
+    'Для скриптов: person id с окончанием +pass, +fail, +review, +timeout, +abandon или +error задаёт исход при открытии страницы.',
   realApi: 'Подключено к Verigram',
   footer: 'Aurora Bank — вымышленный банк, демонстрирующий Verigram embed kit.',
 };
@@ -239,7 +239,7 @@ const kk: DemoStrings = {
     'Тексеру бетінің әр қадамында SANDBOX үзік панелі бар: Pass, Review, Fail (қате кодымен) немесе бас тарту.',
   hintCamera: 'Немесе шынымен өтіңіз: камера қадамы кез келген бетті қабылдайды, «Жалғастыру» оны өткізеді.',
   hintPersonIds:
-    'Скрипттер үшін: +pass, +fail, +review, +timeout не +abandon деп аяқталатын person id бет ашылғанда нәтижені анықтайды.',
+    'Скрипттер үшін: +pass, +fail, +review, +timeout, +abandon не +error деп аяқталатын person id бет ашылғанда нәтижені анықтайды.',
   realApi: 'Verigram-ға қосылған',
   footer: 'Aurora Bank — Verigram embed kit-ті көрсететін ойдан шығарылған банк.',
 };

@@ -38,7 +38,7 @@ export interface ResizeMessage extends Envelope<'resize'> {
 export interface CompletedMessage extends Envelope<'completed'> {
   flowStatus: ExecutionStatus;
 }
-/** The flow ended otherwise (a step failed, timed out...). */
+/** The flow ended otherwise: a system error (`failed`), a timeout or a disconnect. A failed verification is `completed` with `flowStatus: fail`. */
 export interface FailedMessage extends Envelope<'failed'> {
   endCause: FlowEndCause;
 }

@@ -118,7 +118,7 @@ describe('<FlowFile>', () => {
 
   it('given the file is missing (404), then it shows the error state, accessible, without retrying', async () => {
     const flowId = uniqueFlowId();
-    const flow = endedFlow(flowId, 'fail', 'failed');
+    const flow = endedFlow(flowId, 'fail', 'completed');
     const client = new ScriptedFlowClient(flow, resultOf(flow));
     client.file = apiError(404);
     const { container } = render(
