@@ -11,6 +11,8 @@ const STRUCTURAL = new Set([
   'url.invalid',
   'translation.invalid',
   'translation.locale_invalid',
+  // The builder edits kk/ru/en only, so an imported `de` could never be removed there.
+  'translation.locale_unknown',
   'translation.value_invalid',
   'css.invalid',
 ]);
