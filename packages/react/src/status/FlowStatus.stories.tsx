@@ -115,14 +115,24 @@ export const PassedCompact: Story = {
   },
 };
 
+/** A check said no: the pipeline still ran to its end (`end_cause: completed`), the verdict is fail. */
 export const Failed: Story = {
   parameters: { verigram: ended('fail') },
+  play: async ({ canvas }) => {
+    await canvas.findByText('Failed', badge);
+    await expect(await canvas.findByText('Every step was completed.')).toBeVisible();
+    await expect((await canvas.findAllByText('Denied')).length).toBeGreaterThan(0);
+  },
+};
+
+/** Verigram itself failed (`end_cause: failed`). */
+export const ServerError: Story = {
+  parameters: { verigram: ended('error') },
   play: async ({ canvas }) => {
     await canvas.findByText('Failed', badge);
     await expect(
       await canvas.findByText('The verification stopped because of a server error.'),
     ).toBeVisible();
-    await expect((await canvas.findAllByText('Denied')).length).toBeGreaterThan(0);
   },
 };
 
