@@ -72,6 +72,11 @@ function ResultLine({ flowId }: { flowId: string }) {
   return <p>{`${result.status}: ${result.data === null ? 'not started' : 'has result'}`}</p>;
 }
 
+function WaitingResult({ flowId, name }: { flowId: string; name: string }) {
+  const result = useFlowResult(flowId);
+  return <p>{`${name}: ${result.data === null ? 'not started' : 'waiting'}`}</p>;
+}
+
 const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 
 function setVisibility(state: 'visible' | 'hidden') {
@@ -440,13 +445,9 @@ describe('useFlowResult', () => {
       end_cause: 'timeout',
       ended_at: '2026-01-01T10:30:00Z',
     });
-    function Waiting({ name }: { name: string }) {
-      const result = useFlowResult(flowId);
-      return <p>{`${name}: ${result.data === null ? 'not started' : 'waiting'}`}</p>;
-    }
     const view = render(
       <Providers client={client}>
-        <Waiting name="first" />
+        <WaitingResult flowId={flowId} name="first" />
       </Providers>,
     );
     await advance(0);
@@ -460,8 +461,8 @@ describe('useFlowResult', () => {
     }
     view.rerender(
       <Providers client={client}>
-        <Waiting name="first" />
-        <Waiting name="second" />
+        <WaitingResult flowId={flowId} name="first" />
+        <WaitingResult flowId={flowId} name="second" />
       </Providers>,
     );
     await advance(10);

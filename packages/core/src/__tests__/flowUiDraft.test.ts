@@ -151,7 +151,11 @@ describe('parseFlowUiJson', () => {
     ['a relative logo', '{"logo_url":"/logo.svg"}', 'url.invalid'],
     ['a number as text', '{"translation":{"en":{"button.start":1}}}', 'translation.value_invalid'],
     // The builder's grid has only kk/ru/en columns: a `de` imported would be an error no one could fix.
-    ['a locale the page lacks', '{"translation":{"de":{"button.start":"Los"}}}', 'translation.locale_unknown'],
+    [
+      'a locale the page lacks',
+      '{"translation":{"de":{"button.start":"Los"}}}',
+      'translation.locale_unknown',
+    ],
   ])('refuses %s, listing only what blocks the import', (_, text, code) => {
     const parsed = parseFlowUiJson(text);
     expect(parsed.ok).toBe(false);

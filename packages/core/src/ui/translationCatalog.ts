@@ -161,7 +161,11 @@ export const TRANSLATION_CATALOG = {
   },
   'result.attempts_left': {
     description: 'Under a failed attempt that may be retried; {count} is replaced',
-    defaults: { en: 'Attempts left: {count}', ru: 'Осталось попыток: {count}', kk: 'Қалған әрекеттер: {count}' },
+    defaults: {
+      en: 'Attempts left: {count}',
+      ru: 'Осталось попыток: {count}',
+      kk: 'Қалған әрекеттер: {count}',
+    },
   },
   'result.unknown': {
     description: 'Status page of a flow that ended flow_status unknown (e.g. a manual review)',
