@@ -52,10 +52,12 @@ export interface SandboxEngineOptions {
   autoComplete?: boolean;
 }
 
+/** What the control route accepts; `error` injects a system error: the flow ends `fail` / `failed`. */
+export const STEP_OUTCOMES = ['pass', 'fail', 'unknown', 'abandon', 'timeout', 'error'] as const;
+
 /** An outcome a tester, a script or the control route gives the current step. */
 export interface StepOutcome {
-  /** `error` injects a system error: the flow ends `fail` / `failed` (FlowEndCause). */
-  outcome: 'pass' | 'fail' | 'unknown' | 'abandon' | 'timeout' | 'error';
+  outcome: (typeof STEP_OUTCOMES)[number];
   /** For `fail` of a liveness step. @default ['model_prediction'] */
   errorCodes?: LivenessError[];
 }

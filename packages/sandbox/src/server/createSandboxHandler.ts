@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LivenessError } from '@verigram-kit/core';
 import { API_KEY_HEADER, API_VERSION, API_VERSION_HEADER } from '@verigram-kit/core';
 import { parsePageAction } from '../engine/parsePageAction.ts';
-import type { SandboxEngine } from '../engine/SandboxEngine.ts';
+import { type SandboxEngine, STEP_OUTCOMES } from '../engine/SandboxEngine.ts';
 import { isSandboxError, SandboxError } from '../engine/SandboxError.ts';
 import { hostedPageCsp, renderHostedPage } from '../page/renderHostedPage.ts';
 import type { RateLimiter } from './RateLimiter.ts';
@@ -248,9 +248,13 @@ export function createSandboxHandler(ctx: SandboxHandlerContext) {
         POST: async (req, res, [id]) => {
           const key = controlKey(req);
           const body = ((await readJson(req)) ?? {}) as { outcome?: unknown; error_codes?: unknown };
-          const outcomes = ['pass', 'fail', 'unknown', 'abandon', 'timeout', 'error'];
-          if (typeof body.outcome !== 'string' || !outcomes.includes(body.outcome))
-            throw new SandboxError(422, 'INVALID_PAYLOAD', `outcome must be one of ${outcomes.join(', ')}`);
+          const outcome = STEP_OUTCOMES.find((o) => o === body.outcome);
+          if (!outcome)
+            throw new SandboxError(
+              422,
+              'INVALID_PAYLOAD',
+              `outcome must be one of ${STEP_OUTCOMES.join(', ')}`,
+            );
           const codes = body.error_codes;
           if (codes !== undefined && !Array.isArray(codes))
             throw new SandboxError(
@@ -264,7 +268,7 @@ export function createSandboxHandler(ctx: SandboxHandlerContext) {
             res,
             200,
             engine.setStepOutcome(key, id as string, {
-              outcome: body.outcome as 'pass',
+              outcome,
               ...(codes ? { errorCodes: codes as LivenessError[] } : {}),
             }),
           );
