@@ -66,12 +66,14 @@ if (mode === 'upstream') {
     secret: BENCH_SECRET,
     fetch: createNodeTransport(),
     logger: false,
-    authorize: (request) => {
-      const user = request.headers.get('x-bench-user');
-      return user ? { personId: user } : null;
+  });
+  // What an Express app writes: the user from the Node request (here a header, as a session would).
+  listener = toNodeHandler(proxy, {
+    authorize: (req) => {
+      const user = req.headers['x-bench-user'];
+      return typeof user === 'string' ? { personId: user } : null;
     },
   });
-  listener = toNodeHandler(proxy);
 }
 
 const server = http.createServer({ keepAliveTimeout: 30_000 }, listener);

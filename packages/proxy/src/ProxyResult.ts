@@ -1,6 +1,8 @@
+import type { ProxyInput } from './ProxyInput.ts';
+
 /**
  * The proxy's answer before it becomes a Web Response. The public handler always returns a
- * Response; the Node adapter takes this shape directly (see NODE_RESULT) because building and
+ * Response; the Node adapter takes this shape directly (see PROXY_CORE) because building and
  * re-reading a Response body costs more CPU than the rest of a proxied read (measured, see
  * README "Benchmark").
  */
@@ -29,5 +31,12 @@ export function toResponse(result: ProxyResult): Response {
   return new Response(result.body, { status: result.status, headers: result.headers });
 }
 
-/** Where a proxy keeps its result-returning core, for the Node adapter only. */
-export const NODE_RESULT: unique symbol = Symbol('verigram-proxy.result');
+/** Where a proxy keeps its core, for the Node adapter only. */
+export const PROXY_CORE: unique symbol = Symbol('verigram-proxy.core');
+
+/** @internal The proxy before any Web object: what the Node adapter drives. */
+export interface ProxyCore {
+  handle(input: ProxyInput): Promise<ProxyResult>;
+  /** Whether createVerigramProxy was given an `authorize` (adapters without their own need one). */
+  readonly hasAuthorize: boolean;
+}

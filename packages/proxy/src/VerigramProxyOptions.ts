@@ -37,8 +37,12 @@ export interface VerigramProxyOptions {
   /**
    * Who is asking, from the host app's own session (cookie, JWT...). Return `null` for an
    * anonymous request: the proxy answers 401 `UNAUTHENTICATED`. The only source of `person_id`.
+   * Required, except on Node when `toNodeHandler(proxy, { authorize })` reads the user from the
+   * Node request instead (Express's `req.user`, `req.session`): the Next.js and Hono adapters throw
+   * at boot without it, and a request that meets no authorize is refused with 500
+   * `AUTHORIZE_NOT_CONFIGURED`.
    */
-  authorize: (request: Request) => ProxyUser | null | Promise<ProxyUser | null>;
+  authorize?: ((request: Request) => ProxyUser | null | Promise<ProxyUser | null>) | undefined;
   /** HMAC key of flow tokens, at least 32 bytes (e.g. `openssl rand -hex 32`). Rotating it invalidates all tokens. */
   secret: string;
   /** Lifetime of a flow token, in seconds; the owner renews it with `POST {mountPath}/flow/{id}/token`. @default 3600 */

@@ -1,5 +1,6 @@
 import { toOrigin } from './checkCallbackUrl.ts';
 import { ProxyError } from './ProxyError.ts';
+import type { ProxyInput } from './ProxyInput.ts';
 import type { ProxyResult } from './ProxyResult.ts';
 
 export interface OriginPolicy {
@@ -8,7 +9,7 @@ export interface OriginPolicy {
   /** The answer to a preflight on a known route. */
   preflight(origin: string | null, ownOrigin: string, methods: readonly string[]): ProxyResult;
   /** CSRF check of a POST (issue 3): a JSON content type and an allowed Origin. */
-  assertSafePost(request: Request, ownOrigin: string): void;
+  assertSafePost(input: ProxyInput, ownOrigin: string): void;
 }
 
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
@@ -59,14 +60,14 @@ export function createOriginPolicy(allowedOrigins: readonly string[], credential
         },
       };
     },
-    assertSafePost(request, ownOrigin) {
+    assertSafePost(input, ownOrigin) {
       // Forms can post cross-site without a preflight, but only as text/plain, urlencoded or
       // multipart; demanding JSON forces a preflight on any cross-site attempt.
-      if (!JSON_TYPE.test(request.headers.get('content-type') ?? '')) {
+      if (!JSON_TYPE.test(input.header('content-type') ?? '')) {
         throw new ProxyError(415, 'UNSUPPORTED_MEDIA_TYPE', 'POST bodies must be sent as application/json');
       }
       // Every browser sends Origin on a POST; a missing one is not a browser we can vouch for.
-      if (!isAllowed(request.headers.get('origin'), ownOrigin)) {
+      if (!isAllowed(input.header('origin'), ownOrigin)) {
         throw new ProxyError(403, 'ORIGIN_NOT_ALLOWED', 'The Origin of this POST is not allowed');
       }
     },

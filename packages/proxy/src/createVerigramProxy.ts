@@ -15,7 +15,8 @@ import { createOriginPolicy } from './createOriginPolicy.ts';
 import { consoleLogger, createRedactingLogger } from './createRedactingLogger.ts';
 import { mapUpstreamError } from './mapUpstreamError.ts';
 import { notFound, ProxyError } from './ProxyError.ts';
-import { jsonResult, NODE_RESULT, type ProxyResult, toResponse } from './ProxyResult.ts';
+import { fromWebRequest, type ProxyInput } from './ProxyInput.ts';
+import { jsonResult, PROXY_CORE, type ProxyCore, type ProxyResult, toResponse } from './ProxyResult.ts';
 import { parseCreateFlowBody } from './parseCreateFlowBody.ts';
 import { parseLivenessBody } from './parseLivenessBody.ts';
 import { readJsonBody } from './readJsonBody.ts';
@@ -23,15 +24,15 @@ import { resolveBaseUrl } from './resolveBaseUrl.ts';
 import { ID_PATTERN, matchRoute, type RouteName } from './routeTable.ts';
 import { sha256Hex } from './sha256Hex.ts';
 import { streamFile } from './streamFile.ts';
-import type { ProxyRequestContext, VerigramProxyOptions } from './VerigramProxyOptions.ts';
+import type { ProxyRequestContext, ProxyUser, VerigramProxyOptions } from './VerigramProxyOptions.ts';
 import { validateFlowConfigUi } from './validateFlowConfigUi.ts';
 
 /** The proxy: a Web-standard handler, plus where it is mounted (adapters use it to fall through). */
 export interface VerigramProxy {
   (request: Request, context?: ProxyRequestContext): Promise<Response>;
   readonly mountPath: string;
-  /** @internal The same handler before the Response is built; used by the Node adapter. */
-  readonly [NODE_RESULT]: (request: Request, context?: ProxyRequestContext) => Promise<ProxyResult>;
+  /** @internal The handler before any Web object is built; used by the Node adapter. */
+  readonly [PROXY_CORE]: ProxyCore;
 }
 
 const DEFAULT_ASSET_HOSTS = ['s3.eu-central-1.amazonaws.com', 'docs.services.verigram.cloud'];
@@ -49,8 +50,11 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
  * });
  */
 export function createVerigramProxy(options: VerigramProxyOptions): VerigramProxy {
-  if (typeof options.authorize !== 'function')
-    throw new TypeError('createVerigramProxy: authorize is required');
+  // Optional only because the Node adapter can take its own (toNodeHandler's `authorize`); the
+  // other adapters refuse a proxy without one at boot, and a request that reaches no authorize
+  // is refused (fail closed).
+  if (options.authorize !== undefined && typeof options.authorize !== 'function')
+    throw new TypeError('createVerigramProxy: authorize must be a function');
   const mountPath = (options.mountPath ?? '/api/verigram').replace(/\/+$/, '');
   if (!mountPath.startsWith('/')) throw new TypeError('createVerigramProxy: mountPath must start with "/"');
   const apiKey = options.apiKey;
@@ -113,19 +117,25 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
     );
   }
 
-  function clientIp(request: Request, context: ProxyRequestContext): string | undefined {
-    if (options.clientIp) return options.clientIp(request, context);
+  function clientIp(input: ProxyInput): string | undefined {
+    if (options.clientIp) return options.clientIp(input.request(), input.context);
     if (options.trustProxy) {
       // The client can send any X-Forwarded-For it likes; only the entry our trusted proxy
       // appended, the rightmost, is the address it actually saw.
-      const forwarded = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
+      const forwarded = input.header('x-forwarded-for')?.split(',').at(-1)?.trim();
       if (forwarded) return forwarded;
     }
-    return context.clientIp;
+    return input.context.clientIp;
   }
 
-  async function authorize(request: Request): Promise<string> {
-    const user = await options.authorize(request);
+  async function authorize(input: ProxyInput): Promise<string> {
+    let user: ProxyUser | null;
+    if (input.authorize) user = await input.authorize();
+    else if (options.authorize) user = await options.authorize(input.request());
+    else {
+      log('error', 'no authorize: pass it to createVerigramProxy (or to toNodeHandler)', {});
+      throw new ProxyError(500, 'AUTHORIZE_NOT_CONFIGURED', 'The proxy has no authorize; see its log');
+    }
     if (!user) throw new ProxyError(401, 'UNAUTHENTICATED', 'Sign in to the app first');
     if (typeof user.personId !== 'string' || !PERSON_ID_PATTERN.test(user.personId)) {
       // The host app's ids do not fit Verigram's PersonId; a developer must map them.
@@ -136,8 +146,8 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
   }
 
   /** The flow a Bearer token proves this user owns; `flowId` (from the path) must match it. */
-  async function requireFlowToken(request: Request, personId: string, flowId?: string): Promise<string> {
-    const header = request.headers.get('authorization');
+  async function requireFlowToken(input: ProxyInput, personId: string, flowId?: string): Promise<string> {
+    const header = input.header('authorization');
     // A missing header says nothing about any flow, so a clear 401 leaks nothing.
     if (!header) throw new ProxyError(401, 'FLOW_TOKEN_REQUIRED', 'Send Authorization: Bearer <flow_token>');
     const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header);
@@ -162,15 +172,10 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
    * user and per IP. Each route has its own bucket, so renewing tokens never eats the budget for
    * new flows; `flow` keeps the original unprefixed keys so counters survive an upgrade.
    */
-  async function limitCreation(
-    bucket: 'flow' | 'liveness' | 'token',
-    userHash: string,
-    request: Request,
-    context: ProxyRequestContext,
-  ) {
+  async function limitCreation(bucket: 'flow' | 'liveness' | 'token', userHash: string, input: ProxyInput) {
     const prefix = bucket === 'flow' ? 'rl' : `rl:${bucket}`;
     if (perUser) await checkRateLimit(store, `${prefix}:user:${userHash}`, perUser);
-    const ip = clientIp(request, context);
+    const ip = clientIp(input);
     if (perIp && ip) await checkRateLimit(store, `${prefix}:ip:${ip}`, perIp);
   }
 
@@ -185,8 +190,8 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
     return jsonResult(status, body);
   }
 
-  async function createFlow(request: Request, url: URL, personId: string, context: ProxyRequestContext) {
-    const idempotencyKey = request.headers.get('idempotency-key');
+  async function createFlow(input: ProxyInput, personId: string) {
+    const idempotencyKey = input.header('idempotency-key');
     if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new ProxyError(
         400,
@@ -195,12 +200,11 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
       );
     }
     const userHash = await sha256Hex(`person:${personId}`);
-    await limitCreation('flow', userHash, request, context);
-    const body = await readJsonBody(request, maxBodyBytes);
-    const ownOrigin = url.origin;
-    const input = parseCreateFlowBody(body, createPolicy, callbackOrigins ?? [ownOrigin]);
+    await limitCreation('flow', userHash, input);
+    const body = await readJsonBody(input, maxBodyBytes);
+    const flowInput = parseCreateFlowBody(body, createPolicy, callbackOrigins ?? [input.url.origin]);
     const create = async () => {
-      const created = await client.createFlow({ ...input, person_id: personId });
+      const created = await client.createFlow({ ...flowInput, person_id: personId });
       // Ids we could not route later would make the flow unreadable: refuse them now.
       if (
         typeof created.flow_id !== 'string' ||
@@ -219,77 +223,73 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
     const flow = idempotencyKey
       ? await idempotency.once(
           `idem:${userHash}:${await sha256Hex(idempotencyKey)}`,
-          await sha256Hex(JSON.stringify(input)),
+          await sha256Hex(JSON.stringify(flowInput)),
           create,
         )
       : await create();
     return tokenAnswer(flow.flowId, flow.vlink, personId, 201);
   }
 
-  async function route(
-    name: RouteName,
-    id: string | undefined,
-    request: Request,
-    url: URL,
-    personId: string,
-    context: ProxyRequestContext,
-  ) {
-    // Only a file download follows the browser's signal (Next.js and Hono abort it when the browser
-    // leaves, and a large stream is worth stopping). JSON reads are short and bounded by timeoutMs,
-    // and a creation must never be cut off half-way (the flow might exist upstream anyway).
-    const signal = request.signal;
+  async function route(name: RouteName, id: string | undefined, input: ProxyInput, personId: string) {
     switch (name) {
       case 'createFlow':
-        return createFlow(request, url, personId, context);
+        return createFlow(input, personId);
       case 'getFlow': {
-        const flowId = await requireFlowToken(request, personId, id);
+        const flowId = await requireFlowToken(input, personId, id);
         return jsonResult(200, await client.getFlow(flowId));
       }
       case 'getFlowResult': {
-        const flowId = await requireFlowToken(request, personId, id);
+        const flowId = await requireFlowToken(input, personId, id);
         return jsonResult(200, await client.getFlowResult(flowId));
       }
       case 'refreshFlowToken': {
         // No token needed (it may have expired): ownership is checked at the source instead.
-        await limitCreation('token', await sha256Hex(`person:${personId}`), request, context);
+        await limitCreation('token', await sha256Hex(`person:${personId}`), input);
         const flow = await client.getFlow(id as string);
         if (flow.person_id !== personId || typeof flow.vlink !== 'string') throw notFound();
         return tokenAnswer(id as string, flow.vlink, personId, 200);
       }
       case 'getSessionResult': {
-        const flowId = await requireFlowToken(request, personId);
+        const flowId = await requireFlowToken(input, personId);
         const session = await client.getSessionResult(id as string);
         // The token names a flow, not a session: the session must belong to that flow.
         if (session.flow_id !== flowId) throw notFound();
         return jsonResult(200, session);
       }
       case 'createLivenessSession': {
-        await limitCreation('liveness', await sha256Hex(`person:${personId}`), request, context);
-        const flowId = await requireFlowToken(request, personId);
-        const body = parseLivenessBody(await readJsonBody(request, maxBodyBytes));
+        await limitCreation('liveness', await sha256Hex(`person:${personId}`), input);
+        const flowId = await requireFlowToken(input, personId);
+        const body = parseLivenessBody(await readJsonBody(input, maxBodyBytes));
         const session = await client.createLivenessSession({ ...body, person_id: personId, flow_id: flowId });
         return jsonResult(201, session);
       }
       case 'downloadFile': {
-        const flowId = await requireFlowToken(request, personId);
-        const label = url.searchParams.get('label');
+        const flowId = await requireFlowToken(input, personId);
+        const label = input.url.searchParams.get('label');
         if (!label || !(FILE_LABELS as readonly string[]).includes(label)) {
           throw new ProxyError(400, 'INVALID_LABEL', "label must be one of the spec's file labels");
         }
-        const file = await client.downloadFile({ label: label as FileLabel, flow_id: flowId }, { signal });
+        // Only a file download follows the browser's signal (Next.js and Hono abort it when the
+        // browser leaves, and a large stream is worth stopping). JSON reads are short and bounded
+        // by timeoutMs, and a creation must never be cut off half-way (the flow might exist upstream).
+        const file = await client.downloadFile(
+          { label: label as FileLabel, flow_id: flowId },
+          { signal: input.signal() },
+        );
         return streamFile(file.body, file.contentType, file.contentLength, maxFileBytes, {});
       }
     }
   }
 
-  async function handle(request: Request, url: URL, context: ProxyRequestContext): Promise<ProxyResult> {
+  async function handle(input: ProxyInput): Promise<ProxyResult> {
+    const { url, method } = input;
     const ownOrigin = url.origin;
-    const origin = request.headers.get('origin');
+    const origin = input.header('origin');
     if (!url.pathname.startsWith(`${mountPath}/`)) {
       throw new ProxyError(404, 'ROUTE_NOT_FOUND', `No such route; the proxy serves ${mountPath}/...`);
     }
-    const match = matchRoute(request.method, url.pathname.slice(mountPath.length + 1));
-    if (request.method === 'OPTIONS' && match.kind === 'method') {
+    const match = matchRoute(method, url.pathname.slice(mountPath.length + 1));
+    if (method === 'OPTIONS' && match.kind === 'method') {
       return origins.preflight(origin, ownOrigin, match.allow);
     }
     if (match.kind === 'none') throw new ProxyError(404, 'ROUTE_NOT_FOUND', 'No such route');
@@ -311,17 +311,16 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
       }
       seen.add(key);
     }
-    if (matched.method === 'POST') origins.assertSafePost(request, ownOrigin);
-    const personId = await authorize(request);
-    return route(matched.name, id, request, url, personId, context);
+    if (matched.method === 'POST') origins.assertSafePost(input, ownOrigin);
+    const personId = await authorize(input);
+    return route(matched.name, id, input, personId);
   }
 
-  async function result(request: Request, context: ProxyRequestContext = {}): Promise<ProxyResult> {
+  async function result(input: ProxyInput): Promise<ProxyResult> {
     const started = Date.now();
-    const url = new URL(request.url);
     let answer: ProxyResult;
     try {
-      answer = await handle(request, url, context);
+      answer = await handle(input);
     } catch (error) {
       let failure: ProxyError;
       if (error instanceof ProxyError) failure = error;
@@ -342,11 +341,11 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
         failure.headers,
       );
     }
-    Object.assign(answer.headers, origins.corsHeaders(request.headers.get('origin'), url.origin));
+    Object.assign(answer.headers, origins.corsHeaders(input.header('origin'), input.url.origin));
     if (logsInfo) {
       log('info', 'request', {
-        method: request.method,
-        path: url.pathname,
+        method: input.method,
+        path: input.url.pathname,
         status: answer.status,
         ms: Date.now() - started,
       });
@@ -355,6 +354,7 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
   }
 
   const proxy = async (request: Request, context?: ProxyRequestContext): Promise<Response> =>
-    toResponse(await result(request, context));
-  return Object.assign(proxy, { mountPath, [NODE_RESULT]: result });
+    toResponse(await result(fromWebRequest(request, context)));
+  const core: ProxyCore = { handle: result, hasAuthorize: options.authorize !== undefined };
+  return Object.assign(proxy, { mountPath, [PROXY_CORE]: core });
 }

@@ -1,19 +1,21 @@
 import { ProxyError } from './ProxyError.ts';
+import type { ProxyInput } from './ProxyInput.ts';
 
 /**
  * Reads a JSON object body of at most `maxBytes`, refusing early on a too-large Content-Length and
  * counting while streaming (a chunked body has no Content-Length), so an oversize body is never
  * held in memory whole.
  */
-export async function readJsonBody(request: Request, maxBytes: number): Promise<Record<string, unknown>> {
+export async function readJsonBody(input: ProxyInput, maxBytes: number): Promise<Record<string, unknown>> {
   const tooLarge = () =>
     new ProxyError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBytes} bytes`);
-  const declared = request.headers.get('content-length');
+  const declared = input.header('content-length');
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
+  const body = input.body();
+  if (body) {
+    const reader = body.getReader();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;

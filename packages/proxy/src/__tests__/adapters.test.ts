@@ -3,13 +3,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { Hono } from 'hono';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createNodeTransport } from '../node/createNodeTransport.ts';
 import { toExpressHandler, toNodeHandler } from '../node/toNodeHandler.ts';
 import { toHonoHandler } from '../toHonoHandler.ts';
 import { toNextHandlers } from '../toNextHandlers.ts';
-import { createFakeUpstream } from './fakeUpstream.ts';
-import { ALICE, createHarness, post } from './harness.ts';
+import { API_KEY, createFakeUpstream } from './fakeUpstream.ts';
+import { ALICE, createHarness, post, transcript } from './harness.ts';
 
 const servers: http.Server[] = [];
 
@@ -24,18 +24,35 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
 });
 
+/** Keeps what an adapter answered, headers and body, for the API-key grep at the end. */
+async function record(response: Response): Promise<Response> {
+  const text = await response.clone().text();
+  transcript.push(`${response.status}\n${[...response.headers].join('\n')}\n\n${text}`);
+  return response;
+}
+
+afterAll(() => {
+  // Log lines land in the transcript through the harness's logger; answers through record().
+  expect(transcript.length).toBeGreaterThan(10);
+  for (const entry of transcript) expect(entry).not.toContain(API_KEY);
+});
+
 /** Creates a flow and reads it back through `base`, the way the browser kit would. */
 async function roundTrip(base: string) {
-  const created = await fetch(`${base}/api/verigram/flow`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base, 'x-test-user': ALICE },
-    body: JSON.stringify({ locale: 'ru' }),
-  });
+  const created = await record(
+    await fetch(`${base}/api/verigram/flow`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base, 'x-test-user': ALICE },
+      body: JSON.stringify({ locale: 'ru' }),
+    }),
+  );
   expect(created.status).toBe(201);
   const flow = (await created.json()) as { flow_id: string; flow_token: string };
-  const read = await fetch(`${base}/api/verigram/flow/${flow.flow_id}`, {
-    headers: { authorization: `Bearer ${flow.flow_token}`, 'x-test-user': ALICE },
-  });
+  const read = await record(
+    await fetch(`${base}/api/verigram/flow/${flow.flow_id}`, {
+      headers: { authorization: `Bearer ${flow.flow_token}`, 'x-test-user': ALICE },
+    }),
+  );
   expect(read.status).toBe(200);
   expect(((await read.json()) as { locale: string }).locale).toBe('ru');
   return flow;
@@ -98,6 +115,77 @@ describe('toNodeHandler', () => {
   });
 });
 
+describe('toNodeHandler with its own authorize', () => {
+  it('given Express middleware that sets req.user, then flows belong to that user and nobody else', async () => {
+    const upstream = createFakeUpstream();
+    const { proxy } = createHarness(upstream, { authorize: undefined });
+    const app = express();
+    app.use((req, _res, next) => {
+      // Stands in for passport or express-session.
+      const user = req.headers['x-test-user'];
+      (req as typeof req & { user?: { id: string } }).user =
+        typeof user === 'string' ? { id: user } : undefined;
+      next();
+    });
+    app.use(
+      toExpressHandler(proxy, {
+        authorize: (req) => {
+          const user = (req as typeof req & { user?: { id: string } }).user;
+          return user ? { personId: user.id } : null;
+        },
+      }),
+    );
+    const base = await listen(http.createServer(app));
+    const flow = await roundTrip(base);
+    expect([...upstream.flows.values()].map((f) => f.person_id)).toEqual([ALICE]);
+    const stranger = await fetch(`${base}/api/verigram/flow/${flow.flow_id}`, {
+      headers: { authorization: `Bearer ${flow.flow_token}`, 'x-test-user': 'mallory-09' },
+    });
+    expect(stranger.status).toBe(404);
+    const anonymous = await fetch(`${base}/api/verigram/flow/${flow.flow_id}`, {
+      headers: { authorization: `Bearer ${flow.flow_token}` },
+    });
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('given a clientIp hook, when a POST builds the Web Request first, then the body still arrives whole', async () => {
+    const upstream = createFakeUpstream();
+    const seen: string[] = [];
+    const { proxy } = createHarness(upstream, {
+      authorize: undefined,
+      clientIp: (request) => {
+        seen.push(request.method);
+        return '203.0.113.7';
+      },
+    });
+    const base = await listen(
+      http.createServer(
+        toNodeHandler(proxy, { authorize: (req) => ({ personId: String(req.headers['x-test-user']) }) }),
+      ),
+    );
+    await roundTrip(base);
+    expect(seen).toEqual(['POST']);
+    expect([...upstream.flows.values()].map((f) => f.locale)).toEqual(['ru']);
+  });
+
+  it('refuses at boot a proxy with no authorize anywhere, and so do the Next.js and Hono adapters', () => {
+    const upstream = createFakeUpstream();
+    const { proxy } = createHarness(upstream, { authorize: undefined });
+    expect(() => toNodeHandler(proxy)).toThrow(/authorize/);
+    expect(() => toNextHandlers(proxy)).toThrow(/authorize/);
+    expect(() => toHonoHandler(proxy)).toThrow(/authorize/);
+  });
+
+  it('given a Web handler with no authorize, then a request is refused with 500 and nothing is created', async () => {
+    const upstream = createFakeUpstream();
+    const { send } = createHarness(upstream, { authorize: undefined });
+    const answer = await send(post('/flow', {}));
+    expect(answer.status).toBe(500);
+    expect(answer.json.error_code).toBe('AUTHORIZE_NOT_CONFIGURED');
+    expect(upstream.calls).toEqual([]);
+  });
+});
+
 describe('toExpressHandler', () => {
   it('works as Express middleware mounted at the mount path and falls through elsewhere', async () => {
     const upstream = createFakeUpstream();
@@ -150,6 +238,21 @@ describe('toHonoHandler', () => {
     oneLiner.all('/api/verigram/*', (c) => proxy(c.req.raw));
     expect((await oneLiner.request(post('/flow', { locale: 'kk' }))).status).toBe(201);
     expect(upstream.flows.size).toBe(2);
+  });
+});
+
+describe('toHonoHandler on @hono/node-server', () => {
+  it('given env.incoming, then the socket address counts against the per-IP limit', async () => {
+    const upstream = createFakeUpstream();
+    const { proxy } = createHarness(upstream, {
+      rateLimit: { perUser: false, perIp: { limit: 1, windowMs: 60_000 } },
+    });
+    const handler = toHonoHandler(proxy);
+    const env = { incoming: { socket: { remoteAddress: '198.51.100.4' } } };
+    expect((await handler({ req: { raw: post('/flow', {}) }, env })).status).toBe(201);
+    const otherUser = post('/flow', {});
+    otherUser.headers.set('x-test-user', 'carol-0003');
+    expect((await handler({ req: { raw: otherUser }, env })).status).toBe(429);
   });
 });
 

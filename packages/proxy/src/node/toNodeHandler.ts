@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { VerigramProxy } from '../createVerigramProxy.ts';
-import { NODE_RESULT } from '../ProxyResult.ts';
+import type { ProxyInput } from '../ProxyInput.ts';
+import { PROXY_CORE } from '../ProxyResult.ts';
+import type { ProxyUser } from '../VerigramProxyOptions.ts';
 
 export interface NodeHandlerOptions {
   /**
@@ -9,6 +11,14 @@ export interface NodeHandlerOptions {
    * sees is not it (behind a reverse proxy). @default `http://${Host header}`
    */
   origin?: string | undefined;
+  /**
+   * Who is asking, read from the Node request: what Express middleware left on it (`req.user`,
+   * `req.session`) or its cookies. Replaces `createVerigramProxy`'s `authorize` for this adapter,
+   * and spares building a Web `Request` for every read. Return `null` for an anonymous request.
+   * @default the proxy's own `authorize`, given a Web `Request`
+   * @example authorize: (req) => (req.user ? { personId: req.user.id } : null)
+   */
+  authorize?: ((req: IncomingMessage) => ProxyUser | null | Promise<ProxyUser | null>) | undefined;
 }
 
 // Hop-by-hop headers (RFC 9110 §7.6.1) belong to one connection and are never passed on.
@@ -22,13 +32,41 @@ const HOP_BY_HOP = new Set([
   'upgrade',
 ]);
 
+const hasBody = (method: string | undefined) => method !== 'GET' && method !== 'HEAD';
+
+/** The Web Request a hook asks for, built from the Node request on demand (see ProxyInput). */
+function toWebRequest(req: IncomingMessage, url: URL, signal: () => AbortSignal): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || HOP_BY_HOP.has(name)) continue;
+    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const body = hasBody(req.method);
+  return new Request(url, {
+    method: req.method,
+    headers,
+    signal: signal(),
+    body: body ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+    // Required by undici for a streamed request body.
+    ...(body ? { duplex: 'half' } : {}),
+  } as RequestInit);
+}
+
 /**
  * A node:http request listener, also usable as Express/Connect middleware: with `next`, requests
  * outside the proxy's mount path fall through. Express strips an `app.use('/x', …)` prefix from
  * `req.url`, so `originalUrl` is read first.
+ *
+ * No Web `Request` or `Response` is built unless a hook asks for one: on Node 20 they cost more than
+ * the rest of a proxied read (README "Benchmark").
  */
 export function toNodeHandler(proxy: VerigramProxy, options: NodeHandlerOptions = {}) {
-  const handle = proxy[NODE_RESULT];
+  const core = proxy[PROXY_CORE];
+  const nodeAuthorize = options.authorize;
+  if (nodeAuthorize !== undefined && typeof nodeAuthorize !== 'function')
+    throw new TypeError('toNodeHandler: authorize must be a function');
+  if (!nodeAuthorize && !core.hasAuthorize)
+    throw new TypeError('toNodeHandler: pass authorize here or to createVerigramProxy');
   return async (
     req: IncomingMessage,
     res: ServerResponse,
@@ -37,27 +75,46 @@ export function toNodeHandler(proxy: VerigramProxy, options: NodeHandlerOptions 
     const path = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
     if (next && !path.startsWith(`${proxy.mountPath}/`)) return next();
     let stream: ReadableStream<Uint8Array> | undefined;
+    let controller: AbortController | undefined;
     // A browser that goes away stops a file download upstream too.
     res.on('close', () => {
-      if (!res.writableFinished) stream?.cancel().catch(() => {});
+      if (res.writableFinished) return;
+      controller?.abort(new Error('The client went away'));
+      stream?.cancel().catch(() => {});
     });
     try {
-      const base = options.origin ?? `http://${req.headers.host ?? 'localhost'}`;
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(req.headers)) {
-        if (value === undefined || HOP_BY_HOP.has(name)) continue;
-        headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-      }
-      const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-      const request = new Request(new URL(path, base), {
-        method: req.method,
-        headers,
-        body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
-        // Required by undici for a streamed request body.
-        ...(hasBody ? { duplex: 'half' } : {}),
-      } as RequestInit);
-      // The result, not a Response: skipping a Web body round trip is most of this adapter's speed.
-      const result = await handle(request, { clientIp: req.socket.remoteAddress });
+      const url = new URL(path, options.origin ?? `http://${req.headers.host ?? 'localhost'}`);
+      const signal = () => {
+        controller ??= new AbortController();
+        return controller.signal;
+      };
+      let request: Request | undefined;
+      let body: ReadableStream<Uint8Array> | null | undefined;
+      const input: ProxyInput = {
+        method: req.method ?? 'GET',
+        url,
+        header(name) {
+          if (HOP_BY_HOP.has(name)) return null;
+          const value = req.headers[name];
+          if (value === undefined) return null;
+          return Array.isArray(value) ? value.join(', ') : value;
+        },
+        // One reader of the Node stream: the Web Request's body if a hook built one, else our own.
+        body() {
+          if (request) return request.body;
+          body ??= hasBody(req.method) ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : null;
+          return body;
+        },
+        signal,
+        request() {
+          if (body !== undefined) throw new Error('toNodeHandler: the body was read before the Request');
+          request ??= toWebRequest(req, url, signal);
+          return request;
+        },
+        authorize: nodeAuthorize && (() => nodeAuthorize(req)),
+        context: { clientIp: req.socket.remoteAddress },
+      };
+      const result = await core.handle(input);
       if (typeof result.body === 'string') {
         // Given a string, node:http sends headers and body in one write; a Buffer costs a writev,
         // which measured as the most expensive step of the whole request.
