@@ -1,7 +1,12 @@
 import type { ProxyStore } from './ProxyStore.ts';
 
 export interface MemoryStoreOptions {
-  /** Entries kept at most; the oldest are dropped first, so a flood cannot exhaust memory. @default 100000 */
+  /**
+   * Entries kept at most, so a flood cannot exhaust memory. When full, expired entries go first,
+   * then the oldest rate-limit counters, and idempotency records (`idem:` keys) only last: losing a
+   * counter forgets a few requests, losing an idempotency record could let a retry make a second
+   * flow. @default 100000
+   */
   maxEntries?: number | undefined;
   /** Clock, injectable for tests. @default Date.now */
   now?: (() => number) | undefined;
@@ -11,7 +16,7 @@ export interface MemoryStoreOptions {
 export function createMemoryStore(options: MemoryStoreOptions = {}): ProxyStore {
   const maxEntries = options.maxEntries ?? 100_000;
   const now = options.now ?? Date.now;
-  // A Map keeps insertion order, which makes "drop the oldest" cheap.
+  // A Map keeps insertion order, which makes "the oldest first" cheap.
   const entries = new Map<string, { value: string; expiresAt: number }>();
 
   function live(key: string) {
@@ -23,13 +28,26 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ProxyStore 
     return entry;
   }
 
+  // Evicting down to 90% makes the full sweep below rare: once per maxEntries / 10 new keys.
+  const evictTo = Math.max(1, Math.floor(maxEntries * 0.9));
+
+  function evict() {
+    const time = now();
+    for (const [key, entry] of entries) if (entry.expiresAt <= time) entries.delete(key);
+    for (const key of entries.keys()) {
+      if (entries.size <= evictTo) return;
+      if (!key.startsWith('idem:')) entries.delete(key);
+    }
+    for (const key of entries.keys()) {
+      if (entries.size <= evictTo) return;
+      entries.delete(key);
+    }
+  }
+
   function put(key: string, value: string, ttlMs: number) {
     entries.delete(key);
     entries.set(key, { value, expiresAt: now() + ttlMs });
-    while (entries.size > maxEntries) {
-      const oldest = entries.keys().next().value as string;
-      entries.delete(oldest);
-    }
+    if (entries.size > maxEntries) evict();
   }
 
   return {

@@ -126,4 +126,24 @@ describe('memory store', () => {
     expect(await store.get('a')).toBeNull();
     expect(await store.get('c')).toBe('3');
   });
+
+  it('given a flood of rate-limit counters, then an idempotency record survives it', async () => {
+    const store = createMemoryStore({ maxEntries: 10 });
+    await store.set('idem:user:key', '{"state":"done"}', 86_400_000);
+    for (let i = 0; i < 100; i++) await store.increment(`rl:ip:198.51.100.${i}`, 60_000);
+    expect(await store.get('idem:user:key')).toBe('{"state":"done"}');
+    expect(await store.get('rl:ip:198.51.100.99')).toBe('1');
+    expect(await store.get('rl:ip:198.51.100.0')).toBeNull();
+  });
+
+  it('when full, drops expired entries before live ones, however new', async () => {
+    let time = 0;
+    const store = createMemoryStore({ maxEntries: 10, now: () => time });
+    await store.set('rl:old', '1', 100_000);
+    for (let i = 0; i < 9; i++) await store.set(`rl:short:${i}`, '1', 10);
+    time = 50;
+    await store.set('rl:new', '1', 100_000);
+    expect(await store.get('rl:old')).toBe('1');
+    expect(await store.get('rl:new')).toBe('1');
+  });
 });
