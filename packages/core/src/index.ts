@@ -19,9 +19,11 @@ export type {
   VerigramClient,
   VerigramClientOptions,
   VerigramFetch,
+  VerigramFetchInit,
   VerigramFile,
   VerigramRequestOptions,
 } from './client/VerigramClient.ts';
+export { TRANSPORT_TIMEOUTS } from './client/VerigramClient.ts';
 export type { CompletionGate } from './embed/createCompletionGate.ts';
 export { createCompletionGate } from './embed/createCompletionGate.ts';
 export type { FlowEmbed, FlowEmbedOptions, FlowEmbedState } from './embed/createFlowEmbed.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { VerigramApiError } from '../api/VerigramApiError.ts';
 import { backoffDelay } from '../client/backoffDelay.ts';
 import { createVerigramClient } from '../client/createVerigramClient.ts';
-import type { VerigramFetch } from '../client/VerigramClient.ts';
+import { TRANSPORT_TIMEOUTS, type VerigramFetch, type VerigramFetchInit } from '../client/VerigramClient.ts';
 
 const KEY = 'sandbox-test-key';
 const BASE = 'http://upstream.test/base/';
@@ -199,6 +199,47 @@ describe('createVerigramClient', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('given a transport that enforces timeouts, then it gets timeoutMs and no signal, and its TimeoutError is TIMEOUT', async () => {
+    const inits: VerigramFetchInit[] = [];
+    const fetch = Object.assign(
+      async (_url: string, init: VerigramFetchInit): Promise<Response> => {
+        inits.push(init);
+        throw new DOMException('Timed out after 1234 ms', 'TimeoutError');
+      },
+      { [TRANSPORT_TIMEOUTS]: true as const },
+    );
+    const { verigram } = client(fetch, { timeoutMs: 1234, retry: { retries: 1 } });
+    const error = await rejection(verigram.getFlow('f1'));
+    expect(error).toMatchObject({ status: 0, errorCode: 'TIMEOUT' });
+    expect(inits).toHaveLength(2);
+    expect(inits[0]?.timeoutMs).toBe(1234);
+    expect(inits[0]?.signal).toBeUndefined();
+  });
+
+  it('given a transport that enforces timeouts, then any other failure is NETWORK_ERROR, and a caller signal still links', async () => {
+    const inits: VerigramFetchInit[] = [];
+    const fetch = Object.assign(
+      async (_url: string, init: VerigramFetchInit): Promise<Response> => {
+        inits.push(init);
+        throw new Error('connect ECONNREFUSED');
+      },
+      { [TRANSPORT_TIMEOUTS]: true as const },
+    );
+    const { verigram } = client(fetch, { retry: { retries: 0 } });
+    expect(await rejection(verigram.getFlow('f1'))).toMatchObject({ errorCode: 'NETWORK_ERROR' });
+    await rejection(verigram.getFlow('f1', { signal: new AbortController().signal }));
+    expect(inits[1]?.signal).toBeInstanceOf(AbortSignal);
+    expect(inits[1]?.timeoutMs).toBeUndefined();
+  });
+
+  it('given a plain fetch, then it gets a timeout signal and never timeoutMs', async () => {
+    const { fetch, calls } = queueFetch(json(200, { flow_id: 'f1' }));
+    const { verigram } = client(fetch);
+    await verigram.getFlow('f1');
+    expect(calls[0]?.init.signal).toBeInstanceOf(AbortSignal);
+    expect(calls[0]?.init).not.toHaveProperty('timeoutMs');
   });
 
   it('combines the caller signal with the timeout: a caller abort is ABORTED and not retried', async () => {

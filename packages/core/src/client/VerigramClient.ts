@@ -9,8 +9,24 @@ import type {
 import type { RetryPolicy } from './backoffDelay.ts';
 import type { CreateFlowInput, LivenessSessionInput } from './requestInputs.ts';
 
+/**
+ * Marks a transport that enforces `init.timeoutMs` itself, rejecting with a `DOMException` named
+ * `TimeoutError` (as `AbortSignal.timeout` does). The client then builds no AbortController for an
+ * attempt without a caller signal: on Node 20 one costs more than the rest of the client's work
+ * (measured for the proxy benchmark). `createNodeTransport` from `@verigram-kit/proxy/node` sets it.
+ */
+export const TRANSPORT_TIMEOUTS: unique symbol = Symbol.for('verigram-kit.transport-timeouts');
+
+/** What the client passes a transport: a RequestInit, plus `timeoutMs` for one that enforces it. */
+export interface VerigramFetchInit extends RequestInit {
+  /** Set, instead of a timeout signal, only for a transport marked with TRANSPORT_TIMEOUTS. */
+  timeoutMs?: number | undefined;
+}
+
 /** A fetch-compatible transport; inject one to use keep-alive agents, mocks or a custom stack. */
-export type VerigramFetch = (input: string, init: RequestInit) => Promise<Response>;
+export type VerigramFetch = ((input: string, init: VerigramFetchInit) => Promise<Response>) & {
+  readonly [TRANSPORT_TIMEOUTS]?: true | undefined;
+};
 
 export interface VerigramClientOptions {
   /** The consumer's API key, sent as `X-Verigram-Api-Key`. Keep it on the server. */

@@ -5,11 +5,12 @@ import { backoffDelay, DEFAULT_RETRY_POLICY } from './backoffDelay.ts';
 import { buildFileQuery } from './buildFileQuery.ts';
 import { linkSignals } from './linkSignals.ts';
 import { readErrorResponse } from './readErrorResponse.ts';
-import type {
-  VerigramClient,
-  VerigramClientOptions,
-  VerigramFile,
-  VerigramRequestOptions,
+import {
+  TRANSPORT_TIMEOUTS,
+  type VerigramClient,
+  type VerigramClientOptions,
+  type VerigramFile,
+  type VerigramRequestOptions,
 } from './VerigramClient.ts';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -83,6 +84,7 @@ export function createVerigramClient(options: VerigramClientOptions): VerigramCl
     maxDelayMs: options.retry?.maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs,
   };
   const transport = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const transportTimesOut = options.fetch?.[TRANSPORT_TIMEOUTS] === true;
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
 
@@ -98,7 +100,10 @@ export function createVerigramClient(options: VerigramClientOptions): VerigramCl
     read: (response: Response) => Promise<T>,
     streaming = false,
   ): Promise<T> {
-    const link = linkSignals(callerSignal, timeoutMs);
+    // With no caller signal, a transport that enforces timeoutMs needs no signal at all.
+    const link = transportTimesOut && !callerSignal ? undefined : linkSignals(callerSignal, timeoutMs);
+    const timedOut = (cause: unknown) =>
+      link ? link.timedOut : (cause as { name?: unknown } | null)?.name === 'TimeoutError';
     const headers: Record<string, string> = {
       [API_KEY_HEADER]: options.apiKey,
       [API_VERSION_HEADER]: apiVersion,
@@ -112,12 +117,12 @@ export function createVerigramClient(options: VerigramClientOptions): VerigramCl
           method,
           headers,
           body: body === undefined ? undefined : JSON.stringify(body),
-          signal: link.signal,
+          ...(link ? { signal: link.signal } : { timeoutMs }),
           // Following a redirect would resend X-Verigram-Api-Key to whatever host Location names.
           redirect: 'error',
         });
       } catch (cause) {
-        throw classifyTransportError(cause, link.timedOut, callerSignal);
+        throw classifyTransportError(cause, timedOut(cause), callerSignal);
       }
       // A transport that does not follow redirects (the Node one) hands the 3xx back instead.
       if (response.status >= 300 && response.status < 400) throw redirectError(response);
@@ -126,12 +131,12 @@ export function createVerigramClient(options: VerigramClientOptions): VerigramCl
     } catch (error) {
       if (error instanceof VerigramApiError) throw error;
       // A body that fails mid-read because our timer fired is a timeout, not a malformed body.
-      throw classifyTransportError(error, link.timedOut, callerSignal);
+      throw classifyTransportError(error, timedOut(error), callerSignal);
     } finally {
       // A streamed file outlives this call: only the timer stops, the caller's signal still
       // cancels the body.
-      if (streaming) link.clearTimer();
-      else link.dispose();
+      if (streaming) link?.clearTimer();
+      else link?.dispose();
     }
   }
 

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createVerigramClient, TRANSPORT_TIMEOUTS } from '@verigram-kit/core';
 import express from 'express';
 import { Hono } from 'hono';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -295,6 +296,41 @@ describe('createNodeTransport', () => {
     await expect(
       transport(`${base}/slow`, { method: 'GET', headers: {}, signal: controller.signal }),
     ).rejects.toThrow();
+  });
+});
+
+describe('createNodeTransport and timeouts', () => {
+  it('given a slow upstream, then the client times out through the transport alone: TIMEOUT, then 504 from the proxy', async () => {
+    const upstream = await listen(
+      http.createServer((req) => {
+        req.resume(); // never answers
+      }),
+    );
+    const transport = createNodeTransport();
+    const signals: unknown[] = [];
+    const spy = Object.assign(
+      (input: string, init: Parameters<typeof transport>[1]) => {
+        signals.push(init.signal);
+        return transport(input, init);
+      },
+      { [TRANSPORT_TIMEOUTS]: true as const },
+    );
+    const verigram = createVerigramClient({
+      apiKey: API_KEY,
+      baseUrl: upstream,
+      fetch: spy,
+      timeoutMs: 100,
+      retry: { retries: 0 },
+    });
+    await expect(verigram.getFlow('flow-1')).rejects.toMatchObject({ errorCode: 'TIMEOUT' });
+    expect(signals).toEqual([undefined]);
+    const { send } = createHarness(
+      { baseUrl: upstream, fetch: transport },
+      { timeoutMs: 100, retry: { retries: 0 } },
+    );
+    const created = await send(post('/flow', {}));
+    expect(created.status).toBe(504);
+    expect(created.json.error_code).toBe('UPSTREAM_TIMEOUT');
   });
 });
 

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { Readable } from 'node:stream';
-import type { VerigramFetch } from '@verigram-kit/core';
+import { TRANSPORT_TIMEOUTS, type VerigramFetch } from '@verigram-kit/core';
 
 const MAX_JSON_BYTES = 8 * 1024 * 1024;
 
@@ -74,7 +74,8 @@ export interface NodeTransportOptions {
  * A fetch-compatible upstream transport on node:http(s) with keep-alive agents. Measured for
  * issue 3, Node 20's global fetch (undici) costs about three times as much per proxied request;
  * this one reuses sockets and hands the body back as a Web stream (files are never buffered).
- * Supports what the Verigram client sends: a method, string headers, a string body, a signal.
+ * Supports what the Verigram client sends: a method, string headers, a string body, a signal, and
+ * `timeoutMs` (TRANSPORT_TIMEOUTS: until the headers of a stream, or the whole of a JSON answer).
  * Redirects are never followed, whatever `init.redirect` says.
  */
 export function createNodeTransport(options: NodeTransportOptions = {}): VerigramFetch {
@@ -87,12 +88,12 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Verigra
   const httpAgent = new http.Agent(agentOptions);
   const httpsAgent = new https.Agent(agentOptions);
 
-  return (input, init) =>
-    new Promise<Response>((resolve, reject) => {
+  const transport: VerigramFetch = (input, init) =>
+    new Promise<Response>((resolve, rejectWith) => {
       const url = new URL(input);
       const secure = url.protocol === 'https:';
       const signal = init.signal ?? undefined;
-      if (signal?.aborted) return reject(signal.reason);
+      if (signal?.aborted) return rejectWith(signal.reason);
       const body = typeof init.body === 'string' ? init.body : undefined;
       const headers = { ...(init.headers as Record<string, string>) };
       if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
@@ -101,6 +102,24 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Verigra
         headers,
         agent: secure ? httpsAgent : httpAgent,
       });
+      const timeoutMs = init.timeoutMs;
+      let timedOut: DOMException | undefined;
+      const timer =
+        timeoutMs !== undefined && Number.isFinite(timeoutMs) && timeoutMs > 0
+          ? setTimeout(() => {
+              timedOut = new DOMException(`Timed out after ${timeoutMs} ms`, 'TimeoutError');
+              request.destroy(timedOut);
+            }, timeoutMs)
+          : undefined;
+      const resolveWith = (response: Response) => {
+        clearTimeout(timer);
+        resolve(response);
+      };
+      // Whatever a destroyed socket reports, a timeout is reported as one.
+      const reject = (error: unknown) => {
+        clearTimeout(timer);
+        rejectWith(timedOut ?? error);
+      };
       const onAbort = () =>
         request.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -127,11 +146,13 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Verigra
         const responseInit = { status, statusText: incoming.statusMessage, headers: responseHeaders };
         if (!hasBody) {
           incoming.resume();
-          return resolve(new Response(null, responseInit));
+          return resolveWith(new Response(null, responseInit));
         }
         if (!/json/i.test(responseHeaders['content-type'] ?? '')) {
           // Files (and anything else) stream through untouched.
-          return resolve(new Response(Readable.toWeb(incoming) as ReadableStream<Uint8Array>, responseInit));
+          return resolveWith(
+            new Response(Readable.toWeb(incoming) as ReadableStream<Uint8Array>, responseInit),
+          );
         }
         // JSON answers are small: gathering them first spares a Web stream per request, which
         // dominated the proxy's CPU profile. A runaway one is cut off at MAX_JSON_BYTES.
@@ -143,8 +164,9 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Verigra
           else chunks.push(chunk);
         });
         incoming.on('error', reject);
-        incoming.on('end', () => resolve(new BufferedResponse(Buffer.concat(chunks), responseInit)));
+        incoming.on('end', () => resolveWith(new BufferedResponse(Buffer.concat(chunks), responseInit)));
       });
       request.end(body);
     });
+  return Object.assign(transport, { [TRANSPORT_TIMEOUTS]: true as const });
 }
