@@ -50,6 +50,20 @@ describe('preflightCamera', () => {
     });
   });
 
+  it.each([
+    ["camera 'none'", 'popup'],
+    ['camera https://other.example', 'popup'],
+    ["camera 'self'", 'popup'],
+    ['cameras; microphone', 'popup'],
+    ['camera', 'inline'],
+    ['microphone; camera *', 'inline'],
+    ["camera 'src'", 'inline'],
+    ['camera https://web.verigram.kz https://other.example', 'inline'],
+  ])('given allow="%s", then %s', (allow, mode) => {
+    withCamera();
+    expect(preflightCamera({ ...base, allow }).mode).toBe(mode);
+  });
+
   it('given a Permissions-Policy that denies the camera to the frame’s origin, then popup', () => {
     withCamera();
     const allowsFeature = vi.fn(() => false);

@@ -29,6 +29,28 @@ interface PolicyDocument {
 }
 
 /**
+ * Whether an iframe `allow` attribute grants the camera to a frame of `frameOrigin`. Permissions
+ * Policy syntax: `camera` alone means `camera 'src'` (the frame's own origin); `*`, `'src'` or the
+ * frame's exact origin grant it; `'self'` grants it only when the frame is same-origin with the
+ * page; `'none'` or other origins do not.
+ */
+function allowGrantsCamera(allow: string, frameOrigin: string): boolean {
+  for (const directive of allow.split(';')) {
+    const [feature, ...allowlist] = directive.trim().split(/\s+/);
+    if (feature?.toLowerCase() !== 'camera') continue;
+    if (allowlist.length === 0) return true;
+    return allowlist.some(
+      (entry) =>
+        entry === '*' ||
+        entry === "'src'" ||
+        entry === frameOrigin ||
+        (entry === "'self'" && frameOrigin === globalThis.location?.origin),
+    );
+  }
+  return false;
+}
+
+/**
  * Decides, before embedding, whether the hosted page will get the camera inside a frame (issue 4,
  * `auto` mode). Only what the browser can tell without prompting: it never calls getUserMedia, so
  * a camera error reported by the hosted page still triggers the fallback afterwards.
@@ -42,7 +64,9 @@ export function preflightCamera(options: PreflightOptions): PreflightResult {
   if (typeof navigator.mediaDevices?.getUserMedia !== 'function') {
     return { mode: 'popup', reason: 'no_camera_api' };
   }
-  if (!/(^|;)\s*camera\b/.test(options.allow)) return { mode: 'popup', reason: 'frame_not_allowed' };
+  if (!allowGrantsCamera(options.allow, options.frameOrigin)) {
+    return { mode: 'popup', reason: 'frame_not_allowed' };
+  }
   // Chromium only (Permissions Policy API; `featurePolicy` is its older name). Other browsers
   // cannot tell, and the hosted page's camera_error message covers them.
   const policy =
