@@ -13,6 +13,7 @@ import {
 } from '../../test/scriptedFlowClient.ts';
 import { VerigramProvider } from '../VerigramProvider.tsx';
 import { FlowFile } from './FlowFile.tsx';
+import { loadFlowStatusMessages } from './loadFlowStatusMessages.ts';
 
 let queryClient: QueryClient;
 let urlCounter = 0;
@@ -109,6 +110,7 @@ describe('<FlowFile>', () => {
         <FlowFile flowId={flowId} label="liveness_video" locale="ru" />
       </Providers>,
     );
+    await act(() => loadFlowStatusMessages('ru'));
     await advance(0);
     expect(screen.getByRole('link', { name: 'Скачать liveness_video' })).toHaveAttribute(
       'download',
@@ -126,6 +128,7 @@ describe('<FlowFile>', () => {
         <FlowFile flowId={flowId} label="bestframe" locale="kk" />
       </Providers>,
     );
+    await act(() => loadFlowStatusMessages('kk'));
     await advance(30_000);
     expect(figure(container)).toHaveAttribute('data-state', 'error');
     expect(screen.getByRole('alert')).toHaveTextContent('Файлды жүктеу мүмкін болмады.');

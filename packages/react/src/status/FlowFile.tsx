@@ -2,11 +2,8 @@
 import type { FileLabel, FlowPollingOptions, Locale } from '@verigram-kit/core';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react';
 import { type UseFlowFileResult, useFlowFile } from '../useFlowFile.ts';
-import {
-  type FlowStatusMessagesOverrides,
-  formatMessage,
-  resolveFlowStatusMessages,
-} from './flowStatusMessages.ts';
+import { type FlowStatusMessagesOverrides, formatMessage } from './flowStatusMessages.ts';
+import { useFlowStatusMessages } from './useFlowStatusMessages.ts';
 
 export interface FlowFileProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'children'> {
   flowId: string;
@@ -14,7 +11,7 @@ export interface FlowFileProps extends Omit<ComponentPropsWithoutRef<'figure'>, 
   label: FileLabel;
   /** Text alternative of an image. @default messages.fileAlt with the label */
   alt?: string | undefined;
-  /** @default 'en' */
+  /** Kazakh and Russian load on first use; until then the loading state shows, without text. @default 'en' */
   locale?: Locale | undefined;
   messages?: FlowStatusMessagesOverrides | undefined;
   /** @see UseFlowFileOptions.waitForTerminal @default true */
@@ -33,10 +30,12 @@ export const FlowFile = forwardRef<HTMLElement, FlowFileProps>(function FlowFile
   ref,
 ) {
   const file = useFlowFile(flowId, label, { waitForTerminal, polling });
-  const text = resolveFlowStatusMessages(locale, messages);
+  const text = useFlowStatusMessages(locale, messages);
+  // Until the locale's strings are there (kk, ru), the loading state, with no text in another language.
+  const state = text || children || file.status === 'waiting' ? file.status : 'loading';
   let body: ReactNode;
   if (children) body = children(file);
-  else if (file.status === 'success' && file.url && file.isImage)
+  else if (text && file.status === 'success' && file.url && file.isImage)
     body = (
       <img
         className="vgk-flow-file__image"
@@ -44,13 +43,13 @@ export const FlowFile = forwardRef<HTMLElement, FlowFileProps>(function FlowFile
         alt={alt ?? formatMessage(text.fileAlt, { label })}
       />
     );
-  else if (file.status === 'success' && file.url)
+  else if (text && file.status === 'success' && file.url)
     body = (
       <a className="vgk-flow-file__link" href={file.url} download={label}>
         {formatMessage(text.fileDownload, { label })}
       </a>
     );
-  else if (file.status === 'error')
+  else if (text && file.status === 'error')
     body = (
       <p className="vgk-flow-file__error" role="alert">
         {text.fileError}
@@ -59,15 +58,15 @@ export const FlowFile = forwardRef<HTMLElement, FlowFileProps>(function FlowFile
   else
     body = (
       <p className="vgk-flow-file__loading" role="status">
-        {text.fileLoading}
+        {text?.fileLoading}
       </p>
     );
   return (
     <figure
       ref={ref}
       className={className ? `vgk-flow-file ${className}` : 'vgk-flow-file'}
-      data-state={file.status}
-      aria-busy={file.status === 'loading' || file.status === 'waiting'}
+      data-state={state}
+      aria-busy={state === 'loading' || state === 'waiting'}
       lang={locale}
       {...rest}
     >

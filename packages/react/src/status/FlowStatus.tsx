@@ -9,9 +9,9 @@ import {
   type FlowStatusMessages,
   type FlowStatusMessagesOverrides,
   formatMessage,
-  resolveFlowStatusMessages,
 } from './flowStatusMessages.ts';
 import { formatTimestamp } from './formatTimestamp.ts';
+import { useFlowStatusMessages } from './useFlowStatusMessages.ts';
 
 export interface FlowStatusProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   flowId: string;
@@ -21,7 +21,11 @@ export interface FlowStatusProps extends Omit<ComponentPropsWithoutRef<'div'>, '
    * @default 'detailed'
    */
   variant?: 'compact' | 'detailed' | undefined;
-  /** Language of the kit's strings. @default 'en' */
+  /**
+   * Language of the kit's strings. Kazakh and Russian load on first use; until they arrive (and in
+   * a server render) the component shows its loading skeleton, without text.
+   * @default 'en'
+   */
   locale?: Locale | undefined;
   /** Overrides of any of the kit's strings for the locale. */
   messages?: FlowStatusMessagesOverrides | undefined;
@@ -91,11 +95,13 @@ export const FlowStatus = forwardRef<HTMLDivElement, FlowStatusProps>(function F
   ref,
 ) {
   const status = useFlowStatus(flowId, { polling, liveTimeline });
-  const text = resolveFlowStatusMessages(locale, messages);
-  const notice = connectionNotice(status, text, locale);
+  const text = useFlowStatusMessages(locale, messages);
+  // Until the locale's strings are there, the loading skeleton, whatever the status.
+  const state = text ? status.state : 'loading';
+  const notice = text && connectionNotice(status, text, locale);
   const step = status.currentStep;
   const stepText =
-    step?.serviceName === undefined
+    !text || step?.serviceName === undefined
       ? undefined
       : step.position === undefined
         ? formatMessage(text.currentStepUnplaced, { service: step.serviceName })
@@ -105,7 +111,7 @@ export const FlowStatus = forwardRef<HTMLDivElement, FlowStatusProps>(function F
             service: step.serviceName,
           });
   const announcement =
-    status.state === 'loading' ? '' : [describe(status, text), stepText, notice].filter(Boolean).join('. ');
+    !text || state === 'loading' ? '' : [describe(status, text), stepText, notice].filter(Boolean).join('. ');
 
   return (
     // A labelled group, not a <section>: a page may show many of these, and landmarks must be unique.
@@ -114,15 +120,19 @@ export const FlowStatus = forwardRef<HTMLDivElement, FlowStatusProps>(function F
       ref={ref}
       role="group"
       className={className ? `vgk-flow-status ${className}` : 'vgk-flow-status'}
-      data-state={status.state}
+      data-state={state}
       data-connection={status.connection}
       data-variant={variant}
-      aria-label={text.title}
-      aria-busy={status.state === 'loading'}
+      aria-label={text?.title}
+      aria-busy={state === 'loading'}
       lang={locale}
       {...rest}
     >
-      {replaceBody && children ? (
+      {!text ? (
+        <div className="vgk-flow-status__summary">
+          <FlowStatusBadge state="loading" />
+        </div>
+      ) : replaceBody && children ? (
         children(status)
       ) : (
         <>
@@ -130,7 +140,7 @@ export const FlowStatus = forwardRef<HTMLDivElement, FlowStatusProps>(function F
             renderSummary(status, text)
           ) : (
             <div className="vgk-flow-status__summary">
-              <FlowStatusBadge state={status.state}>{text.state[status.state]}</FlowStatusBadge>
+              <FlowStatusBadge state={state}>{text.state[state]}</FlowStatusBadge>
               {status.endCause ? (
                 <p className="vgk-flow-status__end-cause" data-end-cause={status.endCause}>
                   {text.endCause[status.endCause]}
@@ -144,7 +154,7 @@ export const FlowStatus = forwardRef<HTMLDivElement, FlowStatusProps>(function F
               {notice}
             </p>
           ) : null}
-          {variant === 'detailed' && status.state !== 'loading' && status.state !== 'error' ? (
+          {variant === 'detailed' && state !== 'loading' && state !== 'error' ? (
             <FlowStatusTimeline
               status={status}
               messages={text}
