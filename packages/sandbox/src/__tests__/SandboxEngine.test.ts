@@ -296,6 +296,54 @@ describe('SandboxEngine: automation', () => {
     });
   });
 
+  it('given a standalone liveness session, when a failure uses its one retry, then it stays open, and the second failure ends it', () => {
+    const { engine } = setup();
+    const s = engine.createLivenessSession(KEY, { person_id: 'person-1', max_retries: 1 });
+    const id = s.session_id as string;
+    const retried = engine.decideLivenessSession(KEY, id, 'fail', ['no_face']);
+    expect(retried.session_states?.map((x) => x.state)).toEqual(['created', 'processing']);
+    expect(retried.result).toBeUndefined();
+    const ended = engine.decideLivenessSession(KEY, id, 'fail', ['closed_eyes']);
+    expect(ended.result).toMatchObject({ service_status: 'attack', error_codes: ['closed_eyes'] });
+    expect(() => engine.decideLivenessSession(KEY, id, 'pass')).toThrow(
+      expect.objectContaining({ status: 409, errorCode: 'SESSION_ENDED' }),
+    );
+    expect(() => engine.decideLivenessSession(OTHER, id, 'pass')).toThrow(
+      expect.objectContaining({ status: 404 }),
+    );
+  });
+
+  it('given a standalone liveness session, when it passes, then the journal shows a real face', () => {
+    const { engine } = setup();
+    const s = engine.createLivenessSession(KEY, { person_id: 'person-1', max_retries: 0 });
+    const passed = engine.decideLivenessSession(KEY, s.session_id as string, 'pass');
+    expect(passed.result).toMatchObject({ service_status: 'real', error_codes: [] });
+    expect(passed.session_states?.at(-1)?.state).toBe('processed');
+  });
+
+  it('given a liveness session left undecided past its duration, then it ends as a timeout at that moment', () => {
+    const { engine, clock } = setup();
+    const s = engine.createLivenessSession(KEY, { person_id: 'person-1', duration: 120 });
+    clock.t += 119_999;
+    expect(engine.getSessionResult(KEY, s.session_id as string).result).toBeUndefined();
+    clock.t += 1;
+    const expired = engine.getSessionResult(KEY, s.session_id as string);
+    expect(expired.result).toMatchObject({
+      error_codes: ['timeout'],
+      end_time: new Date(T0 + 120_000).toISOString(),
+    });
+  });
+
+  it('refuses to decide a session of a flow pipeline outside its flow', () => {
+    const { engine } = setup();
+    const { flow_id } = engine.createFlow(KEY, { person_id: 'person-1' });
+    engine.pageAction(flow_id, { type: 'start' });
+    const id = engine.getFlowResult(KEY, flow_id).service_statuses?.[0]?.session_id as string;
+    expect(() => engine.decideLivenessSession(KEY, id, 'pass')).toThrow(
+      expect.objectContaining({ status: 409, errorCode: 'SESSION_IN_FLOW' }),
+    );
+  });
+
   it('creates a liveness session with a uuid token and attempts_left', () => {
     const { engine } = setup();
     const s = engine.createLivenessSession(KEY, { person_id: 'person-1', max_retries: 7 });

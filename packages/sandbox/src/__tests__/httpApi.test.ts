@@ -285,6 +285,19 @@ describe('POST /liveness2/session', () => {
     expect(alone.body.flow_id).toMatch(/-F$/);
   });
 
+  it('given a standalone session, then the control route decides it and the journal shows the verdict', async () => {
+    const created = await api('POST', '/liveness2/session', {
+      body: { person_id: 'person-1', max_retries: 0 },
+    });
+    const path = `/_sandbox/sessions/${created.body.session_id}/outcome`;
+    expect((await api('POST', path, { body: { outcome: 'maybe' } })).body.error_code).toBe('INVALID_PAYLOAD');
+    expect((await api('POST', path, { body: { outcome: 'fail', error_codes: ['wink'] } })).status).toBe(422);
+    const decided = await api('POST', path, { body: { outcome: 'fail', error_codes: ['no_face'] } });
+    expect(decided.status).toBe(200);
+    const journal = await api('GET', `/journal/session/${created.body.session_id}`);
+    expect(journal.body.result).toMatchObject({ service_status: 'attack', error_codes: ['no_face'] });
+  });
+
   it.each([
     ['person_id missing', { person_id: undefined }, 'INVALID_PERSON_ID'],
     ['duration 119', { duration: 119 }, 'INVALID_DURATION'],

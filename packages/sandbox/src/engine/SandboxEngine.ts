@@ -119,7 +119,15 @@ interface SessionRecord {
   files: FileLabel[];
   accessToken?: string;
   attemptsLeft?: number;
+  /** A standalone liveness session ends as a timeout here (its `duration`), unless decided first. */
+  expiresAt?: number;
 }
+
+/**
+ * Lifetime of a standalone liveness session's access token when `duration` is not sent. The spec
+ * bounds `duration` to 120..600 s but gives no default; the middle of that range is assumed.
+ */
+const DEFAULT_LIVENESS_DURATION_S = 300;
 
 /** What the hosted page needs to render a flow. */
 export interface HostedPageState {
@@ -271,6 +279,7 @@ export class SandboxEngine {
     if (!session || session.consumerId !== consumer.consumerId) throw notFound(`Session ${sessionId}`);
     const flow = this.flows.get(session.flowId);
     if (flow) this.settle(flow);
+    this.settleSession(session, this.now());
     const p: SessionProjection = {
       session_id: session.sessionId,
       person_id: session.personId,
@@ -316,6 +325,7 @@ export class SandboxEngine {
       files: [],
       accessToken: this.generateId('token'),
       attemptsLeft: req.max_retries,
+      expiresAt: now + (req.duration ?? DEFAULT_LIVENESS_DURATION_S) * 1000,
     };
     this.sessions.set(session.sessionId, session);
     return {
@@ -417,6 +427,49 @@ export class SandboxEngine {
     return this.toFlow(flow);
   }
 
+  /**
+   * Decides a standalone liveness session (`POST /liveness2/session`) as its frontend library
+   * would: `pass`, `unknown` (manual review), or `fail`, which uses up one of `max_retries` and
+   * closes the session only when none are left. Sessions of a flow's pipeline are decided through
+   * the flow (setStepOutcome), so its steps stay consistent.
+   */
+  decideLivenessSession(
+    apiKey: string,
+    sessionId: string,
+    outcome: 'pass' | 'fail' | 'unknown',
+    errorCodes: LivenessError[] = [],
+  ): SessionProjection {
+    const consumer = this.consumerOf(apiKey);
+    const session = this.sessions.get(sessionId);
+    if (!session || session.consumerId !== consumer.consumerId) throw notFound(`Session ${sessionId}`);
+    if (session.stepId !== undefined)
+      throw new SandboxError(
+        409,
+        'SESSION_IN_FLOW',
+        `Session ${sessionId} belongs to flow ${session.flowId}; decide its current step instead`,
+      );
+    const now = this.now();
+    this.settleSession(session, now);
+    if (session.status !== undefined)
+      throw new SandboxError(409, 'SESSION_ENDED', `Session ${sessionId} has already ended`);
+    const codes = outcome === 'fail' ? (errorCodes.length ? errorCodes : ['model_prediction' as const]) : [];
+    if (outcome === 'fail' && (session.attemptsLeft ?? 0) > 0) {
+      session.attemptsLeft = (session.attemptsLeft ?? 0) - 1;
+      session.errorCodes = codes;
+      session.updatedAt = now;
+      session.states.push({ state: 'processing', at: now });
+    } else {
+      this.closeSession(
+        session,
+        outcome,
+        outcome === 'pass' ? 'approved' : outcome === 'fail' ? 'denied' : 'reviewing',
+        now,
+        codes,
+      );
+    }
+    return this.getSessionResult(apiKey, sessionId);
+  }
+
   /** Runs a whole scripted outcome on a flow (person-id conventions, auto-complete). */
   completeFlow(apiKey: string, flowId: string, outcome: ScriptOutcome = 'pass'): Flow {
     const flow = this.ownFlow(apiKey, flowId);
@@ -504,6 +557,12 @@ export class SandboxEngine {
     const id = flow.sessionIds[flow.sessionIds.length - 1];
     const s = id ? this.sessions.get(id) : undefined;
     return s && s.endedAt === undefined ? s : undefined;
+  }
+
+  /** A standalone liveness session past its `duration` ends as a timeout. */
+  private settleSession(session: SessionRecord, now: number): void {
+    if (session.status !== undefined || session.expiresAt === undefined || now < session.expiresAt) return;
+    this.closeSession(session, 'fail', 'expired', session.expiresAt, ['timeout']);
   }
 
   private closeSession(

@@ -276,6 +276,36 @@ export function createSandboxHandler(ctx: SandboxHandlerContext) {
       },
     },
     {
+      pattern: /^\/_sandbox\/sessions\/([^/]+)\/outcome$/,
+      methods: {
+        POST: async (req, res, [id]) => {
+          const body = ((await readJson(req)) ?? {}) as { outcome?: unknown; error_codes?: unknown };
+          const outcome = (['pass', 'fail', 'unknown'] as const).find((o) => o === body.outcome);
+          if (!outcome)
+            throw new SandboxError(422, 'INVALID_PAYLOAD', 'outcome must be one of pass, fail, unknown');
+          const codes = body.error_codes;
+          if (codes !== undefined && !Array.isArray(codes))
+            throw new SandboxError(
+              422,
+              'INVALID_PAYLOAD',
+              'error_codes must be an array of LivenessError values',
+            );
+          // Reuses the page's check that every code is a LivenessError.
+          if (codes) parsePageAction({ type: 'outcome', outcome: 'fail', errorCodes: codes });
+          send(
+            res,
+            200,
+            engine.decideLivenessSession(
+              controlKey(req),
+              id as string,
+              outcome,
+              codes as LivenessError[] | undefined,
+            ),
+          );
+        },
+      },
+    },
+    {
       pattern: /^\/_sandbox\/faults$/,
       methods: {
         GET: (_q, res) => send(res, 200, ctx.getFaults()),
