@@ -21,10 +21,7 @@ export function VerigramProvider({ client, children }: VerigramProviderProps) {
 export function useFlowClient(): FlowClient {
   const client = useContext(FlowClientContext);
   if (!client) {
-    throw new Error(
-      'useFlowClient must be used inside <VerigramProvider client={…}>. Wrap your app (or the part ' +
-        'that verifies users) in <VerigramProvider client={createProxyClient()}>.',
-    );
+    throw new Error('useFlowClient must be used inside <VerigramProvider client={createProxyClient()}>');
   }
   return client;
 }

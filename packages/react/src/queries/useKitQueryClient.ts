@@ -10,9 +10,7 @@ export function useKitQueryClient(hookName: string): QueryClient {
   const queryClient = useContext(QueryClientContext);
   if (!queryClient) {
     throw new Error(
-      `${hookName} needs a <QueryClientProvider client={queryClient}> from @tanstack/react-query above it. ` +
-        'Install @tanstack/react-query (v5), create `const queryClient = new QueryClient()` once, and wrap ' +
-        'your app: <QueryClientProvider client={queryClient}><VerigramProvider client={…}>…',
+      `${hookName} needs a <QueryClientProvider client={queryClient}> (@tanstack/react-query v5) above it`,
     );
   }
   return queryClient;
