@@ -34,29 +34,25 @@ export function createProxyClient(options: ProxyClientOptions = {}): FlowClient 
   const tokens = new Map<string, string>();
   const renewing = new Map<string, Promise<void>>();
 
+  // A request with a body is a POST (every POST of the proxy takes JSON), any other a GET.
   async function send(
-    method: 'GET' | 'POST',
     path: string,
-    init: RequestOptions & { body?: unknown; flowId?: string; headers?: Record<string, string> } = {},
+    init: RequestOptions & { body?: unknown; flowId?: string; idempotencyKey?: string } = {},
     renewed = false,
   ): Promise<Response> {
-    const extra = typeof options.headers === 'function' ? options.headers() : options.headers;
-    const headers = new Headers(extra);
-    for (const [name, value] of Object.entries(init.headers ?? {})) headers.set(name, value);
+    const headers = new Headers(typeof options.headers === 'function' ? options.headers() : options.headers);
+    if (init.idempotencyKey) headers.set('Idempotency-Key', init.idempotencyKey);
     const token = init.flowId === undefined ? undefined : tokens.get(init.flowId);
     if (token) headers.set('Authorization', `Bearer ${token}`);
-    let body: string | undefined;
-    if (init.body !== undefined) {
-      // The proxy refuses POSTs without a JSON content type (CSRF rule, issue 3).
-      headers.set('Content-Type', 'application/json');
-      body = JSON.stringify(init.body);
-    }
+    const post = init.body !== undefined;
+    // The proxy refuses POSTs without a JSON content type (CSRF rule, issue 3).
+    if (post) headers.set('Content-Type', 'application/json');
     let response: Response;
     try {
-      response = await (options.fetch ?? globalThis.fetch)(`${base}${path}`, {
-        method,
+      response = await (options.fetch ?? globalThis.fetch)(base + path, {
+        method: post ? 'POST' : 'GET',
         headers,
-        body,
+        body: post ? JSON.stringify(init.body) : undefined,
         signal: init.signal,
         credentials: 'same-origin',
       });
@@ -73,7 +69,7 @@ export function createProxyClient(options: ProxyClientOptions = {}): FlowClient 
     const error = await toApiError(response);
     if (error.status === 401 && error.errorCode === 'FLOW_TOKEN_EXPIRED' && init.flowId && !renewed) {
       await renew(init.flowId, init.signal);
-      return send(method, path, init, true);
+      return send(path, init, true);
     }
     throw error;
   }
@@ -82,7 +78,7 @@ export function createProxyClient(options: ProxyClientOptions = {}): FlowClient 
   function renew(flowId: string, signal?: AbortSignal): Promise<void> {
     let pending = renewing.get(flowId);
     if (!pending) {
-      pending = send('POST', `/flow/${encodeURIComponent(flowId)}/token`, { body: {}, signal })
+      pending = send(`/flow/${encodeURIComponent(flowId)}/token`, { body: {}, signal })
         .then(json<ProxyCreateFlowResponse>)
         .then((answer) => {
           tokens.set(flowId, answer.flow_token);
@@ -94,20 +90,21 @@ export function createProxyClient(options: ProxyClientOptions = {}): FlowClient 
   }
 
   const read = <T>(path: string, flowId: string, init?: RequestOptions) =>
-    send('GET', path, { ...init, flowId }).then(json<T>);
+    send(path, { ...init, flowId }).then(json<T>);
 
   return {
     async createFlow(create: CreateFlowOptions, init?: RequestOptions): Promise<FlowHandle> {
-      const body: ProxyCreateFlowBody = {};
-      if (create.locale) body.locale = create.locale;
-      if (create.template) body.template = create.template;
-      if (create.uiPreset) body.ui_preset = create.uiPreset;
-      if (create.ui) body.ui = create.ui;
-      if (create.callbackUrl) body.callback_url = create.callbackUrl;
-      if (create.inputData) body.input_data = create.inputData;
-      const headers: Record<string, string> = {};
-      if (create.idempotencyKey) headers['Idempotency-Key'] = create.idempotencyKey;
-      const answer = await send('POST', '/flow', { ...init, body, headers }).then(
+      const fields: ProxyCreateFlowBody = {
+        locale: create.locale,
+        template: create.template,
+        ui_preset: create.uiPreset,
+        ui: create.ui,
+        callback_url: create.callbackUrl,
+        input_data: create.inputData,
+      };
+      // Only the options given (an empty string is not given either).
+      const body = Object.fromEntries(Object.entries(fields).filter(([, value]) => value));
+      const answer = await send('/flow', { ...init, body, idempotencyKey: create.idempotencyKey }).then(
         json<ProxyCreateFlowResponse>,
       );
       if (typeof answer?.flow_id !== 'string' || typeof answer.vlink !== 'string') {
@@ -125,11 +122,9 @@ export function createProxyClient(options: ProxyClientOptions = {}): FlowClient 
     getSessionResult: (flowId, sessionId, init) =>
       read(`/journal/session/${encodeURIComponent(sessionId)}`, flowId, init),
     createLivenessSession: (flowId, body, init) =>
-      send('POST', '/liveness2/session', { ...init, body, flowId }).then(json<LivenessSession>),
+      send('/liveness2/session', { ...init, body, flowId }).then(json<LivenessSession>),
     getFile: (flowId, label, init) =>
-      send('GET', `/resources/file?label=${encodeURIComponent(label)}`, { ...init, flowId }).then((r) =>
-        r.blob(),
-      ),
+      send(`/resources/file?label=${encodeURIComponent(label)}`, { ...init, flowId }).then((r) => r.blob()),
     rememberFlow(handle) {
       if (handle.flowToken) tokens.set(handle.flowId, handle.flowToken);
     },
