@@ -7,7 +7,6 @@ import {
   type FlowProjection,
   type FlowServiceStatus,
   getFlowPhase,
-  isRateLimitError,
   isTerminalFlow,
   type VerigramApiError,
 } from '@verigram-kit/core';
@@ -115,7 +114,7 @@ export function useFlowStatus(flowId: string, options: UseFlowStatusOptions = {}
     flowQuery.failureReason ?? resultQuery.failureReason ?? flowQuery.error ?? resultQuery.error ?? undefined;
   const failureAt =
     flowQuery.failureReason || flowQuery.error ? flowQuery.errorUpdatedAt : resultQuery.errorUpdatedAt;
-  const retryAt = failure && isRateLimitError(failure) ? failureRetryAt(failure, failureAt) : undefined;
+  const retryAt = failureRetryAt(failure, failureAt);
   let connection: FlowConnection = 'ok';
   if (!online || flowQuery.fetchStatus === 'paused' || resultQuery.fetchStatus === 'paused')
     connection = 'offline';

@@ -35,9 +35,9 @@ export function flowQueryOptions(client: FlowClient, flowId: string, polling?: F
     queryFn: ({ signal }) => stampFailures(() => client.getFlow(flowId, { signal })),
     refetchInterval: (query) => {
       const { data, error } = query.state;
-      if (data !== undefined && isTerminalFlow(data)) return false;
       // A settled 401/403/404/422 will not change by asking again.
       if (query.state.status === 'error' && !shouldKeepPolling(error)) return false;
+      // False once the flow is terminal or polling outlasted maxDurationMs.
       const interval = nextPollInterval(data, pollingElapsed(query), policy);
       if (interval === false) return false;
       // The interval must not fire before Retry-After has elapsed either (issue 5).

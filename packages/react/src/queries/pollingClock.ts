@@ -42,9 +42,8 @@ export function restartPollingClock(query: PolledQuery): void {
  */
 export function requestAllowedAt(query: PolledQuery): number | undefined {
   const failure = query.state.fetchFailureReason ?? query.state.error;
-  if (typeof failure !== 'object' || failure === null) return undefined;
-  const receivedAt = errorReceivedAt.get(failure) ?? query.state.errorUpdatedAt;
-  return retryAllowedAt(failure, receivedAt);
+  // WeakMap#get answers undefined for a non-object; retryAllowedAt, for anything but a rate limit.
+  return retryAllowedAt(failure, errorReceivedAt.get(failure as object) ?? query.state.errorUpdatedAt);
 }
 
 /** For refetchOnMount / refetchOnWindowFocus / refetchOnReconnect: false while Retry-After runs. */
@@ -55,6 +54,5 @@ export function mayRequestNow(query: PolledQuery): boolean {
 
 /** When the request after `error` may go (its Retry-After counted from when it arrived). */
 export function failureRetryAt(error: unknown, fallbackReceivedAt: number): number | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  return retryAllowedAt(error, errorReceivedAt.get(error) ?? fallbackReceivedAt);
+  return retryAllowedAt(error, errorReceivedAt.get(error as object) ?? fallbackReceivedAt);
 }
