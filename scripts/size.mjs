@@ -17,13 +17,13 @@ const peers = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client', '@
 /** Each check: a virtual module importing what a user would import, and its budget in bytes gzip. */
 const checks = [
   { name: '<VerigramFlow> entry', code: "export { VerigramFlow } from '@verigram-kit/react'", budget: 2000 },
-  // Issue 8 asks for 8 kB; the main entry measures 9.7 kB today, about 1.5 kB of it FlowStatus's
-  // kk and ru strings, kept in the entry so Kazakh and Russian users never see English first.
-  // This budget holds the line against growth.
+  // FlowStatus's kk/ru strings are a chunk of their own (status/loadFlowStatusMessages.ts; the
+  // skeleton shows until they land, never English), so the entry measures 8.26 kB. Issue 8's 8 kB
+  // is still 0.26 kB away: what is left is code and English strings every user of the entry runs.
   {
     name: 'react package (main entry, no peers)',
     code: "export * from '@verigram-kit/react'",
-    budget: 10000,
+    budget: 8300,
   },
   { name: 'VerigramCallback entry', code: "export * from '@verigram-kit/react/callback'", budget: 1500 },
   // The builder and all of core carry the hosted page's key catalog (kk/ru/en defaults), which grew
