@@ -34,6 +34,11 @@ describe('the contract helper', () => {
     expect(() => expectMatchesSpec('POST', '/flow', 422, { error_code: 1 }, 'application/json')).toThrow(
       /drifted/,
     );
+    const error = { error_code: 'CONFLICT', error_msg: 'x' };
+    expect(() => expectMatchesSpec('GET', '/flow/f', 409, error, 'application/json')).toThrow(
+      /declares no 409/,
+    );
+    expect(() => expectMatchesSpec('POST', '/flow', 413, error, 'application/json')).not.toThrow();
   });
 });
 

@@ -1,6 +1,7 @@
 import { isVerigramApiError } from '@verigram-kit/core';
 import { describe, expect, it } from 'vitest';
 import { createInMemoryClient } from '../client/createInMemoryClient.ts';
+import { expectMatchesSpec } from './openApiContract.ts';
 
 describe('createInMemoryClient', () => {
   it('creates flows on its engine and reads them back through the FlowClient contract', async () => {
@@ -34,6 +35,22 @@ describe('createInMemoryClient', () => {
     // The generated type makes max_retries required (the spec gives it a default).
     const live = await client.createLivenessSession(handle.flowId, { duration: 300, max_retries: 2 });
     expect(live).toMatchObject({ flow_id: handle.flowId, person_id: 'reader+pass', attempts_left: 2 });
+    client.dispose();
+  });
+
+  it('given a whole flow, then every answer of the in-memory client matches the spec, as the HTTP ones do', async () => {
+    const client = createInMemoryClient({ personId: 'contract+pass' });
+    const handle = await client.createFlow({ locale: 'kk' });
+    const json = 'application/json';
+    expectMatchesSpec('GET', `/flow/${handle.flowId}`, 200, await client.getFlow(handle.flowId), json);
+    client.engine.pageAction(handle.flowId, { type: 'open' });
+    const result = await client.getFlowResult(handle.flowId);
+    expectMatchesSpec('GET', `/flow/${handle.flowId}/result`, 200, result, json);
+    const sessionId = result.service_statuses?.[1]?.session_id as string;
+    const session = await client.getSessionResult(handle.flowId, sessionId);
+    expectMatchesSpec('GET', `/journal/session/${sessionId}`, 200, session, json);
+    const live = await client.createLivenessSession(handle.flowId, { max_retries: 1 });
+    expectMatchesSpec('POST', '/liveness2/session', 201, live, json);
     client.dispose();
   });
 
