@@ -6,15 +6,10 @@ import { createVerigramProxy } from '@verigram-kit/proxy';
 import { createNodeTransport, toNodeHandler } from '@verigram-kit/proxy/node';
 import { render } from './dist-ssr/entry-server.js';
 
-const proxy = toNodeHandler(
-  createVerigramProxy({
-    apiKey: process.env.VERIGRAM_API_KEY,
-    baseUrl: process.env.VERIGRAM_API_URL,
-    secret: process.env.FLOW_TOKEN_SECRET,
-    authorize: () => ({ personId: 'consumer-check-user' }),
-    transport: createNodeTransport(),
-  }),
-);
+// The proxy: three lines. A real app's authorize reads its own session from the request.
+const { VERIGRAM_API_KEY: apiKey, VERIGRAM_API_URL: baseUrl, FLOW_TOKEN_SECRET: secret } = process.env;
+const verigram = createVerigramProxy({ apiKey, baseUrl, secret, fetch: createNodeTransport() });
+const proxy = toNodeHandler(verigram, { authorize: () => ({ personId: 'consumer-check-user' }) });
 const page = (await readFile('dist/index.html', 'utf8')).replace('<!--app-->', render());
 const callback = await readFile('node_modules/@verigram-kit/react/dist/callback.html');
 const file = (p) => readFile(`dist${p}`).catch(() => null);
