@@ -34,11 +34,16 @@ describe('resolvePollingOptions', () => {
   });
 
   it.each([-1, Number.NaN, '3' as unknown as number])('given %s, then it names the bad option', (bad) => {
-    expect(() => resolvePollingOptions({ maxRetries: bad })).toThrow(/maxRetries/);
+    expect(() => resolvePollingOptions({ maxRetries: bad })).toThrow(
+      /^polling\.maxRetries must be a number ≥ 0, got /,
+    );
   });
 
   it('given a zero interval, then it refuses (a zero interval would spin)', () => {
     expect(() => resolvePollingOptions({ intervalMs: 0 })).toThrow(RangeError);
+    expect(() => resolvePollingOptions({ notStartedIntervalMs: 0 })).toThrow(
+      /^polling\.notStartedIntervalMs must be a number > 0 \(or enabled: false\), got 0$/,
+    );
   });
 });
 

@@ -62,19 +62,23 @@ export const DEFAULT_POLLING_OPTIONS: Readonly<ResolvedPollingOptions> = Object.
   maxInlineRetryAfterMs: 10_000,
 });
 
-/** Fills in defaults; throws a RangeError naming the option for a negative or non-number value. */
+/**
+ * Fills in defaults; throws a RangeError naming the option and its range for a value out of it
+ * (a negative or non-number value; for the two intervals, also 0, which would spin).
+ */
 export function resolvePollingOptions(options: FlowPollingOptions = {}): ResolvedPollingOptions {
   const resolved = { ...DEFAULT_POLLING_OPTIONS };
   for (const key of Object.keys(DEFAULT_POLLING_OPTIONS) as (keyof ResolvedPollingOptions)[]) {
     const value = options[key];
     if (value === undefined) continue;
-    if (typeof value !== 'number' || Number.isNaN(value) || value < 0) {
-      throw new RangeError(`polling option ${key} must be a number ≥ 0, got ${String(value)}`);
+    const interval = key === 'intervalMs' || key === 'notStartedIntervalMs';
+    // The negated comparisons refuse NaN too.
+    if (typeof value !== 'number' || !(interval ? value > 0 : value >= 0)) {
+      throw new RangeError(
+        `polling.${key} must be a number ${interval ? '> 0 (or enabled: false)' : '≥ 0'}, got ${String(value)}`,
+      );
     }
     resolved[key] = value;
-  }
-  if (resolved.intervalMs === 0 || resolved.notStartedIntervalMs === 0) {
-    throw new RangeError('polling intervals must be > 0; pass enabled: false to stop polling');
   }
   return resolved;
 }
