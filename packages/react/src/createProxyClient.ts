@@ -61,7 +61,7 @@ export function createProxyClient(options: ProxyClientOptions = {}): FlowClient 
       throw new VerigramApiError({
         status: 0,
         errorCode: aborted ? 'ABORTED' : 'NETWORK_ERROR',
-        errorMsg: aborted ? 'The request was aborted' : `Could not reach ${base}: ${String(cause)}`,
+        errorMsg: aborted ? 'Request aborted' : `Could not reach ${base}: ${String(cause)}`,
         cause,
       });
     }
@@ -111,7 +111,7 @@ export function createProxyClient(options: ProxyClientOptions = {}): FlowClient 
         throw new VerigramApiError({
           status: 502,
           errorCode: 'UPSTREAM_MALFORMED',
-          errorMsg: 'The proxy answered POST /flow without flow_id and vlink',
+          errorMsg: "The proxy's POST /flow lacks flow_id or vlink",
         });
       }
       tokens.set(answer.flow_id, answer.flow_token);
@@ -138,7 +138,7 @@ async function json<T>(response: Response): Promise<T> {
     throw new VerigramApiError({
       status: response.status,
       errorCode: 'UPSTREAM_MALFORMED',
-      errorMsg: 'The proxy answered with a body that is not JSON',
+      errorMsg: 'The proxy answered non-JSON',
       cause,
     });
   }
