@@ -4,13 +4,12 @@ import {
   type FlowClient,
   type FlowPollingOptions,
   resolvePollingOptions,
-  retryDelay,
-  shouldRetry,
   type VerigramApiError,
 } from '@verigram-kit/core';
 import { flowQueryKeys } from './flowQueryKeys.ts';
 import { mayRequestNow, stampFailures } from './pollingClock.ts';
 import { recoveryInterval } from './recoveryInterval.ts';
+import { retryOptions } from './retryOptions.ts';
 
 /**
  * The kit's query for a flow's file (`GET /resources/file`, through the client) as a Blob.
@@ -28,14 +27,10 @@ export function flowFileQueryOptions(
     queryKey: flowQueryKeys.file(flowId, label),
     queryFn: ({ signal }) => stampFailures(() => client.getFile(flowId, label, { signal })),
     refetchInterval: (query) => recoveryInterval(query, policy),
-    refetchIntervalInBackground: false,
     staleTime: Number.POSITIVE_INFINITY,
     refetchOnMount: mayRequestNow,
     refetchOnWindowFocus: false,
     refetchOnReconnect: mayRequestNow,
-    retryOnMount: false,
-    retry: (failureCount, error) => shouldRetry(failureCount + 1, error, policy),
-    retryDelay: (failureCount, error) => retryDelay(failureCount + 1, error, policy),
-    networkMode: 'online',
+    ...retryOptions(policy),
   });
 }

@@ -6,13 +6,12 @@ import {
   isTerminalFlow,
   nextPollInterval,
   resolvePollingOptions,
-  retryDelay,
   shouldKeepPolling,
-  shouldRetry,
   type VerigramApiError,
 } from '@verigram-kit/core';
 import { flowQueryKeys } from './flowQueryKeys.ts';
 import { mayRequestNow, pollingElapsed, requestAllowedAt, stampFailures } from './pollingClock.ts';
+import { retryOptions } from './retryOptions.ts';
 
 /**
  * The kit's query for `GET /flow/{id}`, polling as issue 5 asks: one query per flow, an interval
@@ -44,8 +43,8 @@ export function flowQueryOptions(client: FlowClient, flowId: string, polling?: F
       const allowedAt = requestAllowedAt(query);
       return allowedAt === undefined ? interval : Math.max(interval, allowedAt - Date.now());
     },
-    // Hidden tabs do not poll; react-query's focusManager follows document.visibilityState.
-    refetchIntervalInBackground: false,
+    // Hidden tabs do not poll (refetchIntervalInBackground is false by default); react-query's
+    // focusManager follows document.visibilityState.
     // Fresh for one interval, so a widget mounted between two polls reuses the last answer
     // instead of adding a request; a terminal flow never changes again.
     staleTime: (query) =>
@@ -55,12 +54,6 @@ export function flowQueryOptions(client: FlowClient, flowId: string, polling?: F
     refetchOnMount: mayRequestNow,
     refetchOnWindowFocus: mayRequestNow,
     refetchOnReconnect: mayRequestNow,
-    // A query that failed before any answer would otherwise refetch for every widget mounted,
-    // Retry-After or not; the interval takes care of trying again.
-    retryOnMount: false,
-    retry: (failureCount, error) => shouldRetry(failureCount + 1, error, policy),
-    retryDelay: (failureCount, error) => retryDelay(failureCount + 1, error, policy),
-    // Offline, fetches pause (react-query's onlineManager) and resume on reconnect.
-    networkMode: 'online',
+    ...retryOptions(policy),
   });
 }

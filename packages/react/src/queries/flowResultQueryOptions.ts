@@ -6,13 +6,12 @@ import {
   isFlowNotStartedError,
   isTerminalFlow,
   resolvePollingOptions,
-  retryDelay,
-  shouldRetry,
   type VerigramApiError,
 } from '@verigram-kit/core';
 import { flowQueryKeys } from './flowQueryKeys.ts';
 import { mayRequestNow, stampFailures } from './pollingClock.ts';
 import { recoveryInterval } from './recoveryInterval.ts';
+import { retryOptions } from './retryOptions.ts';
 
 /**
  * The kit's query for `GET /flow/{id}/result`. Its data is the `FlowProjection`, or `null` when
@@ -31,25 +30,27 @@ export function flowResultQueryOptions(client: FlowClient, flowId: string, polli
     ReturnType<typeof flowQueryKeys.result>
   >({
     queryKey: flowQueryKeys.result(flowId),
-    queryFn: ({ signal }) =>
-      stampFailures(async () => {
-        try {
-          return await client.getFlowResult(flowId, { signal });
-        } catch (error) {
-          if (isFlowNotStartedError(error)) return null;
-          throw error;
-        }
-      }),
+    queryFn: ({ signal }) => stampFailures(() => readFlowResult(client, flowId, signal)),
     refetchInterval: (query) => recoveryInterval(query, policy),
-    refetchIntervalInBackground: false,
     staleTime: (query) =>
       query.state.data != null && isTerminalFlow(query.state.data) ? Number.POSITIVE_INFINITY : 0,
     refetchOnMount: mayRequestNow,
     refetchOnWindowFocus: mayRequestNow,
     refetchOnReconnect: mayRequestNow,
-    retryOnMount: false,
-    retry: (failureCount, error) => shouldRetry(failureCount + 1, error, policy),
-    retryDelay: (failureCount, error) => retryDelay(failureCount + 1, error, policy),
-    networkMode: 'online',
+    ...retryOptions(policy),
   });
+}
+
+/** The flow's result, or `null` while it has none (a 404 before the flow starts). */
+export async function readFlowResult(
+  client: FlowClient,
+  flowId: string,
+  signal: AbortSignal,
+): Promise<FlowProjection | null> {
+  try {
+    return await client.getFlowResult(flowId, { signal });
+  } catch (error) {
+    if (isFlowNotStartedError(error)) return null;
+    throw error;
+  }
 }

@@ -3,14 +3,13 @@ import {
   type FlowClient,
   type FlowPollingOptions,
   type FlowProjection,
-  isFlowNotStartedError,
   resolvePollingOptions,
-  retryDelay,
-  shouldRetry,
   type VerigramApiError,
 } from '@verigram-kit/core';
 import { flowQueryKeys } from './flowQueryKeys.ts';
+import { readFlowResult } from './flowResultQueryOptions.ts';
 import { stampFailures } from './pollingClock.ts';
+import { retryOptions } from './retryOptions.ts';
 
 /**
  * The partial result of a flow in progress, read once per step: the key names the step, so a
@@ -32,21 +31,10 @@ export function flowStepResultQueryOptions(
     ReturnType<typeof flowQueryKeys.stepResult>
   >({
     queryKey: flowQueryKeys.stepResult(flowId, stepId),
-    queryFn: ({ signal }) =>
-      stampFailures(async () => {
-        try {
-          return await client.getFlowResult(flowId, { signal });
-        } catch (error) {
-          if (isFlowNotStartedError(error)) return null;
-          throw error;
-        }
-      }),
+    queryFn: ({ signal }) => stampFailures(() => readFlowResult(client, flowId, signal)),
     staleTime: Number.POSITIVE_INFINITY,
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,
-    retryOnMount: false,
-    retry: (failureCount, error) => shouldRetry(failureCount + 1, error, policy),
-    retryDelay: (failureCount, error) => retryDelay(failureCount + 1, error, policy),
-    networkMode: 'online',
+    ...retryOptions(policy),
   });
 }
