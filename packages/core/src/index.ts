@@ -95,6 +95,12 @@ export {
   setFlowUiTranslation,
   toFlowConfigUi,
 } from './ui/flowUiDraft.ts';
+export type {
+  FlowUiIssue,
+  FlowUiIssueCode,
+  FlowUiIssueParams,
+  FlowUiIssueSeverity,
+} from './ui/flowUiIssue.ts';
 export type { ParsedFlowUiJson } from './ui/parseFlowUiJson.ts';
 export { parseFlowUiJson } from './ui/parseFlowUiJson.ts';
 export type { PreviewMessage } from './ui/previewMessage.ts';
@@ -110,5 +116,5 @@ export {
 } from './ui/serializeFlowUi.ts';
 export type { TranslationEntry, TranslationKey } from './ui/translationCatalog.ts';
 export { TRANSLATION_CATALOG, TRANSLATION_KEYS } from './ui/translationCatalog.ts';
-export type { FlowUiIssue, FlowUiIssueSeverity, ValidateFlowUiOptions } from './ui/validateFlowUi.ts';
+export type { ValidateFlowUiOptions } from './ui/validateFlowUi.ts';
 export { jsonPointer, validateFlowUi, validateFlowUiDraft } from './ui/validateFlowUi.ts';

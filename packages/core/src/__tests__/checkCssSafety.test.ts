@@ -24,6 +24,7 @@ describe('checkCssSafety', () => {
       'a{}\n@import url(https://cdn.example.com/x.css);',
       'css.import',
       2,
+      {},
       'Line 2: @import is not allowed; the page loads no external stylesheets.',
     ],
     [
@@ -31,6 +32,7 @@ describe('checkCssSafety', () => {
       '/* brand */@import "x.css";',
       'css.import',
       1,
+      {},
       'Line 1: @import is not allowed; the page loads no external stylesheets.',
     ],
     [
@@ -38,6 +40,7 @@ describe('checkCssSafety', () => {
       '@\\69mport "x.css";',
       'css.import',
       1,
+      {},
       'Line 1: @import is not allowed; the page loads no external stylesheets.',
     ],
     [
@@ -45,6 +48,7 @@ describe('checkCssSafety', () => {
       'div { width: expression(alert(1)); }',
       'css.expression',
       1,
+      {},
       'Line 1: expression() is not allowed (it runs script in old browsers).',
     ],
     [
@@ -52,6 +56,7 @@ describe('checkCssSafety', () => {
       'a{}\n\ndiv { background: url("javascript:alert(1)"); }',
       'css.javascript_url',
       3,
+      {},
       'Line 3: javascript: URLs are not allowed.',
     ],
     [
@@ -59,6 +64,7 @@ describe('checkCssSafety', () => {
       'div { -moz-binding: none; }',
       'css.binding',
       1,
+      {},
       'Line 1: -moz-binding and behavior attach code to elements and are not allowed.',
     ],
     [
@@ -66,6 +72,7 @@ describe('checkCssSafety', () => {
       'a { color: red; }</style><script>alert(1)</script>',
       'css.html',
       1,
+      {},
       "Line 1: HTML markup (</style>, <script>, <!--) is not allowed; it could end the page's <style> element.",
     ],
     [
@@ -73,6 +80,7 @@ describe('checkCssSafety', () => {
       'div {\n  background: url(https://tracker.example.net/p.gif);\n}',
       'css.url_host',
       2,
+      { host: 'tracker.example.net', allowed: ['cdn.example.com'] },
       'Line 2: url() loads from tracker.example.net, which is not in the allowlist (cdn.example.com); host the file on an allowed host or inline it as a data: image.',
     ],
     [
@@ -80,6 +88,7 @@ describe('checkCssSafety', () => {
       'div { background: \\75 rl(https://evil.example/x.png); }',
       'css.url_host',
       1,
+      { host: 'evil.example', allowed: ['cdn.example.com'] },
       'Line 1: url() loads from evil.example, which is not in the allowlist (cdn.example.com); host the file on an allowed host or inline it as a data: image.',
     ],
     [
@@ -87,6 +96,7 @@ describe('checkCssSafety', () => {
       'div { background: url(//evil.example/x.png); }',
       'css.url_host',
       1,
+      { host: 'evil.example', allowed: ['cdn.example.com'] },
       'Line 1: url() loads from evil.example, which is not in the allowlist (cdn.example.com); host the file on an allowed host or inline it as a data: image.',
     ],
     [
@@ -94,6 +104,7 @@ describe('checkCssSafety', () => {
       'div { background: image-set("https://evil.example/a.png" 1x); }',
       'css.url_host',
       1,
+      { host: 'evil.example', allowed: ['cdn.example.com'] },
       'Line 1: url() loads from evil.example, which is not in the allowlist (cdn.example.com); host the file on an allowed host or inline it as a data: image.',
     ],
     [
@@ -101,6 +112,7 @@ describe('checkCssSafety', () => {
       'a { color: red } b { background: url("https://evil.example/t.png"',
       'css.url_host',
       1,
+      { host: 'evil.example', allowed: ['cdn.example.com'] },
       'Line 1: url() loads from evil.example, which is not in the allowlist (cdn.example.com); host the file on an allowed host or inline it as a data: image.',
     ],
     [
@@ -108,6 +120,7 @@ describe('checkCssSafety', () => {
       'div { background: url("https://evil.example/\\"x"); }',
       'css.url_host',
       1,
+      { host: 'evil.example', allowed: ['cdn.example.com'] },
       'Line 1: url() loads from evil.example, which is not in the allowlist (cdn.example.com); host the file on an allowed host or inline it as a data: image.',
     ],
     [
@@ -115,6 +128,7 @@ describe('checkCssSafety', () => {
       'div { background: image-set("https://evil.example/a.png" 1x',
       'css.url_host',
       1,
+      { host: 'evil.example', allowed: ['cdn.example.com'] },
       'Line 1: url() loads from evil.example, which is not in the allowlist (cdn.example.com); host the file on an allowed host or inline it as a data: image.',
     ],
     [
@@ -122,6 +136,7 @@ describe('checkCssSafety', () => {
       'div { background: src("https://evil.example/a.png"); }',
       'css.url_host',
       1,
+      { host: 'evil.example', allowed: ['cdn.example.com'] },
       'Line 1: url() loads from evil.example, which is not in the allowlist (cdn.example.com); host the file on an allowed host or inline it as a data: image.',
     ],
     [
@@ -129,6 +144,7 @@ describe('checkCssSafety', () => {
       'div { background: url("https://exa mple.com:99999/"); }',
       'css.url_invalid',
       1,
+      { url: 'https://exa mple.com:99999/' },
       'Line 1: "https://exa mple.com:99999/" is not a valid URL.',
     ],
     [
@@ -136,6 +152,7 @@ describe('checkCssSafety', () => {
       "@font-face { src: url('http://cdn.example.com/f.woff2'); }",
       'css.url_insecure',
       1,
+      { url: 'http://cdn.example.com/f.woff2', scheme: 'http' },
       'Line 1: url() must use https; found http in "http://cdn.example.com/f.woff2".',
     ],
     [
@@ -143,11 +160,12 @@ describe('checkCssSafety', () => {
       'div { background: url(data:text/html;base64,PHNjcmlwdD4=); }',
       'css.url_data',
       1,
+      { url: 'data:text/html;base64,PHNjcmlwdD4=' },
       'Line 1: data: URLs are allowed for images only (png, jpeg, gif, webp, avif, svg); found "data:text/html;base64,PHNjcmlwdD4=".',
     ],
-  ])('refuses %s', (_, css, code, line, message) => {
+  ])('refuses %s', (_, css, code, line, params, message) => {
     expect(checkCssSafety(css, { allowedHosts: ['cdn.example.com'] })).toEqual([
-      { severity: 'error', code, line, message },
+      { severity: 'error', code, params, line, message },
     ]);
   });
 
@@ -156,6 +174,7 @@ describe('checkCssSafety', () => {
       {
         severity: 'warning',
         code: 'css.url_relative',
+        params: { url: 'img/bg.png' },
         line: 1,
         message: `Line 1: relative URL "img/bg.png" resolves against Verigram's host, not yours; use an absolute https URL.`,
       },
@@ -174,6 +193,7 @@ describe('checkCssSafety', () => {
       {
         severity: 'error',
         code: 'css.too_large',
+        params: { bytes: 126, max: 100 },
         message:
           'CSS is 126 bytes; the limit is 100. Remove unused rules or move large images to an allowed host.',
       },

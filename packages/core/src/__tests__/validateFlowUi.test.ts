@@ -16,7 +16,13 @@ describe('validateFlowUi', () => {
     [
       'a non-object',
       [] as unknown as Record<string, unknown>,
-      { path: '', severity: 'error', code: 'ui.invalid', message: 'A FlowConfigUi must be a JSON object.' },
+      {
+        path: '',
+        severity: 'error',
+        code: 'ui.invalid',
+        params: {},
+        message: 'A FlowConfigUi must be a JSON object.',
+      },
     ],
     [
       'an unknown property',
@@ -25,6 +31,7 @@ describe('validateFlowUi', () => {
         path: '/colour',
         severity: 'warning',
         code: 'ui.property_unknown',
+        params: { property: 'colour' },
         message:
           '"colour" is not a FlowConfigUi property (theme, logo_url, favicon_url, translation, css); Verigram ignores it.',
       },
@@ -36,6 +43,7 @@ describe('validateFlowUi', () => {
         path: '/theme',
         severity: 'error',
         code: 'theme.unknown',
+        params: { theme: '"dark"' },
         message: 'Unknown theme "dark"; use one of default, bts.',
       },
     ],
@@ -46,6 +54,7 @@ describe('validateFlowUi', () => {
         path: '/logo_url',
         severity: 'error',
         code: 'url.insecure',
+        params: { url: 'http://cdn.example.com/logo.svg' },
         message:
           'Logo URL must use https (http is allowed only for localhost and 127.0.0.1): http://cdn.example.com/logo.svg',
       },
@@ -57,6 +66,7 @@ describe('validateFlowUi', () => {
         path: '/favicon_url',
         severity: 'warning',
         code: 'url.localhost',
+        params: { host: 'localhost:5173' },
         message:
           'Favicon URL points at localhost:5173 over http: fine for local previews, unreachable for real users.',
       },
@@ -68,6 +78,7 @@ describe('validateFlowUi', () => {
         path: '/logo_url',
         severity: 'warning',
         code: 'url.localhost',
+        params: { host: '127.0.0.1' },
         message:
           'Logo URL points at 127.0.0.1 over http: fine for local previews, unreachable for real users.',
       },
@@ -79,6 +90,7 @@ describe('validateFlowUi', () => {
         path: '/logo_url',
         severity: 'error',
         code: 'url.invalid',
+        params: { value: '/logo.svg' },
         message: 'Logo URL "/logo.svg" is not an absolute URL; use https://…',
       },
     ],
@@ -89,6 +101,7 @@ describe('validateFlowUi', () => {
         path: '/favicon_url',
         severity: 'error',
         code: 'url.invalid',
+        params: {},
         message: 'Favicon URL must be a URL string.',
       },
     ],
@@ -99,6 +112,7 @@ describe('validateFlowUi', () => {
         path: '/logo_url',
         severity: 'error',
         code: 'url.scheme',
+        params: { scheme: 'javascript:' },
         message: 'Logo URL must be an https URL; "javascript:" URLs are not accepted.',
       },
     ],
@@ -109,6 +123,7 @@ describe('validateFlowUi', () => {
         path: '/logo_url',
         severity: 'error',
         code: 'url.scheme',
+        params: { scheme: 'data:' },
         message: 'Logo URL must be an https URL; "data:" URLs are not accepted.',
       },
     ],
@@ -119,6 +134,7 @@ describe('validateFlowUi', () => {
         path: '/logo_url',
         severity: 'error',
         code: 'url.credentials',
+        params: {},
         message: 'Logo URL must not contain a user name or password.',
       },
     ],
@@ -129,6 +145,7 @@ describe('validateFlowUi', () => {
         path: '/translation',
         severity: 'error',
         code: 'translation.invalid',
+        params: {},
         message: 'translation must be an object of the form {locale: {key: text}}.',
       },
     ],
@@ -139,6 +156,7 @@ describe('validateFlowUi', () => {
         path: '/translation/de',
         severity: 'error',
         code: 'translation.locale_unknown',
+        params: { locale: 'de', supported: ['kk', 'ru', 'en'] },
         message: 'Unknown locale "de"; the page supports kk, ru, en.',
       },
     ],
@@ -149,6 +167,7 @@ describe('validateFlowUi', () => {
         path: '/translation/en',
         severity: 'error',
         code: 'translation.locale_invalid',
+        params: { locale: 'en' },
         message: 'translation.en must be an object of {key: text}.',
       },
     ],
@@ -159,6 +178,7 @@ describe('validateFlowUi', () => {
         path: '/translation/en/button.start',
         severity: 'error',
         code: 'translation.value_invalid',
+        params: { locale: 'en', key: 'button.start' },
         message: 'en "button.start" must be a string.',
       },
     ],
@@ -169,6 +189,7 @@ describe('validateFlowUi', () => {
         path: '/translation/en/button.strat',
         severity: 'warning',
         code: 'translation.key_unknown',
+        params: { key: 'button.strat', suggestion: 'button.start' },
         message:
           '"button.strat" is not a key of the hosted page, so this text is never shown. Did you mean "button.start"?',
       },
@@ -180,13 +201,14 @@ describe('validateFlowUi', () => {
         path: '/translation/en/totally~1new',
         severity: 'warning',
         code: 'translation.key_unknown',
+        params: { key: 'totally/new' },
         message: '"totally/new" is not a key of the hosted page, so this text is never shown.',
       },
     ],
     [
       'non-string css',
       { css: 12 },
-      { path: '/css', severity: 'error', code: 'css.invalid', message: 'css must be a string.' },
+      { path: '/css', severity: 'error', code: 'css.invalid', params: {}, message: 'css must be a string.' },
     ],
     [
       'unsafe css',
@@ -195,6 +217,7 @@ describe('validateFlowUi', () => {
         path: '/css',
         severity: 'error',
         code: 'css.import',
+        params: {},
         line: 1,
         message: 'Line 1: @import is not allowed; the page loads no external stylesheets.',
       },
@@ -206,6 +229,7 @@ describe('validateFlowUi', () => {
         path: '/css',
         severity: 'error',
         code: 'contrast.on_primary',
+        params: { ratio: 2.14, required: 4.5, foreground: '#ffffff', background: '#7fb3ff' },
         message:
           'Text on the primary colour has contrast 2.14:1 (#ffffff on #7fb3ff); WCAG AA needs at least 4.5:1.',
       },
@@ -217,6 +241,7 @@ describe('validateFlowUi', () => {
         path: '/css',
         severity: 'error',
         code: 'contrast.text_on_background',
+        params: { ratio: 4.47, required: 4.5, foreground: '#777777', background: '#ffffff' },
         message:
           'Body text on the background has contrast 4.47:1 (#777777 on #ffffff); WCAG AA needs at least 4.5:1.',
       },
@@ -228,6 +253,7 @@ describe('validateFlowUi', () => {
         path: '/css',
         severity: 'error',
         code: 'contrast.text_on_background',
+        params: { ratio: 1.22, required: 4.5, foreground: '#e0e0e0', background: '#f4f6fb' },
         message:
           'Body text on the background has contrast 1.22:1 (#e0e0e0 on #f4f6fb); WCAG AA needs at least 4.5:1.',
       },
@@ -239,6 +265,7 @@ describe('validateFlowUi', () => {
         path: '/css',
         severity: 'info',
         code: 'contrast.unchecked',
+        params: { pair: 'on_primary', foreground: '--vg-color-on-primary', background: '--vg-color-primary' },
         message:
           'Text on the primary colour could not be checked: --vg-color-on-primary and --vg-color-primary must be hex colours to be measured.',
       },
@@ -250,6 +277,7 @@ describe('validateFlowUi', () => {
         path: '/css',
         severity: 'warning',
         code: 'contrast.on_primary',
+        params: { ratio: 3.19, required: 4.5, foreground: '#ffffff', background: '#00a19a', theme: 'bts' },
         message:
           "Text on the primary colour has contrast 3.19:1 (#ffffff on #00a19a, the bts theme's own colours); WCAG AA needs at least 4.5:1. Set the colours in the brand tokens to fix it.",
       },
@@ -291,18 +319,21 @@ describe('validateFlowUi', () => {
           path: '/translation/en/header.step_counter',
           severity: 'warning',
           code: 'translation.placeholder_missing',
+          params: { locale: 'en', key: 'header.step_counter', placeholders: ['total'] },
           message: 'en "header.step_counter" drops {total}, which the page fills in.',
         },
         {
           path: '/translation/en/generic.title',
           severity: 'warning',
           code: 'translation.placeholder_missing',
+          params: { locale: 'en', key: 'generic.title', placeholders: ['service'] },
           message: 'en "generic.title" drops {service}, which the page fills in.',
         },
         {
           path: '/translation/en/generic.title',
           severity: 'warning',
           code: 'translation.placeholder_unknown',
+          params: { locale: 'en', key: 'generic.title', placeholders: ['name'], known: ['service'] },
           message: 'en "generic.title" uses {name}, which the page never fills in (it knows {service}).',
         },
       ]);
@@ -322,6 +353,7 @@ describe('validateFlowUi', () => {
           path: '/translation/en/button.start',
           severity: 'warning',
           code: 'translation.value_empty',
+          params: { locale: 'en', key: 'button.start' },
           message:
             'en "button.start" is empty; the page would show nothing there. Remove it to keep the default.',
         },
@@ -340,6 +372,7 @@ describe('validateFlowUi', () => {
           path: '/translation/kk',
           severity: 'warning',
           code: 'translation.keys_missing',
+          params: { locale: 'kk', keys: ['button.start', 'footer.secured'] },
           message:
             'kk has no text for 2 keys overridden in other locales, so it shows the defaults: button.start, footer.secured.',
         },
@@ -347,6 +380,7 @@ describe('validateFlowUi', () => {
           path: '/translation/ru',
           severity: 'warning',
           code: 'translation.keys_missing',
+          params: { locale: 'ru', keys: ['footer.secured'] },
           message:
             'ru has no text for 1 key overridden in other locales, so it shows the defaults: footer.secured.',
         },
@@ -365,43 +399,55 @@ describe('validateFlowUiDraft', () => {
       'primaryColor',
       '#12',
       'token.color_invalid',
+      { token: 'primaryColor', value: '"#12"', example: '#1f5eff' },
       'Primary colour must be a hex colour such as #1f5eff. Got "#12".',
     ],
     [
       'textColor',
       'black',
       'token.color_invalid',
+      { token: 'textColor', value: '"black"', example: '#14171f' },
       'Text colour must be a hex colour such as #14171f. Got "black".',
     ],
     [
       'backgroundColor',
       '#ggg',
       'token.color_invalid',
+      { token: 'backgroundColor', value: '"#ggg"', example: '#f4f6fb' },
       'Background colour must be a hex colour such as #f4f6fb. Got "#ggg".',
     ],
     [
       'onPrimaryColor',
       'white',
       'token.color_invalid',
+      { token: 'onPrimaryColor', value: '"white"', example: '#ffffff' },
       'Text-on-primary colour must be a hex colour such as #ffffff. Got "white".',
     ],
-    ['radiusPx', 99, 'token.radius_range', 'Corner radius must be a number of pixels from 0 to 48. Got 99.'],
+    [
+      'radiusPx',
+      99,
+      'token.radius_range',
+      { token: 'radiusPx', value: '99', min: 0, max: 48 },
+      'Corner radius must be a number of pixels from 0 to 48. Got 99.',
+    ],
     [
       'logoHeightPx',
       4,
       'token.logo_height_range',
+      { token: 'logoHeightPx', value: '4', min: 16, max: 96 },
       'Logo height must be a number of pixels from 16 to 96. Got 4.',
     ],
     [
       'fontFamily',
       'Inter; } body { display: none',
       'token.font_family_invalid',
+      { token: 'fontFamily', value: '"Inter; } body { display: none"' },
       'Font family may contain only font names, quotes, commas and spaces (e.g. Inter, "Segoe UI", sans-serif). Got "Inter; } body { display: none".',
     ],
-  ])('reports an invalid %s token at /tokens/%s', (name, value, code, message) => {
+  ])('reports an invalid %s token at /tokens/%s', (name, value, code, params, message) => {
     const draft = createFlowUiDraft({ tokens: { [name]: value } });
     expect(validateFlowUiDraft(draft)).toEqual([
-      { path: `/tokens/${name}`, severity: 'error', code, message },
+      { path: `/tokens/${name}`, severity: 'error', code, params, message },
     ]);
   });
 

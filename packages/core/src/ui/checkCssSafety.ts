@@ -5,6 +5,7 @@
 // data: URLs: allowed for images only (png, jpeg, gif, webp, avif, svg+xml). They make no network
 // request, so they can neither track nor exfiltrate; SVG used as a CSS image runs no script; the
 // size cap bounds them. Any other data: type is an error.
+import type { FlowUiIssue } from './flowUiIssue.ts';
 
 export type CssIssueCode =
   | 'css.too_large'
@@ -19,13 +20,10 @@ export type CssIssueCode =
   | 'css.url_relative'
   | 'css.url_invalid';
 
-export interface CssSafetyIssue {
-  severity: 'error' | 'warning';
-  code: CssIssueCode;
-  message: string;
-  /** 1-based line in the CSS, when the issue has a place. */
-  line?: number;
-}
+/** A FlowUiIssue without its path (always `/css`); `line` is set when the issue has a place. */
+export type CssSafetyIssue<C extends CssIssueCode = CssIssueCode> = {
+  [K in C]: Omit<FlowUiIssue<K>, 'path' | 'severity'> & { severity: 'error' | 'warning' };
+}[C];
 
 export interface CssSafetyOptions {
   /**
@@ -82,6 +80,7 @@ function checkUrl(raw: string, line: number, allowed: readonly string[]): CssSaf
       : {
           severity: 'error',
           code: 'css.url_data',
+          params: { url: value.slice(0, 40) },
           line,
           message: `Line ${line}: data: URLs are allowed for images only (png, jpeg, gif, webp, avif, svg); found "${value.slice(0, 40)}".`,
         };
@@ -91,6 +90,7 @@ function checkUrl(raw: string, line: number, allowed: readonly string[]): CssSaf
     return {
       severity: 'warning',
       code: 'css.url_relative',
+      params: { url: value },
       line,
       message: `Line ${line}: relative URL "${value}" resolves against Verigram's host, not yours; use an absolute https URL.`,
     };
@@ -102,22 +102,26 @@ function checkUrl(raw: string, line: number, allowed: readonly string[]): CssSaf
     return {
       severity: 'error',
       code: 'css.url_invalid',
+      params: { url: value },
       line,
       message: `Line ${line}: "${value}" is not a valid URL.`,
     };
   }
   if (url.protocol !== 'https:') {
+    const scheme = url.protocol.replace(':', '');
     return {
       severity: 'error',
       code: 'css.url_insecure',
+      params: { url: value, scheme },
       line,
-      message: `Line ${line}: url() must use https; found ${url.protocol.replace(':', '')} in "${value}".`,
+      message: `Line ${line}: url() must use https; found ${scheme} in "${value}".`,
     };
   }
   if (!hostAllowed(url.hostname, allowed)) {
     return {
       severity: 'error',
       code: 'css.url_host',
+      params: { host: url.hostname, allowed },
       line,
       message: `Line ${line}: url() loads from ${url.hostname}, which is not in the allowlist (${allowed.length ? allowed.join(', ') : 'empty'}); host the file on an allowed host or inline it as a data: image.`,
     };
@@ -135,39 +139,48 @@ export function checkCssSafety(css: string, options: CssSafetyOptions = {}): Css
     issues.push({
       severity: 'error',
       code: 'css.too_large',
+      params: { bytes, max: maxBytes },
       message: `CSS is ${bytes} bytes; the limit is ${maxBytes}. Remove unused rules or move large images to an allowed host.`,
     });
   }
   const text = decodeEscapes(blankComments(css));
-  const rules: Array<[RegExp, CssIssueCode, (line: number) => string]> = [
+  const rules: Array<
     [
-      /@import\b/gi,
-      'css.import',
-      (l) => `Line ${l}: @import is not allowed; the page loads no external stylesheets.`,
-    ],
+      RegExp,
+      'css.import' | 'css.expression' | 'css.javascript_url' | 'css.binding' | 'css.html',
+      message: string,
+    ]
+  > = [
+    [/@import\b/gi, 'css.import', '@import is not allowed; the page loads no external stylesheets.'],
     [
       /\bexpression\s*\(/gi,
       'css.expression',
-      (l) => `Line ${l}: expression() is not allowed (it runs script in old browsers).`,
+      'expression() is not allowed (it runs script in old browsers).',
     ],
-    [/javascript\s*:/gi, 'css.javascript_url', (l) => `Line ${l}: javascript: URLs are not allowed.`],
+    [/javascript\s*:/gi, 'css.javascript_url', 'javascript: URLs are not allowed.'],
     [
       /-moz-binding|\bbehavior\s*:/gi,
       'css.binding',
-      (l) => `Line ${l}: -moz-binding and behavior attach code to elements and are not allowed.`,
+      '-moz-binding and behavior attach code to elements and are not allowed.',
     ],
     [
       /<\/?\s*(?:style|script)|<!--/gi,
       'css.html',
-      (l) =>
-        `Line ${l}: HTML markup (</style>, <script>, <!--) is not allowed; it could end the page's <style> element.`,
+      "HTML markup (</style>, <script>, <!--) is not allowed; it could end the page's <style> element.",
     ],
   ];
   const found: Array<CssSafetyIssue & { index: number }> = [];
   for (const [pattern, code, message] of rules) {
     for (const match of text.matchAll(pattern)) {
       const line = lineAt(text, match.index);
-      found.push({ severity: 'error', code, line, message: message(line), index: match.index });
+      found.push({
+        severity: 'error',
+        code,
+        params: {},
+        line,
+        message: `Line ${line}: ${message}`,
+        index: match.index,
+      });
     }
   }
   // url(…) and src(…) in any form, plus the bare strings image-set() accepts. A closing quote or

@@ -1,11 +1,12 @@
 // Import of a FlowConfigUi pasted or uploaded into the builder (issue 6). Accepts the bare object,
 // a CreateFlow body (`template.ui`) or a FlowTemplate (`ui`), because that is what people copy.
 import type { FlowConfigUi } from '../api/schemas.ts';
-import { type FlowUiIssue, type ValidateFlowUiOptions, validateFlowUi } from './validateFlowUi.ts';
+import type { FlowUiIssue, FlowUiIssueCode } from './flowUiIssue.ts';
+import { type ValidateFlowUiOptions, validateFlowUi } from './validateFlowUi.ts';
 
 // Problems importFlowUi could only "fix" by dropping the value. Refusing them changes nothing and
 // says why; everything else (unsafe CSS, poor contrast) imports, so it can be fixed in the builder.
-const STRUCTURAL = new Set([
+const STRUCTURAL = new Set<FlowUiIssueCode>([
   'ui.invalid',
   'theme.unknown',
   'url.invalid',
@@ -29,6 +30,7 @@ export function parseFlowUiJson(text: string, options?: ValidateFlowUiOptions): 
   try {
     data = JSON.parse(text);
   } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
     return {
       ok: false,
       issues: [
@@ -36,7 +38,8 @@ export function parseFlowUiJson(text: string, options?: ValidateFlowUiOptions): 
           path: '',
           severity: 'error',
           code: 'json.invalid',
-          message: `Not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+          params: { reason },
+          message: `Not valid JSON: ${reason}`,
         },
       ],
     };

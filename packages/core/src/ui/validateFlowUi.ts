@@ -2,7 +2,7 @@
 // and where: `path` is a JSON Pointer into the FlowConfigUi (`/logo_url`, `/translation/ru/button.start`,
 // `/css`) or, for a draft's brand tokens, `/tokens/<name>` (they compile into `/css`).
 import { LOCALES, THEMES } from '../api/constants.ts';
-import type { FlowTheme } from '../api/schemas.ts';
+import type { FlowTheme, Locale } from '../api/schemas.ts';
 import {
   BRAND_TOKEN_NAMES,
   type BrandTokenName,
@@ -14,22 +14,11 @@ import { type CssSafetyOptions, checkCssSafety } from './checkCssSafety.ts';
 import { contrastRatio, formatContrastRatio, normalizeHexColor, WCAG_AA_CONTRAST } from './colorContrast.ts';
 import { THEME_TOKENS } from './cssProperties.ts';
 import { type FlowUiDraft, toFlowConfigUi } from './flowUiDraft.ts';
+import type { FlowUiIssue, FlowUiIssueCode, FlowUiIssueParams } from './flowUiIssue.ts';
 import { TRANSLATION_CATALOG, TRANSLATION_KEYS } from './translationCatalog.ts';
 
-export type FlowUiIssueSeverity = 'error' | 'warning' | 'info';
-
-export interface FlowUiIssue {
-  /** JSON Pointer into the FlowConfigUi (`/translation/en/button.start`), or `/tokens/<name>` for a draft. */
-  path: string;
-  /** `error`: refuse to save; `warning`: probably a mistake; `info`: worth knowing. */
-  severity: FlowUiIssueSeverity;
-  /** Stable machine-readable code, e.g. `url.insecure`, `contrast.text_on_background`. */
-  code: string;
-  /** One sentence a designer can act on. */
-  message: string;
-  /** 1-based line inside `/css`, for CSS issues. */
-  line?: number;
-}
+// The issue types live in flowUiIssue.ts; re-exported here, where callers look for them first.
+export type { FlowUiIssue, FlowUiIssueSeverity } from './flowUiIssue.ts';
 
 export interface ValidateFlowUiOptions {
   /** Hosts that `url()` in the CSS may load from (https only). @default [] */
@@ -54,7 +43,13 @@ export function jsonPointer(...segments: string[]): string {
 function checkUrl(path: string, label: string, value: unknown, issues: FlowUiIssue[]): void {
   if (value === undefined) return;
   if (typeof value !== 'string' || value.trim() === '') {
-    issues.push({ path, severity: 'error', code: 'url.invalid', message: `${label} must be a URL string.` });
+    issues.push({
+      path,
+      severity: 'error',
+      code: 'url.invalid',
+      params: {},
+      message: `${label} must be a URL string.`,
+    });
     return;
   }
   let url: URL;
@@ -65,6 +60,7 @@ function checkUrl(path: string, label: string, value: unknown, issues: FlowUiIss
       path,
       severity: 'error',
       code: 'url.invalid',
+      params: { value },
       message: `${label} "${value}" is not an absolute URL; use https://…`,
     });
     return;
@@ -74,6 +70,7 @@ function checkUrl(path: string, label: string, value: unknown, issues: FlowUiIss
       path,
       severity: 'warning',
       code: 'url.localhost',
+      params: { host: url.host },
       message: `${label} points at ${url.host} over http: fine for local previews, unreachable for real users.`,
     });
     return;
@@ -83,6 +80,7 @@ function checkUrl(path: string, label: string, value: unknown, issues: FlowUiIss
       path,
       severity: 'error',
       code: 'url.insecure',
+      params: { url: value },
       message: `${label} must use https (http is allowed only for localhost and 127.0.0.1): ${value}`,
     });
     return;
@@ -92,6 +90,7 @@ function checkUrl(path: string, label: string, value: unknown, issues: FlowUiIss
       path,
       severity: 'error',
       code: 'url.scheme',
+      params: { scheme: url.protocol },
       message: `${label} must be an https URL; "${url.protocol}" URLs are not accepted.`,
     });
     return;
@@ -101,6 +100,7 @@ function checkUrl(path: string, label: string, value: unknown, issues: FlowUiIss
       path,
       severity: 'error',
       code: 'url.credentials',
+      params: {},
       message: `${label} must not contain a user name or password.`,
     });
   }
@@ -116,18 +116,21 @@ function checkTranslation(value: unknown, issues: FlowUiIssue[], missingSeverity
       path: '/translation',
       severity: 'error',
       code: 'translation.invalid',
+      params: {},
       message: 'translation must be an object of the form {locale: {key: text}}.',
     });
     return;
   }
-  const overridden = new Map<string, Set<string>>();
-  for (const [locale, messages] of Object.entries(value)) {
+  const overridden = new Map<Locale, Set<string>>();
+  for (const [name, messages] of Object.entries(value)) {
+    const locale = name as Locale; // checked right below
     const localePath = jsonPointer('translation', locale);
-    if (!(LOCALES as readonly string[]).includes(locale)) {
+    if (!LOCALES.includes(locale)) {
       issues.push({
         path: localePath,
         severity: 'error',
         code: 'translation.locale_unknown',
+        params: { locale, supported: LOCALES },
         message: `Unknown locale "${locale}"; the page supports ${LOCALES.join(', ')}.`,
       });
       continue;
@@ -137,6 +140,7 @@ function checkTranslation(value: unknown, issues: FlowUiIssue[], missingSeverity
         path: localePath,
         severity: 'error',
         code: 'translation.locale_invalid',
+        params: { locale },
         message: `translation.${locale} must be an object of {key: text}.`,
       });
       continue;
@@ -150,17 +154,20 @@ function checkTranslation(value: unknown, issues: FlowUiIssue[], missingSeverity
           path,
           severity: 'error',
           code: 'translation.value_invalid',
+          params: { locale, key },
           message: `${locale} "${key}" must be a string.`,
         });
         continue;
       }
       const entry = (TRANSLATION_CATALOG as Record<string, { defaults: Record<string, string> }>)[key];
       if (!entry) {
+        const suggestion = suggest(key);
         issues.push({
           path,
           severity: 'warning',
           code: 'translation.key_unknown',
-          message: `"${key}" is not a key of the hosted page, so this text is never shown.${suggest(key)}`,
+          params: { key, suggestion },
+          message: `"${key}" is not a key of the hosted page, so this text is never shown.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
         });
         continue;
       }
@@ -170,6 +177,7 @@ function checkTranslation(value: unknown, issues: FlowUiIssue[], missingSeverity
           path,
           severity: 'warning',
           code: 'translation.value_empty',
+          params: { locale, key },
           message: `${locale} "${key}" is empty; the page would show nothing there. Remove it to keep the default.`,
         });
         continue;
@@ -183,6 +191,7 @@ function checkTranslation(value: unknown, issues: FlowUiIssue[], missingSeverity
           path,
           severity: 'warning',
           code: 'translation.placeholder_missing',
+          params: { locale, key, placeholders: lost },
           message: `${locale} "${key}" drops ${lost.map((p) => `{${p}}`).join(', ')}, which the page fills in.`,
         });
       }
@@ -191,6 +200,7 @@ function checkTranslation(value: unknown, issues: FlowUiIssue[], missingSeverity
           path,
           severity: 'warning',
           code: 'translation.placeholder_unknown',
+          params: { locale, key, placeholders: extra, known: [...expected] },
           message: `${locale} "${key}" uses ${extra.map((p) => `{${p}}`).join(', ')}, which the page never fills in (it knows ${expected.size ? [...expected].map((p) => `{${p}}`).join(', ') : 'none'}).`,
         });
       }
@@ -208,13 +218,14 @@ function checkTranslation(value: unknown, issues: FlowUiIssue[], missingSeverity
       path: jsonPointer('translation', locale),
       severity: missingSeverity,
       code: 'translation.keys_missing',
+      params: { locale, keys: missing },
       message: `${locale} has no text for ${missing.length} key${missing.length === 1 ? '' : 's'} overridden in other locales, so it shows the defaults: ${missing.join(', ')}.`,
     });
   }
 }
 
 // The closest catalog key by edit distance, for typos like "button.strat".
-function suggest(key: string): string {
+function suggest(key: string): string | undefined {
   let best: string | undefined;
   let bestDistance = 4;
   for (const candidate of TRANSLATION_KEYS) {
@@ -224,7 +235,7 @@ function suggest(key: string): string {
       bestDistance = d;
     }
   }
-  return best ? ` Did you mean "${best}"?` : '';
+  return best;
 }
 
 function editDistance(a: string, b: string): number {
@@ -271,16 +282,11 @@ function effectiveColors(
 
 function checkContrast(theme: FlowTheme, css: string, issues: FlowUiIssue[]): void {
   const colors = effectiveColors(theme, css);
-  const pairs: Array<[string, ContrastProperty, ContrastProperty, string]> = [
-    ['contrast.on_primary', '--vg-color-on-primary', '--vg-color-primary', 'Text on the primary colour'],
-    [
-      'contrast.text_on_background',
-      '--vg-color-text',
-      '--vg-color-background',
-      'Body text on the background',
-    ],
+  const pairs: Array<['on_primary' | 'text_on_background', ContrastProperty, ContrastProperty, string]> = [
+    ['on_primary', '--vg-color-on-primary', '--vg-color-primary', 'Text on the primary colour'],
+    ['text_on_background', '--vg-color-text', '--vg-color-background', 'Body text on the background'],
   ];
-  for (const [code, fgProperty, bgProperty, label] of pairs) {
+  for (const [pair, fgProperty, bgProperty, label] of pairs) {
     const fg = normalizeHexColor(colors[fgProperty].value);
     const bg = normalizeHexColor(colors[bgProperty].value);
     if (!fg || !bg) {
@@ -288,6 +294,11 @@ function checkContrast(theme: FlowTheme, css: string, issues: FlowUiIssue[]): vo
         path: '/css',
         severity: 'info',
         code: 'contrast.unchecked',
+        params: {
+          pair,
+          foreground: fgProperty,
+          background: bgProperty,
+        },
         message: `${label} could not be checked: ${fgProperty} and ${bgProperty} must be hex colours to be measured.`,
       });
       continue;
@@ -300,7 +311,14 @@ function checkContrast(theme: FlowTheme, css: string, issues: FlowUiIssue[]): vo
     issues.push({
       path: '/css',
       severity: themeOnly ? 'warning' : 'error',
-      code,
+      code: `contrast.${pair}`,
+      params: {
+        ratio: Math.floor(ratio * 100) / 100,
+        required: WCAG_AA_CONTRAST,
+        foreground: fg,
+        background: bg,
+        theme: themeOnly ? theme : undefined,
+      },
       message: `${label} has contrast ${formatContrastRatio(ratio)} (${fg} on ${bg}${themeOnly ? `, the ${theme} theme's own colours` : ''}); WCAG AA needs at least 4.5:1.${themeOnly ? ' Set the colours in the brand tokens to fix it.' : ''}`,
     });
   }
@@ -311,7 +329,13 @@ export function validateFlowUi(ui: unknown, options: ValidateFlowUiOptions = {})
   const issues: FlowUiIssue[] = [];
   if (typeof ui !== 'object' || ui === null || Array.isArray(ui)) {
     return [
-      { path: '', severity: 'error', code: 'ui.invalid', message: 'A FlowConfigUi must be a JSON object.' },
+      {
+        path: '',
+        severity: 'error',
+        code: 'ui.invalid',
+        params: {},
+        message: 'A FlowConfigUi must be a JSON object.',
+      },
     ];
   }
   const value = ui as Record<string, unknown>;
@@ -321,23 +345,32 @@ export function validateFlowUi(ui: unknown, options: ValidateFlowUiOptions = {})
         path: jsonPointer(key),
         severity: 'warning',
         code: 'ui.property_unknown',
+        params: { property: key },
         message: `"${key}" is not a FlowConfigUi property (theme, logo_url, favicon_url, translation, css); Verigram ignores it.`,
       });
     }
   }
+  const theme = JSON.stringify(value.theme);
   if (value.theme !== undefined && !(THEMES as readonly unknown[]).includes(value.theme)) {
     issues.push({
       path: '/theme',
       severity: 'error',
       code: 'theme.unknown',
-      message: `Unknown theme ${JSON.stringify(value.theme)}; use one of ${THEMES.join(', ')}.`,
+      params: { theme },
+      message: `Unknown theme ${theme}; use one of ${THEMES.join(', ')}.`,
     });
   }
   checkUrl('/logo_url', 'Logo URL', value.logo_url, issues);
   checkUrl('/favicon_url', 'Favicon URL', value.favicon_url, issues);
   checkTranslation(value.translation, issues, options.missingKeySeverity ?? 'warning');
   if (value.css !== undefined && typeof value.css !== 'string') {
-    issues.push({ path: '/css', severity: 'error', code: 'css.invalid', message: 'css must be a string.' });
+    issues.push({
+      path: '/css',
+      severity: 'error',
+      code: 'css.invalid',
+      params: {},
+      message: 'css must be a string.',
+    });
   } else {
     const css = (value.css as string | undefined) ?? '';
     const safety: CssSafetyOptions = { allowedHosts: options.cssAllowedHosts, maxBytes: options.maxCssBytes };
@@ -347,23 +380,35 @@ export function validateFlowUi(ui: unknown, options: ValidateFlowUiOptions = {})
   return issues;
 }
 
-const TOKEN_RULES: Record<BrandTokenName, [code: string, message: string]> = {
-  primaryColor: ['token.color_invalid', 'Primary colour must be a hex colour such as #1f5eff.'],
-  onPrimaryColor: ['token.color_invalid', 'Text-on-primary colour must be a hex colour such as #ffffff.'],
-  textColor: ['token.color_invalid', 'Text colour must be a hex colour such as #14171f.'],
-  backgroundColor: ['token.color_invalid', 'Background colour must be a hex colour such as #f4f6fb.'],
-  radiusPx: [
-    'token.radius_range',
-    `Corner radius must be a number of pixels from ${RADIUS_RANGE.min} to ${RADIUS_RANGE.max}.`,
-  ],
+type TokenCode = Extract<FlowUiIssueCode, `token.${string}`>;
+// [code, the English rule, the params besides token and value]
+type TokenRule = {
+  [C in TokenCode]: [code: C, message: string, params: Omit<FlowUiIssueParams[C], 'token' | 'value'>];
+}[TokenCode];
+
+const colorRule = (label: string, example: string): TokenRule => [
+  'token.color_invalid',
+  `${label} must be a hex colour such as ${example}.`,
+  { example },
+];
+const pixelRule = (
+  code: 'token.radius_range' | 'token.logo_height_range',
+  label: string,
+  { min, max }: { min: number; max: number },
+): TokenRule => [code, `${label} must be a number of pixels from ${min} to ${max}.`, { min, max }];
+
+const TOKEN_RULES: Record<BrandTokenName, TokenRule> = {
+  primaryColor: colorRule('Primary colour', '#1f5eff'),
+  onPrimaryColor: colorRule('Text-on-primary colour', '#ffffff'),
+  textColor: colorRule('Text colour', '#14171f'),
+  backgroundColor: colorRule('Background colour', '#f4f6fb'),
+  radiusPx: pixelRule('token.radius_range', 'Corner radius', RADIUS_RANGE),
   fontFamily: [
     'token.font_family_invalid',
     'Font family may contain only font names, quotes, commas and spaces (e.g. Inter, "Segoe UI", sans-serif).',
+    {},
   ],
-  logoHeightPx: [
-    'token.logo_height_range',
-    `Logo height must be a number of pixels from ${LOGO_HEIGHT_RANGE.min} to ${LOGO_HEIGHT_RANGE.max}.`,
-  ],
+  logoHeightPx: pixelRule('token.logo_height_range', 'Logo height', LOGO_HEIGHT_RANGE),
 };
 
 /** validateFlowUi of the draft's FlowConfigUi, plus the brand tokens it could not compile. */
@@ -372,13 +417,15 @@ export function validateFlowUiDraft(draft: FlowUiDraft, options: ValidateFlowUiO
   for (const name of BRAND_TOKEN_NAMES) {
     const value = draft.tokens[name];
     if (value === undefined || brandTokenCssValue(name, value) !== null) continue;
-    const [code, message] = TOKEN_RULES[name];
+    const [code, message, params] = TOKEN_RULES[name];
+    const got = JSON.stringify(value);
     issues.push({
       path: `/tokens/${name}`,
       severity: 'error',
       code,
-      message: `${message} Got ${JSON.stringify(value)}.`,
-    });
+      params: { token: name, value: got, ...params },
+      message: `${message} Got ${got}.`,
+    } as FlowUiIssue);
   }
   return [...issues, ...validateFlowUi(toFlowConfigUi(draft), options)];
 }
