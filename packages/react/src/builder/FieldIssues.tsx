@@ -1,7 +1,10 @@
+'use client';
 import type { FlowUiIssue } from '@verigram-kit/core';
+import { useContext } from 'react';
 import type { BuilderMessages } from './builderMessages.ts';
+import { IssueTextContext } from './IssueTextContext.ts';
 
-/** Inline issues under a field; `id` is what the field's aria-describedby points at. */
+/** Inline issues under a field, in the builder's language; `id` is what the field's aria-describedby points at. */
 export function FieldIssues({
   id,
   issues,
@@ -11,7 +14,11 @@ export function FieldIssues({
   issues: FlowUiIssue[];
   messages: BuilderMessages;
 }) {
+  const issueText = useContext(IssueTextContext);
   if (issues.length === 0) return null;
+  // While the kk/ru texts load, the list is there (aria-describedby targets stay valid) but empty:
+  // better a moment of nothing than a moment of English.
+  if (!issueText) return <ul id={id} className="vgb-issues" aria-busy="true" />;
   return (
     <ul id={id} className="vgb-issues">
       {issues.map((issue) => (
@@ -20,7 +27,7 @@ export function FieldIssues({
           className="vgb-issue"
           data-severity={issue.severity}
         >
-          <span className="vgb-issue-severity">{messages.severity[issue.severity]}:</span> {issue.message}
+          <span className="vgb-issue-severity">{messages.severity[issue.severity]}:</span> {issueText(issue)}
         </li>
       ))}
     </ul>

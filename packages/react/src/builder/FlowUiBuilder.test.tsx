@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   DEFAULT_FAVICON_URL,
@@ -150,6 +150,66 @@ describe('inline validation', () => {
     fireEvent.change(css, { target: { value: 'a { color: red; }\n@import "https://x.example/a.css";' } });
     expect(css).toHaveAttribute('aria-invalid', 'true');
     expect(css).toHaveAccessibleDescription(expect.stringContaining('Line 2: @import is not allowed'));
+  });
+});
+
+// The first tests here are the first in this file to use kk and ru, so they see the texts load.
+describe('issues in the builder’s language', () => {
+  it('given ru and a draft with an http logo, then the field says why in Russian, never in English first', async () => {
+    render(
+      <FlowUiBuilder
+        previewUrl={null}
+        locale="ru"
+        defaultValue={defineFlowUi({ logoUrl: 'http://cdn.example.com/logo.svg' })}
+      />,
+    );
+    const logo = screen.getByRole('textbox', { name: 'URL логотипа' });
+    expect(logo).toHaveAttribute('aria-invalid', 'true');
+    expect(document.body.textContent).not.toContain('must use https');
+    await waitFor(() =>
+      expect(logo).toHaveAccessibleDescription(
+        expect.stringContaining(
+          'URL логотипа должен использовать https (http допустим только для localhost и 127.0.0.1): http://cdn.example.com/logo.svg',
+        ),
+      ),
+    );
+    expect(document.body.textContent).not.toContain('must use https');
+  });
+
+  it('given kk, when a low-contrast text colour is typed, then the error gives the ratio with a decimal comma', async () => {
+    render(<FlowUiBuilder previewUrl={null} locale="kk" />);
+    const text = screen.getByRole('textbox', { name: 'Мәтін түсі' });
+    await userEvent.type(text, '#cccccc');
+    await waitFor(() =>
+      expect(text).toHaveAccessibleDescription(expect.stringMatching(/Фондағы мәтін: контраст 1,\d\d:1/)),
+    );
+    expect(text).toHaveAccessibleDescription(expect.stringContaining('#f4f6fb үстінде #cccccc'));
+    expect(text).toHaveAccessibleDescription(expect.stringContaining('WCAG AA кемінде 4,5:1 талап етеді'));
+  });
+
+  it('given ru, when JSON with an unknown theme is imported, then the refusal is in Russian', async () => {
+    render(<FlowUiBuilder previewUrl={null} locale="ru" />);
+    fireEvent.change(screen.getByRole('textbox', { name: 'Вставьте FlowConfigUi (JSON)' }), {
+      target: { value: '{"theme": "neon"}' },
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Импортировать' }));
+    expect(
+      await screen.findByText(
+        'Не удалось импортировать: Неизвестная тема "neon"; выберите одну из: default, bts.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('given en, then the issue text is core’s English message, on the first render', () => {
+    render(
+      <FlowUiBuilder
+        previewUrl={null}
+        defaultValue={defineFlowUi({ logoUrl: 'ftp://cdn.example.com/l.svg' })}
+      />,
+    );
+    expect(screen.getByRole('textbox', { name: 'Logo URL' })).toHaveAccessibleDescription(
+      expect.stringContaining('Error: Logo URL must be an https URL; "ftp:" URLs are not accepted.'),
+    );
   });
 });
 

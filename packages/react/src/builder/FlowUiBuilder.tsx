@@ -26,8 +26,10 @@ import { FlowUiImportExport } from './FlowUiImportExport.tsx';
 import { FlowUiPreview } from './FlowUiPreview.tsx';
 import { FLOW_UI_BUILDER_STYLES } from './flowUiBuilderStyles.ts';
 import { ImageUrlField } from './ImageUrlField.tsx';
+import { IssueTextContext } from './IssueTextContext.ts';
 import { TranslationGrid } from './TranslationGrid.tsx';
 import { type FlowUiChangeDetail, useFlowUiDraftState } from './useFlowUiDraftState.ts';
+import { useIssueText } from './useIssueText.ts';
 
 /** The sandbox's preview page when the sandbox runs with its defaults (`pnpm sandbox`). */
 export const DEFAULT_PREVIEW_URL = 'http://127.0.0.1:4010/hf2/preview/';
@@ -83,6 +85,7 @@ export const FlowUiBuilder = forwardRef<HTMLDivElement, FlowUiBuilderProps>(func
 ) {
   const id = useId();
   const messages = BUILDER_MESSAGES[locale] ?? BUILDER_MESSAGES.en;
+  const issueText = useIssueText(locale in BUILDER_MESSAGES ? locale : 'en');
   const { draft, issues, update } = useFlowUiDraftState(value, defaultValue, onChange, validation);
   const ui = useMemo(() => toFlowConfigUi(draft), [draft]);
   const at = (path: string) => issues.filter((i) => i.path === path);
@@ -98,80 +101,82 @@ export const FlowUiBuilder = forwardRef<HTMLDivElement, FlowUiBuilderProps>(func
       {...rest}
     >
       <style>{FLOW_UI_BUILDER_STYLES}</style>
-      <section className="vgb-editor" aria-labelledby={`${id}-title`}>
-        <h2 id={`${id}-title`}>{messages.builder}</h2>
-        <fieldset className="vgb-fieldset">
-          <legend>{messages.themeAndAssets}</legend>
-          <fieldset className="vgb-inline">
-            <legend>{messages.theme}</legend>
-            {THEMES.map((theme) => (
-              <label key={theme} className="vgb-check">
-                <input
-                  type="radio"
-                  name={`${id}-theme`}
-                  value={theme}
-                  checked={draft.theme === theme}
-                  onChange={() => update(setFlowUiTheme(draft, theme))}
-                />
-                {theme === 'bts' ? messages.themeBts : messages.themeDefault}
-              </label>
-            ))}
+      <IssueTextContext.Provider value={issueText}>
+        <section className="vgb-editor" aria-labelledby={`${id}-title`}>
+          <h2 id={`${id}-title`}>{messages.builder}</h2>
+          <fieldset className="vgb-fieldset">
+            <legend>{messages.themeAndAssets}</legend>
+            <fieldset className="vgb-inline">
+              <legend>{messages.theme}</legend>
+              {THEMES.map((theme) => (
+                <label key={theme} className="vgb-check">
+                  <input
+                    type="radio"
+                    name={`${id}-theme`}
+                    value={theme}
+                    checked={draft.theme === theme}
+                    onChange={() => update(setFlowUiTheme(draft, theme))}
+                  />
+                  {theme === 'bts' ? messages.themeBts : messages.themeDefault}
+                </label>
+              ))}
+            </fieldset>
+            <div className="vgb-grid">
+              <ImageUrlField
+                label={messages.logoUrl}
+                previewLabel={messages.logoPreview}
+                value={draft.logoUrl}
+                fallback={DEFAULT_LOGO_URL}
+                issues={at('/logo_url')}
+                messages={messages}
+                onChange={(url) => update(setFlowUiLogoUrl(draft, url))}
+              />
+              <ImageUrlField
+                label={messages.faviconUrl}
+                previewLabel={messages.faviconPreview}
+                value={draft.faviconUrl}
+                fallback={DEFAULT_FAVICON_URL}
+                issues={at('/favicon_url')}
+                messages={messages}
+                onChange={(url) => update(setFlowUiFaviconUrl(draft, url))}
+              />
+            </div>
           </fieldset>
-          <div className="vgb-grid">
-            <ImageUrlField
-              label={messages.logoUrl}
-              previewLabel={messages.logoPreview}
-              value={draft.logoUrl}
-              fallback={DEFAULT_LOGO_URL}
-              issues={at('/logo_url')}
-              messages={messages}
-              onChange={(url) => update(setFlowUiLogoUrl(draft, url))}
-            />
-            <ImageUrlField
-              label={messages.faviconUrl}
-              previewLabel={messages.faviconPreview}
-              value={draft.faviconUrl}
-              fallback={DEFAULT_FAVICON_URL}
-              issues={at('/favicon_url')}
-              messages={messages}
-              onChange={(url) => update(setFlowUiFaviconUrl(draft, url))}
-            />
-          </div>
-        </fieldset>
-        <BrandTokensFieldset
-          draft={draft}
-          issues={issues}
-          messages={messages}
-          onChange={(name, v) => update(setFlowUiToken(draft, name, v))}
-        />
-        <TranslationGrid
-          draft={draft}
-          issues={issues}
-          messages={messages}
-          onChange={(l, key, text) => update(setFlowUiTranslation(draft, l, key, text))}
-        />
-        <CssEditor
-          value={draft.customCss}
-          issues={at('/css').filter((i) => !i.code.startsWith('contrast.'))}
-          messages={messages}
-          onChange={(css) => update(setFlowUiCustomCss(draft, css))}
-        />
-        <FlowUiImportExport
-          ui={ui}
-          messages={messages}
-          validation={validation}
-          defaultPresetName={presetName}
-          curl={curl}
-          onImport={(imported) => update(importFlowUi(imported))}
-        />
-        <section className="vgb-fieldset" aria-labelledby={`${id}-checks`}>
-          <h2 id={`${id}-checks`}>{messages.issues}</h2>
-          <p className="vgb-summary" role="status">
-            {messages.summary(errors, warnings)}
-          </p>
-          <FieldIssues id={`${id}-all-issues`} issues={issues} messages={messages} />
+          <BrandTokensFieldset
+            draft={draft}
+            issues={issues}
+            messages={messages}
+            onChange={(name, v) => update(setFlowUiToken(draft, name, v))}
+          />
+          <TranslationGrid
+            draft={draft}
+            issues={issues}
+            messages={messages}
+            onChange={(l, key, text) => update(setFlowUiTranslation(draft, l, key, text))}
+          />
+          <CssEditor
+            value={draft.customCss}
+            issues={at('/css').filter((i) => !i.code.startsWith('contrast.'))}
+            messages={messages}
+            onChange={(css) => update(setFlowUiCustomCss(draft, css))}
+          />
+          <FlowUiImportExport
+            ui={ui}
+            messages={messages}
+            validation={validation}
+            defaultPresetName={presetName}
+            curl={curl}
+            onImport={(imported) => update(importFlowUi(imported))}
+          />
+          <section className="vgb-fieldset" aria-labelledby={`${id}-checks`}>
+            <h2 id={`${id}-checks`}>{messages.issues}</h2>
+            <p className="vgb-summary" role="status">
+              {messages.summary(errors, warnings)}
+            </p>
+            <FieldIssues id={`${id}-all-issues`} issues={issues} messages={messages} />
+          </section>
         </section>
-      </section>
+      </IssueTextContext.Provider>
       {previewUrl !== null && (
         <FlowUiPreview
           previewUrl={previewUrl}

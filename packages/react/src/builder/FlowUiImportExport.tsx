@@ -9,9 +9,10 @@ import {
   parseFlowUiJson,
   type ValidateFlowUiOptions,
 } from '@verigram-kit/core';
-import { useId, useState } from 'react';
+import { useContext, useId, useState } from 'react';
 import type { BuilderMessages } from './builderMessages.ts';
 import { FieldIssues } from './FieldIssues.tsx';
+import { IssueTextContext } from './IssueTextContext.ts';
 
 export type ExportFormat = 'json' | 'ts' | 'curl' | 'preset';
 
@@ -42,6 +43,7 @@ export function FlowUiImportExport({
   onImport,
 }: FlowUiImportExportProps) {
   const id = useId();
+  const issueText = useContext(IssueTextContext);
   const [text, setText] = useState('');
   const [result, setResult] = useState<{ ok: boolean; issues: FlowUiIssue[] } | null>(null);
   const [format, setFormat] = useState<ExportFormat>('json');
@@ -112,7 +114,7 @@ export function FlowUiImportExport({
           {result && !result.ok && (
             <>
               <p className="vgb-issue" data-severity="error">
-                {messages.importFailed(result.issues[0]?.message ?? '')}
+                {messages.importFailed(result.issues[0] && issueText ? issueText(result.issues[0]) : '')}
               </p>
               <FieldIssues id={`${id}-import-issues`} issues={result.issues.slice(1)} messages={messages} />
             </>

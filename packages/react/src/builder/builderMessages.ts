@@ -1,6 +1,6 @@
 // The builder's own interface strings in the three locales the hosted page supports (issue 6:
-// "its own strings in kk/ru/en"). Validation messages come from core and stay in English: they
-// are developer-facing and quoted in tickets.
+// "its own strings in kk/ru/en"). Validation issues are said in the same language from their
+// code and params (issueTextsKk.ts, issueTextsRu.ts, loaded on demand; English is core's message).
 import type { Locale } from '@verigram-kit/core';
 
 const en = {
