@@ -338,6 +338,98 @@ describe('import and export', () => {
   });
 });
 
+describe('export while the config has errors', () => {
+  it('given errors, then no code is shown or downloaded, and the reason says how many', async () => {
+    render(
+      <FlowUiBuilder
+        previewUrl={null}
+        defaultValue={defineFlowUi({
+          logoUrl: 'http://cdn.example.com/l.svg',
+          customCss: '@import "x.css";',
+        })}
+      />,
+    );
+    expect(screen.queryByRole('textbox', { name: 'Exported code' })).toBeNull();
+    const download = screen.getByRole('button', { name: 'Download' });
+    expect(download).toHaveAttribute('aria-disabled', 'true');
+    expect(download).toHaveAccessibleDescription('Fix 2 errors to export; warnings do not block it.');
+    const createObjectURL = vi.fn(() => 'blob:x');
+    URL.createObjectURL = createObjectURL;
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    await userEvent.click(download);
+    expect(createObjectURL).not.toHaveBeenCalled();
+    expect(click).not.toHaveBeenCalled();
+    // Every format is blocked, not only the JSON one.
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Export as' }), 'curl');
+    expect(screen.queryByRole('textbox', { name: 'Exported code' })).toBeNull();
+  });
+
+  it('when "Go to the first error" is pressed from the keyboard, then focus lands on the first field in error', async () => {
+    render(
+      <FlowUiBuilder
+        previewUrl={null}
+        defaultValue={defineFlowUi({ tokens: { textColor: '#eeeeee' }, customCss: '@import "x.css";' })}
+      />,
+    );
+    screen.getByRole('button', { name: 'Download' }).focus();
+    await userEvent.tab();
+    expect(screen.getByRole('button', { name: 'Go to the first error' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    expect(screen.getByRole('textbox', { name: 'Text colour' })).toHaveFocus();
+  });
+
+  it('when the only error is fixed, then the export is back, with the warning left', async () => {
+    render(
+      <FlowUiBuilder
+        previewUrl={null}
+        defaultValue={defineFlowUi({ theme: 'bts', logoUrl: 'http://cdn.example.com/l.svg' })}
+      />,
+    );
+    expect(screen.getByText('Fix 1 error to export; warnings do not block it.')).toBeInTheDocument();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Logo URL' }), {
+      target: { value: 'https://cdn.example.com/l.svg' },
+    });
+    expect(screen.getByText('0 error(s), 1 warning(s).')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Download' })).not.toHaveAttribute('aria-disabled');
+    const output = screen.getByRole('textbox', { name: 'Exported code' }) as HTMLTextAreaElement;
+    expect(JSON.parse(output.value)).toMatchObject({
+      theme: 'bts',
+      logo_url: 'https://cdn.example.com/l.svg',
+    });
+  });
+
+  it.each([
+    [
+      'ru',
+      'Чтобы экспортировать, исправьте ошибки (1); предупреждения не мешают.',
+      'К первой ошибке',
+      'Скачать',
+    ],
+    [
+      'kk',
+      'Экспорттау үшін қателерді түзетіңіз (1); ескертулер кедергі емес.',
+      'Бірінші қатеге өту',
+      'Жүктеп алу',
+    ],
+  ] as const)(
+    'in %s, the reason and the button are in the builder’s language, and it is axe clean',
+    async (locale, reason, firstError, download) => {
+      render(
+        <FlowUiBuilder
+          previewUrl={null}
+          locale={locale}
+          defaultValue={defineFlowUi({ logoUrl: 'http://cdn.example.com/l.svg' })}
+        />,
+      );
+      expect(screen.getByRole('button', { name: download })).toHaveAccessibleDescription(reason);
+      expect(screen.getByRole('button', { name: firstError })).toBeInTheDocument();
+      await waitFor(() => expect(document.querySelector('[aria-busy="true"]')).toBeNull());
+      await axeClean(document.body);
+    },
+    30_000,
+  );
+});
+
 describe('keyboard', () => {
   it('tabs through the controls in reading order, skipping disabled resets', async () => {
     render(<FlowUiBuilder previewUrl={null} />);

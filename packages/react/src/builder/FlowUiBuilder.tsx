@@ -17,7 +17,7 @@ import {
   toFlowConfigUi,
   type ValidateFlowUiOptions,
 } from '@verigram-kit/core';
-import { forwardRef, type HTMLAttributes, useId, useMemo } from 'react';
+import { forwardRef, type HTMLAttributes, useId, useMemo, useRef } from 'react';
 import { BrandTokensFieldset } from './BrandTokensFieldset.tsx';
 import { BUILDER_MESSAGES } from './builderMessages.ts';
 import { CssEditor } from './CssEditor.tsx';
@@ -86,11 +86,16 @@ export const FlowUiBuilder = forwardRef<HTMLDivElement, FlowUiBuilderProps>(func
   const id = useId();
   const messages = BUILDER_MESSAGES[locale] ?? BUILDER_MESSAGES.en;
   const issueText = useIssueText(locale in BUILDER_MESSAGES ? locale : 'en');
+  const editorRef = useRef<HTMLElement>(null);
   const { draft, issues, update } = useFlowUiDraftState(value, defaultValue, onChange, validation);
   const ui = useMemo(() => toFlowConfigUi(draft), [draft]);
   const at = (path: string) => issues.filter((i) => i.path === path);
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.filter((i) => i.severity === 'warning').length;
+  // Every error a draft can have marks its field aria-invalid (contrast errors mark the colour
+  // fields), so the first one in reading order is the first error the designer meets.
+  const focusFirstError = () =>
+    editorRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
 
   return (
     <div
@@ -102,7 +107,7 @@ export const FlowUiBuilder = forwardRef<HTMLDivElement, FlowUiBuilderProps>(func
     >
       <style>{FLOW_UI_BUILDER_STYLES}</style>
       <IssueTextContext.Provider value={issueText}>
-        <section className="vgb-editor" aria-labelledby={`${id}-title`}>
+        <section ref={editorRef} className="vgb-editor" aria-labelledby={`${id}-title`}>
           <h2 id={`${id}-title`}>{messages.builder}</h2>
           <fieldset className="vgb-fieldset">
             <legend>{messages.themeAndAssets}</legend>
@@ -166,6 +171,8 @@ export const FlowUiBuilder = forwardRef<HTMLDivElement, FlowUiBuilderProps>(func
             validation={validation}
             defaultPresetName={presetName}
             curl={curl}
+            errors={errors}
+            onFirstError={focusFirstError}
             onImport={(imported) => update(importFlowUi(imported))}
           />
           <section className="vgb-fieldset" aria-labelledby={`${id}-checks`}>

@@ -24,6 +24,10 @@ export interface FlowUiImportExportProps {
   defaultPresetName: string;
   /** Options of the curl export (base URL, placeholder key…). */
   curl: Parameters<typeof flowUiToCurl>[1];
+  /** Error-severity issues of the draft: while there are any, nothing is exported. */
+  errors: number;
+  /** Moves focus to the first field in error (the "go to the first error" button). */
+  onFirstError(): void;
   onImport(ui: FlowConfigUi): void;
 }
 
@@ -40,10 +44,15 @@ export function FlowUiImportExport({
   validation,
   defaultPresetName,
   curl,
+  errors,
+  onFirstError,
   onImport,
 }: FlowUiImportExportProps) {
   const id = useId();
   const issueText = useContext(IssueTextContext);
+  // A backend must never get a config with errors (issue 6): the code is not shown, so it cannot
+  // be copied, and Download stays focusable (aria-disabled) so it can say why it does nothing.
+  const blocked = errors > 0;
   const [text, setText] = useState('');
   const [result, setResult] = useState<{ ok: boolean; issues: FlowUiIssue[] } | null>(null);
   const [format, setFormat] = useState<ExportFormat>('json');
@@ -70,6 +79,7 @@ export function FlowUiImportExport({
   }
 
   const download = () => {
+    if (blocked) return;
     const [name, type] = FILE_NAMES[format];
     const url = URL.createObjectURL(new Blob([output], { type }));
     const a = document.createElement('a');
@@ -144,21 +154,37 @@ export function FlowUiImportExport({
             />
           </>
         )}
-        <button type="button" onClick={download}>
+        <button
+          type="button"
+          aria-disabled={blocked || undefined}
+          aria-describedby={blocked ? `${id}-blocked` : undefined}
+          onClick={download}
+        >
           {messages.download}
         </button>
       </div>
-      <div className="vgb-field">
-        <label htmlFor={`${id}-output`}>{messages.exportOutput}</label>
-        <textarea
-          id={`${id}-output`}
-          className="vgb-code"
-          rows={10}
-          readOnly
-          spellCheck={false}
-          value={output}
-        />
-      </div>
+      {blocked ? (
+        <div className="vgb-row">
+          <p id={`${id}-blocked`} className="vgb-issue" data-severity="error">
+            {messages.exportBlocked(errors)}
+          </p>
+          <button type="button" onClick={onFirstError}>
+            {messages.firstError}
+          </button>
+        </div>
+      ) : (
+        <div className="vgb-field">
+          <label htmlFor={`${id}-output`}>{messages.exportOutput}</label>
+          <textarea
+            id={`${id}-output`}
+            className="vgb-code"
+            rows={10}
+            readOnly
+            spellCheck={false}
+            value={output}
+          />
+        </div>
+      )}
     </fieldset>
   );
 }

@@ -52,6 +52,9 @@ const en = {
   presetName: 'Preset name',
   exportOutput: 'Exported code',
   download: 'Download',
+  exportBlocked: (errors: number) =>
+    `Fix ${errors} ${errors === 1 ? 'error' : 'errors'} to export; warnings do not block it.`,
+  firstError: 'Go to the first error',
   issues: 'Checks',
   summary: (errors: number, warnings: number) =>
     errors + warnings === 0 ? 'No problems found.' : `${errors} error(s), ${warnings} warning(s).`,
@@ -122,6 +125,8 @@ const ru: BuilderMessages = {
   presetName: 'Имя пресета',
   exportOutput: 'Экспортированный код',
   download: 'Скачать',
+  exportBlocked: (errors) => `Чтобы экспортировать, исправьте ошибки (${errors}); предупреждения не мешают.`,
+  firstError: 'К первой ошибке',
   issues: 'Проверки',
   summary: (errors, warnings) =>
     errors + warnings === 0 ? 'Проблем не найдено.' : `Ошибок: ${errors}, предупреждений: ${warnings}.`,
@@ -190,6 +195,8 @@ const kk: BuilderMessages = {
   presetName: 'Пресет атауы',
   exportOutput: 'Экспортталған код',
   download: 'Жүктеп алу',
+  exportBlocked: (errors) => `Экспорттау үшін қателерді түзетіңіз (${errors}); ескертулер кедергі емес.`,
+  firstError: 'Бірінші қатеге өту',
   issues: 'Тексерулер',
   summary: (errors, warnings) =>
     errors + warnings === 0 ? 'Ақаулар табылмады.' : `Қателер: ${errors}, ескертулер: ${warnings}.`,

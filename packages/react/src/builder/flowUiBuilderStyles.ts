@@ -1,6 +1,8 @@
 // The builder's stylesheet, scoped under .vgb-root and themed through custom properties so a host
 // app restyles it without overriding selectors. Rendered in a <style> element by the component:
 // no CSS import for the app's bundler to handle, and it arrives with the server-rendered markup.
+// An aria-disabled button (a blocked export) is dashed, not dimmed: it stays focusable to say
+// why, and its text keeps AA contrast.
 export const FLOW_UI_BUILDER_STYLES = `
 .vgb-root {
   --vgb-font: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
@@ -41,6 +43,7 @@ export const FLOW_UI_BUILDER_STYLES = `
 .vgb-root input[type="checkbox"], .vgb-root input[type="radio"] { padding: 0; }
 .vgb-root button { cursor: pointer; }
 .vgb-root button:disabled { cursor: default; opacity: 0.6; }
+.vgb-root button[aria-disabled="true"] { cursor: not-allowed; border-style: dashed; }
 .vgb-root :focus-visible { outline: 2px solid var(--vgb-accent); outline-offset: 2px; }
 .vgb-root [aria-invalid="true"] { border-color: var(--vgb-error); }
 .vgb-color-field input[type="text"] { width: 8em; }
