@@ -24,7 +24,7 @@ const catalog = TRANSLATION_CATALOG as Record<
   { description: string; defaults: Record<Locale, string> }
 >;
 
-/** Keys × kk/ru/en, with search, a "missing only" filter and per-locale counts. */
+/** Keys × kk/ru/en, with search, a "missing only" filter and per-locale counts of overrides. */
 export function TranslationGrid({ draft, issues, messages, onChange }: TranslationGridProps) {
   const id = useId();
   const [query, setQuery] = useState('');
@@ -37,9 +37,16 @@ export function TranslationGrid({ draft, issues, messages, onChange }: Translati
       for (const key of Object.keys(draft.translation[locale] ?? {})) if (!(key in catalog)) extra.add(key);
     return [...TRANSLATION_KEYS, ...[...extra].sort()];
   }, [draft.translation]);
+  // "Missing" as the checks define it (translation.keys_missing, issue 6: "missing keys listed per
+  // locale"): a key one locale overrides and another does not, so some users read the brand's
+  // wording and others Verigram's. A key nobody overrides shows the defaults everywhere and is
+  // not missing anything.
+  const missing = new Set(
+    issues.flatMap((i) => (i.code === 'translation.keys_missing' ? i.params.keys : [])),
+  );
   const needle = query.trim().toLowerCase();
   const rows = keys.filter((key) => {
-    if (missingOnly && LOCALES.every((l) => own(l)[key] !== undefined)) return false;
+    if (missingOnly && !missing.has(key)) return false;
     if (!needle) return true;
     const texts = [
       key,
