@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { defineFlowUi } from '@verigram-kit/core';
-import { expect, waitFor, within } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { previewPageUrl } from '../stories/previewPageUrl.ts';
 import { FlowUiBuilder } from './FlowUiBuilder.tsx';
 
@@ -84,5 +84,35 @@ export const WithProblems: Story = {
     await expect(canvas.getByRole('textbox', { name: 'button.strat, en' })).toHaveAccessibleDescription(
       expect.stringContaining('Did you mean "button.start"?'),
     );
+  },
+};
+
+/** Errors block the export (warnings do not); the reason, the issues and the way to the first one are in Russian. */
+export const ExportBlockedInRussian: Story = {
+  name: 'Export blocked by errors (in Russian)',
+  globals: { locale: 'ru' },
+  args: {
+    previewUrl: null,
+    defaultValue: defineFlowUi({
+      logoUrl: 'http://cdn.example.com/logo.svg',
+      tokens: { textColor: '#bbbbbb' },
+      translation: { ru: { 'button.strat': 'Поехали' } },
+    }),
+  },
+  play: async ({ canvas }) => {
+    const download = canvas.getByRole('button', { name: 'Скачать' });
+    await expect(download).toHaveAttribute('aria-disabled', 'true');
+    await expect(download).toHaveAccessibleDescription(
+      'Чтобы экспортировать, исправьте ошибки (2); предупреждения не мешают.',
+    );
+    await expect(canvas.queryByRole('textbox', { name: 'Экспортированный код' })).toBeNull();
+    const logo = canvas.getByRole('textbox', { name: 'URL логотипа' });
+    await waitFor(() =>
+      expect(logo).toHaveAccessibleDescription(
+        expect.stringContaining('URL логотипа должен использовать https'),
+      ),
+    );
+    await userEvent.click(canvas.getByRole('button', { name: 'К первой ошибке' }));
+    await expect(logo).toHaveFocus();
   },
 };
