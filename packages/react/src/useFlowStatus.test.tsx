@@ -209,6 +209,26 @@ describe('useFlowStatus polling', () => {
   });
 });
 
+describe('useFlowStatus once the flow has ended', () => {
+  it('given a finished flow with its result, when the browser goes offline, then nothing says offline', async () => {
+    const flowId = uniqueFlowId();
+    const flow = endedFlow(flowId, 'pass', 'completed');
+    const client = new ScriptedFlowClient(flow, resultOf(flow));
+    render(
+      <Providers client={client}>
+        <StatusLine flowId={flowId} />
+      </Providers>,
+    );
+    await advance(0);
+    await advance(100);
+    expect(screen.getByText('widget: passed / ok')).toBeInTheDocument();
+    act(() => onlineManager.setOnline(false));
+    await advance(60_000);
+    expect(screen.getByText('widget: passed / ok')).toBeInTheDocument();
+    act(() => onlineManager.setOnline(true));
+  });
+});
+
 describe('useFlowStatus rate limits and failures', () => {
   it('given a 429 with Retry-After: 7, then no request goes for 7 s, then exactly one', async () => {
     const flowId = uniqueFlowId();

@@ -115,9 +115,11 @@ export function useFlowStatus(flowId: string, options: UseFlowStatusOptions = {}
   const failureAt =
     flowQuery.failureReason || flowQuery.error ? flowQuery.errorUpdatedAt : resultQuery.errorUpdatedAt;
   const retryAt = failureRetryAt(failure, failureAt);
+  // A finished flow with its result in hand reads nothing more: being offline changes nothing.
+  const settled = flow !== undefined && isTerminalFlow(flow) && resultQuery.status === 'success';
+  const paused = !online || flowQuery.fetchStatus === 'paused' || resultQuery.fetchStatus === 'paused';
   let connection: FlowConnection = 'ok';
-  if (!online || flowQuery.fetchStatus === 'paused' || resultQuery.fetchStatus === 'paused')
-    connection = 'offline';
+  if (paused && !settled) connection = 'offline';
   else if (retryAt !== undefined && retryAt > Date.now()) connection = 'rate_limited';
   else if (failure) connection = 'error';
 
