@@ -123,6 +123,18 @@ interface SessionRecord {
   expiresAt?: number;
 }
 
+/** What the frontend library reports for a session's verdict. */
+const FRONTEND_STATUS_OF = { pass: 'approved', fail: 'denied', unknown: 'reviewing' } as const;
+
+/** The error codes a verdict leaves: a failure always names at least one (the model's). */
+function verdictCodes(
+  outcome: 'pass' | 'fail' | 'unknown',
+  errorCodes: LivenessError[] = [],
+): LivenessError[] {
+  if (outcome !== 'fail') return [];
+  return errorCodes.length ? errorCodes : ['model_prediction'];
+}
+
 /**
  * Lifetime of a standalone liveness session's access token when `duration` is not sent. The spec
  * bounds `duration` to 120..600 s but gives no default; the middle of that range is assumed.
@@ -452,21 +464,13 @@ export class SandboxEngine {
     this.settleSession(session, now);
     if (session.status !== undefined)
       throw new SandboxError(409, 'SESSION_ENDED', `Session ${sessionId} has already ended`);
-    const codes = outcome === 'fail' ? (errorCodes.length ? errorCodes : ['model_prediction' as const]) : [];
+    const codes = verdictCodes(outcome, errorCodes);
     if (outcome === 'fail' && (session.attemptsLeft ?? 0) > 0) {
       session.attemptsLeft = (session.attemptsLeft ?? 0) - 1;
       session.errorCodes = codes;
       session.updatedAt = now;
       session.states.push({ state: 'processing', at: now });
-    } else {
-      this.closeSession(
-        session,
-        outcome,
-        outcome === 'pass' ? 'approved' : outcome === 'fail' ? 'denied' : 'reviewing',
-        now,
-        codes,
-      );
-    }
+    } else this.closeSession(session, outcome, FRONTEND_STATUS_OF[outcome], now, codes);
     return this.getSessionResult(apiKey, sessionId);
   }
 
@@ -591,15 +595,8 @@ export class SandboxEngine {
   ): void {
     const step = flow.steps[flow.currentIndex] as StepRecord;
     const session = this.currentSession(flow);
-    const codes = outcome === 'fail' ? (errorCodes?.length ? errorCodes : ['model_prediction' as const]) : [];
-    if (session)
-      this.closeSession(
-        session,
-        outcome,
-        outcome === 'pass' ? 'approved' : outcome === 'fail' ? 'denied' : 'reviewing',
-        now,
-        codes,
-      );
+    const codes = verdictCodes(outcome, errorCodes);
+    if (session) this.closeSession(session, outcome, FRONTEND_STATUS_OF[outcome], now, codes);
     flow.updatedAt = now;
     if (outcome === 'fail') {
       // max_retries counts attempts: its minimum is 1, which can only mean "a single attempt".

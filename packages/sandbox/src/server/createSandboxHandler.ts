@@ -84,6 +84,15 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+/** A control route's `error_codes`: absent, or LivenessError values (the page's own check). */
+function readErrorCodes(codes: unknown): LivenessError[] | undefined {
+  if (codes === undefined) return undefined;
+  if (!Array.isArray(codes))
+    throw new SandboxError(422, 'INVALID_PAYLOAD', 'error_codes must be an array of LivenessError values');
+  parsePageAction({ type: 'outcome', outcome: 'fail', errorCodes: codes });
+  return codes as LivenessError[];
+}
+
 const keyOf = (req: IncomingMessage) => {
   const v = req.headers[API_KEY_HEADER.toLowerCase()];
   return Array.isArray(v) ? v[0] : v;
@@ -255,22 +264,11 @@ export function createSandboxHandler(ctx: SandboxHandlerContext) {
               'INVALID_PAYLOAD',
               `outcome must be one of ${STEP_OUTCOMES.join(', ')}`,
             );
-          const codes = body.error_codes;
-          if (codes !== undefined && !Array.isArray(codes))
-            throw new SandboxError(
-              422,
-              'INVALID_PAYLOAD',
-              'error_codes must be an array of LivenessError values',
-            );
-          // Reuses the page's check that every code is a LivenessError.
-          if (codes) parsePageAction({ type: 'outcome', outcome: 'fail', errorCodes: codes });
+          const codes = readErrorCodes(body.error_codes);
           send(
             res,
             200,
-            engine.setStepOutcome(key, id as string, {
-              outcome,
-              ...(codes ? { errorCodes: codes as LivenessError[] } : {}),
-            }),
+            engine.setStepOutcome(key, id as string, { outcome, ...(codes ? { errorCodes: codes } : {}) }),
           );
         },
       },
@@ -283,25 +281,8 @@ export function createSandboxHandler(ctx: SandboxHandlerContext) {
           const outcome = (['pass', 'fail', 'unknown'] as const).find((o) => o === body.outcome);
           if (!outcome)
             throw new SandboxError(422, 'INVALID_PAYLOAD', 'outcome must be one of pass, fail, unknown');
-          const codes = body.error_codes;
-          if (codes !== undefined && !Array.isArray(codes))
-            throw new SandboxError(
-              422,
-              'INVALID_PAYLOAD',
-              'error_codes must be an array of LivenessError values',
-            );
-          // Reuses the page's check that every code is a LivenessError.
-          if (codes) parsePageAction({ type: 'outcome', outcome: 'fail', errorCodes: codes });
-          send(
-            res,
-            200,
-            engine.decideLivenessSession(
-              controlKey(req),
-              id as string,
-              outcome,
-              codes as LivenessError[] | undefined,
-            ),
-          );
+          const codes = readErrorCodes(body.error_codes);
+          send(res, 200, engine.decideLivenessSession(controlKey(req), id as string, outcome, codes));
         },
       },
     },
