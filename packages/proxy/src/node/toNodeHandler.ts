@@ -34,12 +34,15 @@ const HOP_BY_HOP = new Set([
 
 const hasBody = (method: string | undefined) => method !== 'GET' && method !== 'HEAD';
 
+/** A Node header as a Web one: repeated values joined with ", ". */
+const joinHeader = (value: string | string[]) => (Array.isArray(value) ? value.join(', ') : value);
+
 /** The Web Request a hook asks for, built from the Node request on demand (see ProxyInput). */
 function toWebRequest(req: IncomingMessage, url: URL, signal: () => AbortSignal): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || HOP_BY_HOP.has(name)) continue;
-    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    headers.set(name, joinHeader(value));
   }
   const body = hasBody(req.method);
   return new Request(url, {
@@ -96,8 +99,7 @@ export function toNodeHandler(proxy: VerigramProxy, options: NodeHandlerOptions 
         header(name) {
           if (HOP_BY_HOP.has(name)) return null;
           const value = req.headers[name];
-          if (value === undefined) return null;
-          return Array.isArray(value) ? value.join(', ') : value;
+          return value === undefined ? null : joinHeader(value);
         },
         // One reader of the Node stream: the Web Request's body if a hook built one, else our own.
         body() {
