@@ -22,6 +22,7 @@ export type {
   VerigramFetchInit,
   VerigramFile,
   VerigramRequestOptions,
+  VerigramResponse,
 } from './client/VerigramClient.ts';
 export { TRANSPORT_TIMEOUTS } from './client/VerigramClient.ts';
 export type { CompletionGate } from './embed/createCompletionGate.ts';

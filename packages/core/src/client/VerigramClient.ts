@@ -23,8 +23,22 @@ export interface VerigramFetchInit extends RequestInit {
   timeoutMs?: number | undefined;
 }
 
+/**
+ * What the client reads of a transport's answer: the part of a fetch `Response` it uses, so a
+ * transport may hand back something lighter than a `Response` (the Node one does: building a Web
+ * `Response` per upstream answer was the largest cost left in the proxy benchmark).
+ */
+export interface VerigramResponse {
+  readonly status: number;
+  readonly ok: boolean;
+  readonly headers: { get(name: string): string | null };
+  /** The body as a stream: read for files, cancelled for redirects. */
+  readonly body: ReadableStream<Uint8Array> | null;
+  text(): Promise<string>;
+}
+
 /** A fetch-compatible transport; inject one to use keep-alive agents, mocks or a custom stack. */
-export type VerigramFetch = ((input: string, init: VerigramFetchInit) => Promise<Response>) & {
+export type VerigramFetch = ((input: string, init: VerigramFetchInit) => Promise<VerigramResponse>) & {
   readonly [TRANSPORT_TIMEOUTS]?: true | undefined;
 };
 

@@ -11,6 +11,7 @@ import {
   type VerigramClientOptions,
   type VerigramFile,
   type VerigramRequestOptions,
+  type VerigramResponse,
 } from './VerigramClient.ts';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -49,7 +50,7 @@ function abortedError(cause: unknown): VerigramApiError {
   });
 }
 
-function redirectError(response: Response): VerigramApiError {
+function redirectError(response: VerigramResponse): VerigramApiError {
   // Nobody reads the body; cancel it so the socket is released.
   void response.body?.cancel().catch(() => {});
   return new VerigramApiError({
@@ -97,7 +98,7 @@ export function createVerigramClient(options: VerigramClientOptions): VerigramCl
     path: string,
     body: unknown,
     callerSignal: AbortSignal | undefined,
-    read: (response: Response) => Promise<T>,
+    read: (response: VerigramResponse) => Promise<T>,
     streaming = false,
   ): Promise<T> {
     // With no caller signal, a transport that enforces timeoutMs needs no signal at all.
@@ -111,7 +112,7 @@ export function createVerigramClient(options: VerigramClientOptions): VerigramCl
     };
     if (body !== undefined) headers['content-type'] = 'application/json';
     try {
-      let response: Response;
+      let response: VerigramResponse;
       try {
         response = await transport(`${baseUrl}${path}`, {
           method,
@@ -182,7 +183,7 @@ export function createVerigramClient(options: VerigramClientOptions): VerigramCl
     }
   }
 
-  async function readJson<T>(response: Response): Promise<T> {
+  async function readJson<T>(response: VerigramResponse): Promise<T> {
     const text = await response.text();
     let value: unknown;
     try {

@@ -1,4 +1,5 @@
 import { parseRetryAfter, VerigramApiError } from '../api/VerigramApiError.ts';
+import type { VerigramResponse } from './VerigramClient.ts';
 
 const MAX_ERROR_MSG_LENGTH = 500;
 
@@ -8,7 +9,7 @@ const MAX_ERROR_MSG_LENGTH = 500;
  * answer HTML or garbage instead, which becomes `UPSTREAM_MALFORMED` with the real status kept so
  * retry decisions still see a 503 as a 503.
  */
-export async function readErrorResponse(response: Response): Promise<VerigramApiError> {
+export async function readErrorResponse(response: VerigramResponse): Promise<VerigramApiError> {
   const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
   let text = '';
   try {

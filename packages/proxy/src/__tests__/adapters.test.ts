@@ -258,7 +258,7 @@ describe('toHonoHandler on @hono/node-server', () => {
 });
 
 describe('createNodeTransport', () => {
-  it('speaks to the upstream over keep-alive sockets, with a body and a timeout', async () => {
+  it('speaks to the upstream over keep-alive sockets: JSON, a POST body, an HTML error page, a streamed file, an abort', async () => {
     const sockets = new Set<unknown>();
     let lastBody = '';
     const server = http.createServer((req, res) => {
@@ -270,6 +270,14 @@ describe('createNodeTransport', () => {
       req.on('end', () => {
         lastBody = body;
         if (req.url === '/slow') return setTimeout(() => res.end('{}'), 500);
+        if (req.url === '/gateway') {
+          res.writeHead(503, { 'content-type': 'text/html' });
+          return res.end('<h1>Bad gateway</h1>');
+        }
+        if (req.url === '/file') {
+          res.writeHead(200, { 'content-type': 'image/png', 'content-length': 4 });
+          return res.end(Buffer.from([1, 2, 3, 4]));
+        }
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ method: req.method, url: req.url, key: req.headers['x-verigram-api-key'] }));
       });
@@ -281,7 +289,11 @@ describe('createNodeTransport', () => {
         method: 'GET',
         headers: { 'X-Verigram-Api-Key': 'sandbox-test-key' },
       });
-      expect(await response.json()).toEqual({ method: 'GET', url: `/flow/${i}`, key: 'sandbox-test-key' });
+      expect(JSON.parse(await response.text())).toEqual({
+        method: 'GET',
+        url: `/flow/${i}`,
+        key: 'sandbox-test-key',
+      });
     }
     expect(sockets.size).toBe(1);
     const posted = await transport(`${base}/flow`, {
@@ -291,6 +303,15 @@ describe('createNodeTransport', () => {
     });
     expect(posted.status).toBe(200);
     expect(lastBody).toBe('{"a":"ü"}');
+    const page = await transport(`${base}/gateway`, { method: 'GET', headers: {} });
+    expect(page.headers.get('Content-Type')).toBe('text/html');
+    expect(page.status).toBe(503);
+    expect(page.ok).toBe(false);
+    expect(await page.text()).toBe('<h1>Bad gateway</h1>');
+    await expect(page.text()).rejects.toThrow(/already been read/);
+    const file = await transport(`${base}/file`, { method: 'GET', headers: {} });
+    expect(file.headers.get('content-length')).toBe('4');
+    expect(Buffer.from(await new Response(file.body).arrayBuffer())).toEqual(Buffer.from([1, 2, 3, 4]));
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error('too slow')), 50);
     await expect(

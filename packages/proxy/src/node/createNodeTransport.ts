@@ -1,60 +1,76 @@
-import http from 'node:http';
+import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import { Readable } from 'node:stream';
-import { TRANSPORT_TIMEOUTS, type VerigramFetch } from '@verigram-kit/core';
+import { TRANSPORT_TIMEOUTS, type VerigramFetch, type VerigramResponse } from '@verigram-kit/core';
 
 const MAX_JSON_BYTES = 8 * 1024 * 1024;
 
 /**
- * A Response whose body is already in memory. `new Response(buffer)` wraps the bytes in a Web
- * stream and `.text()` reads them back through it, which cost more than the upstream round trip
- * itself on Node 20 (measured); this one answers text/json/arrayBuffer straight from the buffer
- * and builds a stream only if someone asks for `body`.
+ * A transport answer straight from node:http, without a Web `Response`: on Node 20 building one
+ * (and its Headers) per upstream answer was the largest cost left in the proxy benchmark. JSON
+ * bodies arrive whole as a Buffer; anything else stays a Node stream until someone reads it.
  */
-class BufferedResponse extends Response {
-  readonly #bytes: Buffer;
+class NodeResponse implements VerigramResponse {
+  readonly ok: boolean;
+  readonly headers: VerigramResponse['headers'];
+  readonly #source: Buffer | Readable | null;
   #used = false;
-  #stream: ReadableStream<Uint8Array<ArrayBuffer>> | null = null;
+  #stream: ReadableStream<Uint8Array> | null | undefined;
 
-  constructor(bytes: Buffer, init: ResponseInit) {
-    super(null, init);
-    this.#bytes = bytes;
+  constructor(
+    readonly status: number,
+    headers: IncomingHttpHeaders,
+    source: Buffer | Readable | null,
+  ) {
+    this.ok = status >= 200 && status < 300;
+    // node:http already lower-cases names and joins repeated values (set-cookie aside).
+    this.headers = {
+      get(name) {
+        const value = headers[name.toLowerCase()];
+        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+      },
+    };
+    this.#source = source;
   }
 
-  #take(): Buffer {
-    if (this.#used) throw new TypeError('Body is unusable: it has already been read');
-    this.#used = true;
-    return this.#bytes;
-  }
-
-  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
-    if (!this.#stream) {
-      const bytes = this.#bytes;
-      this.#stream = new ReadableStream<Uint8Array<ArrayBuffer>>({
-        start(controller) {
-          controller.enqueue(new Uint8Array(bytes));
-          controller.close();
-        },
-      });
+  /** The body as a Web stream, as fetch gives it (a file download pipes it on). */
+  get body(): ReadableStream<Uint8Array> | null {
+    if (this.#stream === undefined) {
+      const source = this.#take();
+      this.#stream = Buffer.isBuffer(source)
+        ? new ReadableStream<Uint8Array>({
+            start(controller) {
+              controller.enqueue(new Uint8Array(source));
+              controller.close();
+            },
+          })
+        : source && (Readable.toWeb(source) as ReadableStream<Uint8Array>);
     }
     return this.#stream;
   }
 
-  override get bodyUsed(): boolean {
-    return this.#used;
+  async text(): Promise<string> {
+    const source = this.#take();
+    if (source === null || Buffer.isBuffer(source)) return source?.toString('utf8') ?? '';
+    // A streamed answer read as text (an HTML error page, say) is still held to the JSON cap.
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_JSON_BYTES) {
+        source.destroy();
+        throw new Error(`Answer above ${MAX_JSON_BYTES} bytes`);
+      }
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
   }
 
-  override async text(): Promise<string> {
-    return this.#take().toString('utf8');
-  }
-
-  override async json(): Promise<unknown> {
-    return JSON.parse(await this.text());
-  }
-
-  override async arrayBuffer(): Promise<ArrayBuffer> {
-    const bytes = this.#take();
-    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  /** One reader only, as with fetch: the text, or the stream. */
+  #take(): Buffer | Readable | null {
+    if (this.#used) throw new TypeError('Body is unusable: it has already been read');
+    this.#used = true;
+    return this.#source;
   }
 }
 
@@ -71,9 +87,10 @@ export interface NodeTransportOptions {
 }
 
 /**
- * A fetch-compatible upstream transport on node:http(s) with keep-alive agents. Measured for
- * issue 3, Node 20's global fetch (undici) costs about three times as much per proxied request;
- * this one reuses sockets and hands the body back as a Web stream (files are never buffered).
+ * An upstream transport on node:http(s) with keep-alive agents, for the Verigram client (and so the
+ * proxy's `fetch` option). Measured for issue 3, Node 20's global fetch (undici) costs about three
+ * times as much per proxied request; this one reuses sockets, answers with a light VerigramResponse
+ * instead of a Web `Response`, and streams files (never buffered).
  * Supports what the Verigram client sends: a method, string headers, a string body, a signal, and
  * `timeoutMs` (TRANSPORT_TIMEOUTS: until the headers of a stream, or the whole of a JSON answer).
  * Redirects are never followed, whatever `init.redirect` says.
@@ -89,7 +106,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Verigra
   const httpsAgent = new https.Agent(agentOptions);
 
   const transport: VerigramFetch = (input, init) =>
-    new Promise<Response>((resolve, rejectWith) => {
+    new Promise<VerigramResponse>((resolve, rejectWith) => {
       const url = new URL(input);
       const secure = url.protocol === 'https:';
       const signal = init.signal ?? undefined;
@@ -111,7 +128,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Verigra
               request.destroy(timedOut);
             }, timeoutMs)
           : undefined;
-      const resolveWith = (response: Response) => {
+      const resolveWith = (response: VerigramResponse) => {
         clearTimeout(timer);
         resolve(response);
       };
@@ -129,31 +146,21 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Verigra
       });
       request.on('response', (incoming) => {
         const status = incoming.statusCode ?? 502;
-        // A plain record: Response converts it once (a Headers here would be copied again).
-        const responseHeaders: Record<string, string> = {};
-        for (const name in incoming.headers) {
-          const value = incoming.headers[name];
-          if (value !== undefined) responseHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
-        }
         // node:http never follows a redirect, and neither do we: following would resend the API key
         // to whatever host Location names. The 3xx comes back bodiless and without Location, and
         // the client turns it into a typed UPSTREAM_REDIRECT error.
         const redirect = status >= 300 && status < 400;
-        if (redirect) delete responseHeaders.location;
+        const headers = redirect ? { ...incoming.headers, location: undefined } : incoming.headers;
         const hasBody = !redirect && status !== 204 && init.method !== 'HEAD';
         // Once the body is done the socket goes back to the pool; only then stop listening for aborts.
         incoming.on('close', () => signal?.removeEventListener('abort', onAbort));
-        const responseInit = { status, statusText: incoming.statusMessage, headers: responseHeaders };
         if (!hasBody) {
           incoming.resume();
-          return resolveWith(new Response(null, responseInit));
+          return resolveWith(new NodeResponse(status, headers, null));
         }
-        if (!/json/i.test(responseHeaders['content-type'] ?? '')) {
-          // Files (and anything else) stream through untouched.
-          return resolveWith(
-            new Response(Readable.toWeb(incoming) as ReadableStream<Uint8Array>, responseInit),
-          );
-        }
+        // Files (and anything else) stream through untouched.
+        if (!/json/i.test(headers['content-type'] ?? ''))
+          return resolveWith(new NodeResponse(status, headers, incoming));
         // JSON answers are small: gathering them first spares a Web stream per request, which
         // dominated the proxy's CPU profile. A runaway one is cut off at MAX_JSON_BYTES.
         const chunks: Buffer[] = [];
@@ -164,7 +171,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Verigra
           else chunks.push(chunk);
         });
         incoming.on('error', reject);
-        incoming.on('end', () => resolveWith(new BufferedResponse(Buffer.concat(chunks), responseInit)));
+        incoming.on('end', () => resolveWith(new NodeResponse(status, headers, Buffer.concat(chunks))));
       });
       request.end(body);
     });
