@@ -33,9 +33,12 @@ export function createFlowWindows(host: FlowSessionHost): FlowWindows {
   return {
     /** `auto` becomes what the camera pre-flight allows; the other modes stay as asked. */
     resolve(handle: FlowHandle): EmbedMode {
-      const { mode, allow = DEFAULT_ALLOW } = host.latest.current;
+      const { mode, allow } = host.latest.current;
+      // `??`, not a destructuring default: the build inlines DEFAULT_ALLOW only in an expression;
+      // otherwise this chunk imports the hook's module, and the hook, the provider and the kit's
+      // strings become a chunk of their own, one more request up front (issue 8's budget).
       return mode === 'auto'
-        ? preflightCamera({ allow, frameOrigin: new URL(handle.vlink).origin }).mode
+        ? preflightCamera({ allow: allow ?? DEFAULT_ALLOW, frameOrigin: new URL(handle.vlink).origin }).mode
         : (mode as EmbedMode);
     },
     /** The flow this page load came back with from the callback page (redirect mode), or null. */
