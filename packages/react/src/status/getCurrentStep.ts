@@ -21,21 +21,18 @@ export interface CurrentStep {
 export function getCurrentStep(flow: Flow, result?: FlowProjection | null): CurrentStep | undefined {
   const id = flow.current_step_id;
   if (id === undefined) return undefined;
-  const pipeline = flow.template?.pipeline ?? [];
-  const total = pipeline.length;
+  const names = (flow.template?.pipeline ?? []).map((step) => step.service_name);
   const fromResult = result?.service_statuses?.find((status) => status.step_id === id)?.service_name;
-  if (/^\d+$/.test(id)) {
-    const index = Number(id);
-    const step = pipeline[index];
-    if (step) return { id, serviceName: fromResult ?? step.service_name, position: index + 1, total };
+  let index = /^\d+$/.test(id) && Number(id) < names.length ? Number(id) : -1;
+  if (index < 0) {
+    // Longest name first, so "verilive-one-shot" is not taken for "verilive"; the same name twice
+    // on top is no answer.
+    const [best, next] = names
+      .filter((name) => (fromResult ? name === fromResult : id.includes(name)))
+      .sort((a, b) => b.length - a.length);
+    if (best && best !== next) index = names.indexOf(best);
   }
-  const matches = pipeline
-    .map((step, index) => ({ step, index }))
-    .filter(({ step }) => (fromResult ? step.service_name === fromResult : id.includes(step.service_name)));
-  // Longest name first, so "verilive-one-shot" is not taken for "verilive".
-  matches.sort((a, b) => b.step.service_name.length - a.step.service_name.length);
-  const best = matches[0];
-  const ambiguous = matches.length > 1 && matches[1]?.step.service_name === best?.step.service_name;
-  if (best && !ambiguous) return { id, serviceName: best.step.service_name, position: best.index + 1, total };
-  return { id, serviceName: fromResult, position: undefined, total };
+  return index < 0
+    ? { id, serviceName: fromResult, position: undefined, total: names.length }
+    : { id, serviceName: fromResult ?? names[index], position: index + 1, total: names.length };
 }
