@@ -24,10 +24,11 @@ export interface VerigramApiErrorInit {
  */
 export class VerigramApiError extends Error {
   override readonly name = 'VerigramApiError';
-  readonly status: number;
-  readonly errorCode: string;
-  readonly errorMsg: string;
-  readonly retryAfter: number | undefined;
+  // `declare`: the constructor sets each one, so emitted field initialisers would only repeat them.
+  declare readonly status: number;
+  declare readonly errorCode: string;
+  declare readonly errorMsg: string;
+  declare readonly retryAfter: number | undefined;
 
   constructor(init: VerigramApiErrorInit) {
     super(`${init.status || 'network'} ${init.errorCode}: ${init.errorMsg}`, { cause: init.cause });
