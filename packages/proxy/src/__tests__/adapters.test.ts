@@ -320,6 +320,34 @@ describe('createNodeTransport', () => {
   });
 });
 
+describe('createNodeTransport and URLs', () => {
+  it('given credentials, an IPv6 host and a query in the URL, then the request carries each as new URL reads them', async () => {
+    const seen: Array<{ url?: string; authorization?: string }> = [];
+    const server = http.createServer((req, res) => {
+      seen.push({ url: req.url, authorization: req.headers.authorization });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{}');
+    });
+    servers.push(server);
+    server.listen(0, '::1');
+    await once(server, 'listening');
+    const port = (server.address() as AddressInfo).port;
+    const transport = createNodeTransport();
+    await transport(`http://user:p%40ss@[::1]:${port}/resources/file?label=a%20b&flow_id=f-1`, {
+      method: 'GET',
+      headers: {},
+    });
+    await transport(`http://[::1]:${port}/flow/a`, { method: 'GET', headers: {} });
+    expect(seen).toEqual([
+      {
+        url: '/resources/file?label=a%20b&flow_id=f-1',
+        authorization: `Basic ${Buffer.from('user:p@ss').toString('base64')}`,
+      },
+      { url: '/flow/a', authorization: undefined },
+    ]);
+  });
+});
+
 describe('createNodeTransport and timeouts', () => {
   it('given a slow upstream, then the client times out through the transport alone: TIMEOUT, then 504 from the proxy', async () => {
     const upstream = await listen(

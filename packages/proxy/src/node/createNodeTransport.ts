@@ -114,7 +114,15 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Verigra
       const body = typeof init.body === 'string' ? init.body : undefined;
       const headers = { ...(init.headers as Record<string, string>) };
       if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
-      const request = (secure ? https : http).request(url, {
+      // What node:http would read off the URL (url.urlToHttpOptions), given as plain options: a URL
+      // object costs it a copy of a dozen fields per request, and the agent spreads them again.
+      const request = (secure ? https : http).request({
+        hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        auth: url.username
+          ? `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`
+          : undefined,
         method: init.method ?? 'GET',
         headers,
         agent: secure ? httpsAgent : httpAgent,
@@ -153,7 +161,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Verigra
         const headers = redirect ? { ...incoming.headers, location: undefined } : incoming.headers;
         const hasBody = !redirect && status !== 204 && init.method !== 'HEAD';
         // Once the body is done the socket goes back to the pool; only then stop listening for aborts.
-        incoming.on('close', () => signal?.removeEventListener('abort', onAbort));
+        if (signal) incoming.on('close', () => signal.removeEventListener('abort', onAbort));
         if (!hasBody) {
           incoming.resume();
           return resolveWith(new NodeResponse(status, headers, null));
