@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createVerigramClient, TRANSPORT_TIMEOUTS } from '@verigram-kit/core';
+import { createVerigramClient, TRANSPORT_TIMEOUTS, type VerigramFetch } from '@verigram-kit/core';
 import express from 'express';
 import { Hono } from 'hono';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -113,6 +113,38 @@ describe('toNodeHandler', () => {
     });
     expect(file.headers.get('content-type')).toBe('image/png');
     expect((await file.arrayBuffer()).byteLength).toBe(100_000);
+  });
+
+  it('given a browser that leaves mid-download, then the download upstream is stopped', async () => {
+    const upstream = createFakeUpstream();
+    let stopUpstream = () => {};
+    const upstreamStopped = new Promise<void>((resolve) => {
+      stopUpstream = resolve;
+    });
+    // A file that sends one chunk and then hangs, as a large one on a slow upstream would.
+    const upstreamFetch: VerigramFetch = async (input, init) => {
+      if (!input.includes('/resources/file')) return upstream.fetch(input, init);
+      init.signal?.addEventListener('abort', () => stopUpstream());
+      const chunk = new Uint8Array(64 * 1024);
+      chunk.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      const body = new ReadableStream<Uint8Array>({
+        start: (controller) => controller.enqueue(chunk),
+        cancel: () => stopUpstream(),
+      });
+      return new Response(body, { status: 200, headers: { 'content-type': 'image/png' } });
+    };
+    const { proxy } = createHarness({ baseUrl: upstream.baseUrl, fetch: upstreamFetch });
+    const base = await listen(http.createServer(toNodeHandler(proxy)));
+    const flow = await roundTrip(base);
+    const browser = new AbortController();
+    const file = await fetch(`${base}/api/verigram/resources/file?label=bestframe`, {
+      headers: { authorization: `Bearer ${flow.flow_token}`, 'x-test-user': ALICE },
+      signal: browser.signal,
+    });
+    expect(file.status).toBe(200);
+    await file.body?.getReader().read();
+    browser.abort();
+    await upstreamStopped;
   });
 });
 

@@ -112,8 +112,14 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Verigra
       const signal = init.signal ?? undefined;
       if (signal?.aborted) return rejectWith(signal.reason);
       const body = typeof init.body === 'string' ? init.body : undefined;
-      const headers = { ...(init.headers as Record<string, string>) };
-      if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
+      // node:http reads the headers and keeps no reference; only a body adds one of ours.
+      const headers =
+        body === undefined
+          ? (init.headers as Record<string, string>)
+          : {
+              ...(init.headers as Record<string, string>),
+              'content-length': String(Buffer.byteLength(body)),
+            };
       // What node:http would read off the URL (url.urlToHttpOptions), given as plain options: a URL
       // object costs it a copy of a dozen fields per request, and the agent spreads them again.
       const request = (secure ? https : http).request({

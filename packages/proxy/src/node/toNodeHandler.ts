@@ -77,18 +77,27 @@ export function toNodeHandler(proxy: VerigramProxy, options: NodeHandlerOptions 
   ): Promise<void> => {
     const path = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
     if (next && !path.startsWith(`${proxy.mountPath}/`)) return next();
-    let stream: ReadableStream<Uint8Array> | undefined;
     let controller: AbortController | undefined;
-    // A browser that goes away stops a file download upstream too.
-    res.on('close', () => {
-      if (res.writableFinished) return;
-      controller?.abort(new Error('The client went away'));
-      stream?.cancel().catch(() => {});
-    });
+    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+    let watching = false;
+    // A browser that goes away stops a file download upstream too. Only a signal handed out or a
+    // body being streamed can be stopped, so small JSON answers (nearly all) never watch.
+    const watchClient = () => {
+      if (watching) return;
+      watching = true;
+      const stop = () => {
+        if (res.writableFinished) return;
+        controller?.abort(new Error('The client went away'));
+        reader?.cancel().catch(() => {});
+      };
+      if (res.destroyed) stop();
+      else res.once('close', stop);
+    };
     try {
       const url = new URL(path, options.origin ?? `http://${req.headers.host ?? 'localhost'}`);
       const signal = () => {
         controller ??= new AbortController();
+        watchClient();
         return controller.signal;
       };
       let request: Request | undefined;
@@ -120,16 +129,15 @@ export function toNodeHandler(proxy: VerigramProxy, options: NodeHandlerOptions 
       if (typeof result.body === 'string') {
         // Given a string, node:http sends headers and body in one write; a Buffer costs a writev,
         // which measured as the most expensive step of the whole request.
-        res.writeHead(result.status, {
-          ...result.headers,
-          'content-length': String(Buffer.byteLength(result.body)),
-        });
+        // The result is this request's own: its headers object can take one more.
+        result.headers['content-length'] = String(Buffer.byteLength(result.body));
+        res.writeHead(result.status, result.headers);
         return void res.end(result.body);
       }
       res.writeHead(result.status, result.headers);
       if (!result.body) return void res.end();
-      stream = result.body;
-      const reader = stream.getReader();
+      reader = result.body.getReader();
+      watchClient();
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
