@@ -8,8 +8,15 @@ import type { ProxyRequestContext, ProxyUser } from './VerigramProxyOptions.ts';
  */
 export interface ProxyInput {
   readonly method: string;
-  /** The request URL, parsed once. */
-  readonly url: URL;
+  /**
+   * The request's path, without its query. The Node adapter hands it on as it arrived, never
+   * normalised: the route table matches segments exactly, so `..` or `%2e` can only miss.
+   */
+  readonly pathname: string;
+  /** The query with its `?`, or ''. */
+  readonly search: string;
+  /** The app's own origin (`https://app.example.com`): what a same-origin browser sends as Origin. */
+  readonly origin: string;
   /** A header by lower-case name, or null; repeated headers joined with ", ". */
   header(name: string): string | null;
   /** The body, for POSTs. */
@@ -24,9 +31,12 @@ export interface ProxyInput {
 }
 
 export function fromWebRequest(request: Request, context: ProxyRequestContext = {}): ProxyInput {
+  const url = new URL(request.url);
   return {
     method: request.method,
-    url: new URL(request.url),
+    pathname: url.pathname,
+    search: url.search,
+    origin: url.origin,
     header: (name) => request.headers.get(name),
     body: () => request.body,
     signal: () => request.signal,

@@ -202,7 +202,7 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
     const userHash = await sha256Hex(`person:${personId}`);
     await limitCreation('flow', userHash, input);
     const body = await readJsonBody(input, maxBodyBytes);
-    const flowInput = parseCreateFlowBody(body, createPolicy, callbackOrigins ?? [input.url.origin]);
+    const flowInput = parseCreateFlowBody(body, createPolicy, callbackOrigins ?? [input.origin]);
     const create = async () => {
       const created = await client.createFlow({ ...flowInput, person_id: personId });
       // Ids we could not route later would make the flow unreadable: refuse them now.
@@ -265,7 +265,7 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
       }
       case 'downloadFile': {
         const flowId = await requireFlowToken(input, personId);
-        const label = input.url.searchParams.get('label');
+        const label = new URLSearchParams(input.search).get('label');
         if (!label || !(FILE_LABELS as readonly string[]).includes(label)) {
           throw new ProxyError(400, 'INVALID_LABEL', "label must be one of the spec's file labels");
         }
@@ -282,15 +282,13 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
   }
 
   async function handle(input: ProxyInput): Promise<ProxyResult> {
-    const { url, method } = input;
-    const ownOrigin = url.origin;
-    const origin = input.header('origin');
-    if (!url.pathname.startsWith(`${mountPath}/`)) {
+    const { pathname, search, method } = input;
+    if (!pathname.startsWith(`${mountPath}/`)) {
       throw new ProxyError(404, 'ROUTE_NOT_FOUND', `No such route; the proxy serves ${mountPath}/...`);
     }
-    const match = matchRoute(method, url.pathname.slice(mountPath.length + 1));
+    const match = matchRoute(method, pathname.slice(mountPath.length + 1));
     if (method === 'OPTIONS' && match.kind === 'method') {
-      return origins.preflight(origin, ownOrigin, match.allow);
+      return origins.preflight(input.header('origin'), input.origin, match.allow);
     }
     if (match.kind === 'none') throw new ProxyError(404, 'ROUTE_NOT_FOUND', 'No such route');
     if (match.kind === 'bad-id') throw notFound();
@@ -301,7 +299,7 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
     }
     const { route: matched, id } = match;
     const seen = new Set<string>();
-    for (const key of url.searchParams.keys()) {
+    for (const key of search ? new URLSearchParams(search).keys() : []) {
       if (!matched.query.includes(key) || seen.has(key)) {
         throw new ProxyError(
           400,
@@ -311,7 +309,7 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
       }
       seen.add(key);
     }
-    if (matched.method === 'POST') origins.assertSafePost(input, ownOrigin);
+    if (matched.method === 'POST') origins.assertSafePost(input, input.origin);
     const personId = await authorize(input);
     return route(matched.name, id, input, personId);
   }
@@ -341,11 +339,11 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
         failure.headers,
       );
     }
-    Object.assign(answer.headers, origins.corsHeaders(input.header('origin'), input.url.origin));
+    Object.assign(answer.headers, origins.corsHeaders(input.header('origin'), input.origin));
     if (logsInfo) {
       log('info', 'request', {
         method: input.method,
-        path: input.url.pathname,
+        path: input.pathname,
         status: answer.status,
         ms: Date.now() - started,
       });

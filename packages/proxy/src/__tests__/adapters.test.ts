@@ -100,6 +100,55 @@ describe('toNodeHandler', () => {
     expect(upstream.calls).toEqual([]);
   });
 
+  it("takes its own origin from each request's Host, and refuses a Host that names no host", async () => {
+    const upstream = createFakeUpstream();
+    const { proxy } = createHarness(upstream);
+    const base = await listen(http.createServer(toNodeHandler(proxy)));
+    const { port } = new URL(base);
+    const send = (path: string, headers: Record<string, string>, body?: string) =>
+      new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = http.request(
+          { host: '127.0.0.1', port, path, method: body === undefined ? 'GET' : 'POST', headers },
+          (res) => {
+            let text = '';
+            res.on('data', (chunk) => {
+              text += chunk;
+            });
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    const post = (host: string, origin: string) =>
+      send(
+        '/api/verigram/flow',
+        { host, origin, 'content-type': 'application/json', 'x-test-user': ALICE },
+        '{}',
+      );
+    expect((await post('app.test', 'http://app.test')).status).toBe(201);
+    // Host names are case-insensitive and port 80 is http's own: the same origin.
+    expect((await post('APP.test:80', 'http://app.test')).status).toBe(201);
+    expect((await post('other.test', 'http://app.test')).status).toBe(403);
+    expect(upstream.flows.size).toBe(2);
+    const badHost = await send('/api/verigram/flow/abc', { host: 'a b', 'x-test-user': ALICE });
+    expect(badHost.status).toBe(400);
+    expect(JSON.parse(badHost.text).error_code).toBe('INVALID_HOST');
+    // An absolute-form request line names no path below the mount point.
+    const absolute = await send(
+      'http://evil.test/api/verigram/flow',
+      {
+        host: 'app.test',
+        origin: 'http://evil.test',
+        'content-type': 'application/json',
+        'x-test-user': ALICE,
+      },
+      '{}',
+    );
+    expect(absolute.status).toBe(404);
+    expect(upstream.flows.size).toBe(2);
+  });
+
   it('streams a file to the socket', async () => {
     const upstream = createFakeUpstream();
     const bytes = new Uint8Array(100_000);

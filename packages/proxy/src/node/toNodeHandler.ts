@@ -38,7 +38,7 @@ const hasBody = (method: string | undefined) => method !== 'GET' && method !== '
 const joinHeader = (value: string | string[]) => (Array.isArray(value) ? value.join(', ') : value);
 
 /** The Web Request a hook asks for, built from the Node request on demand (see ProxyInput). */
-function toWebRequest(req: IncomingMessage, url: URL, signal: () => AbortSignal): Request {
+function toWebRequest(req: IncomingMessage, url: string, signal: () => AbortSignal): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || HOP_BY_HOP.has(name)) continue;
@@ -65,6 +65,20 @@ function toWebRequest(req: IncomingMessage, url: URL, signal: () => AbortSignal)
  */
 export function toNodeHandler(proxy: VerigramProxy, options: NodeHandlerOptions = {}) {
   const core = proxy[PROXY_CORE];
+  const fixedOrigin = options.origin === undefined ? undefined : new URL(options.origin).origin;
+  // The app's origin by Host header, parsed once per host: a URL parse per request was the largest
+  // cost the adapter added to a proxied read (README "Benchmark"). Bounded, as Host is the client's.
+  const originByHost = new Map<string, string>();
+  const originOf = (host: string): string | undefined => {
+    let origin = originByHost.get(host);
+    if (origin === undefined) {
+      if (!URL.canParse(`http://${host}`)) return undefined;
+      origin = new URL(`http://${host}`).origin;
+      if (originByHost.size >= 64) originByHost.clear();
+      originByHost.set(host, origin);
+    }
+    return origin;
+  };
   const nodeAuthorize = options.authorize;
   if (nodeAuthorize !== undefined && typeof nodeAuthorize !== 'function')
     throw new TypeError('toNodeHandler: authorize must be a function');
@@ -94,7 +108,16 @@ export function toNodeHandler(proxy: VerigramProxy, options: NodeHandlerOptions 
       else res.once('close', stop);
     };
     try {
-      const url = new URL(path, options.origin ?? `http://${req.headers.host ?? 'localhost'}`);
+      const origin = fixedOrigin ?? originOf(req.headers.host ?? 'localhost');
+      if (origin === undefined) {
+        res.writeHead(400, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        return void res.end(
+          JSON.stringify({ error_code: 'INVALID_HOST', error_msg: 'The Host header names no host' }),
+        );
+      }
+      // The path as it arrived, never normalised (see ProxyInput.pathname); an absolute-form
+      // request line (`GET http://…`) is no path below the mount point, so it is not served.
+      const queryAt = path.indexOf('?');
       const signal = () => {
         controller ??= new AbortController();
         watchClient();
@@ -104,7 +127,9 @@ export function toNodeHandler(proxy: VerigramProxy, options: NodeHandlerOptions 
       let body: ReadableStream<Uint8Array> | null | undefined;
       const input: ProxyInput = {
         method: req.method ?? 'GET',
-        url,
+        pathname: queryAt < 0 ? path : path.slice(0, queryAt),
+        search: queryAt < 0 ? '' : path.slice(queryAt),
+        origin,
         header(name) {
           if (HOP_BY_HOP.has(name)) return null;
           const value = req.headers[name];
@@ -119,7 +144,7 @@ export function toNodeHandler(proxy: VerigramProxy, options: NodeHandlerOptions 
         signal,
         request() {
           if (body !== undefined) throw new Error('toNodeHandler: the body was read before the Request');
-          request ??= toWebRequest(req, url, signal);
+          request ??= toWebRequest(req, `${origin}${path}`, signal);
           return request;
         },
         authorize: nodeAuthorize && (() => nodeAuthorize(req)),
