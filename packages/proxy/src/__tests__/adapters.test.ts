@@ -106,7 +106,7 @@ describe('toNodeHandler', () => {
     const base = await listen(http.createServer(toNodeHandler(proxy)));
     const { port } = new URL(base);
     const send = (path: string, headers: Record<string, string>, body?: string) =>
-      new Promise<{ status: number; text: string }>((resolve, reject) => {
+      new Promise<{ status: number; text: string; nosniff?: string }>((resolve, reject) => {
         const req = http.request(
           { host: '127.0.0.1', port, path, method: body === undefined ? 'GET' : 'POST', headers },
           (res) => {
@@ -114,7 +114,13 @@ describe('toNodeHandler', () => {
             res.on('data', (chunk) => {
               text += chunk;
             });
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+            res.on('end', () =>
+              resolve({
+                status: res.statusCode ?? 0,
+                text,
+                nosniff: res.headers['x-content-type-options'] as string | undefined,
+              }),
+            );
           },
         );
         req.on('error', reject);
@@ -134,6 +140,7 @@ describe('toNodeHandler', () => {
     const badHost = await send('/api/verigram/flow/abc', { host: 'a b', 'x-test-user': ALICE });
     expect(badHost.status).toBe(400);
     expect(JSON.parse(badHost.text).error_code).toBe('INVALID_HOST');
+    expect(badHost.nosniff).toBe('nosniff');
     // An absolute-form request line names no path below the mount point.
     const absolute = await send(
       'http://evil.test/api/verigram/flow',

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { VerigramProxy } from '../createVerigramProxy.ts';
 import type { ProxyInput } from '../ProxyInput.ts';
-import { PROXY_CORE } from '../ProxyResult.ts';
+import { jsonResult, PROXY_CORE } from '../ProxyResult.ts';
 import type { ProxyUser } from '../VerigramProxyOptions.ts';
 
 export interface NodeHandlerOptions {
@@ -36,6 +36,13 @@ const hasBody = (method: string | undefined) => method !== 'GET' && method !== '
 
 /** A Node header as a Web one: repeated values joined with ", ". */
 const joinHeader = (value: string | string[]) => (Array.isArray(value) ? value.join(', ') : value);
+
+/** An error the adapter answers itself, shaped like the core's (README "Errors"). */
+function answerError(res: ServerResponse, status: number, errorCode: string, errorMsg: string): void {
+  const answer = jsonResult(status, { error_code: errorCode, error_msg: errorMsg });
+  res.writeHead(answer.status, answer.headers);
+  res.end(answer.body);
+}
 
 /** The Web Request a hook asks for, built from the Node request on demand (see ProxyInput). */
 function toWebRequest(req: IncomingMessage, url: string, signal: () => AbortSignal): Request {
@@ -109,12 +116,7 @@ export function toNodeHandler(proxy: VerigramProxy, options: NodeHandlerOptions 
     };
     try {
       const origin = fixedOrigin ?? originOf(req.headers.host ?? 'localhost');
-      if (origin === undefined) {
-        res.writeHead(400, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-        return void res.end(
-          JSON.stringify({ error_code: 'INVALID_HOST', error_msg: 'The Host header names no host' }),
-        );
-      }
+      if (origin === undefined) return answerError(res, 400, 'INVALID_HOST', 'The Host header names no host');
       // The path as it arrived, never normalised (see ProxyInput.pathname); an absolute-form
       // request line (`GET http://…`) is no path below the mount point, so it is not served.
       const queryAt = path.indexOf('?');
@@ -171,10 +173,8 @@ export function toNodeHandler(proxy: VerigramProxy, options: NodeHandlerOptions 
       }
       res.end();
     } catch (error) {
-      if (!res.headersSent) {
-        res.writeHead(500, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-        res.end(JSON.stringify({ error_code: 'INTERNAL_ERROR', error_msg: 'The proxy failed' }));
-      } else res.destroy(error instanceof Error ? error : undefined);
+      if (!res.headersSent) answerError(res, 500, 'INTERNAL_ERROR', 'The proxy failed');
+      else res.destroy(error instanceof Error ? error : undefined);
     }
   };
 }
