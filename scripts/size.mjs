@@ -74,8 +74,9 @@ const checks = [
 function writeEntry(name, code) {
   const dir = join(root, '.size');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, name), `${code}\n`);
-  return join(dir, name);
+  const file = join(dir, name);
+  writeFileSync(file, `${code}\n`);
+  return file;
 }
 
 async function measure(code) {

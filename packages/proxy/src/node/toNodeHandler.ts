@@ -79,8 +79,11 @@ export function toNodeHandler(proxy: VerigramProxy, options: NodeHandlerOptions 
   const originOf = (host: string): string | undefined => {
     let origin = originByHost.get(host);
     if (origin === undefined) {
-      if (!URL.canParse(`http://${host}`)) return undefined;
-      origin = new URL(`http://${host}`).origin;
+      try {
+        origin = new URL(`http://${host}`).origin;
+      } catch {
+        return undefined;
+      }
       if (originByHost.size >= 64) originByHost.clear();
       originByHost.set(host, origin);
     }
