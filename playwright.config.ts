@@ -26,7 +26,9 @@ export default defineConfig({
   webServer: {
     command: 'pnpm demo',
     url: 'http://localhost:5173/',
-    reuseExistingServer: !process.env.CI,
+    // Never reuse: a stray demo on :5173 (another checkout, other settings, a real key) would be
+    // tested in place of this one. A busy port fails the run loudly instead.
+    reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'pipe',
     // The demo must never talk to a real Verigram from the test run.
