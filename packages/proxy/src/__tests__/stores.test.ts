@@ -1,63 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { connect, createServer } from 'node:net';
-import Redis from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../createMemoryStore.ts';
 import { createRedisStore } from '../createRedisStore.ts';
 import type { ProxyStore } from '../ProxyStore.ts';
 import { createFakeUpstream } from './fakeUpstream.ts';
 import { createHarness, post } from './harness.ts';
+import { useRedisServer } from './redisServer.ts';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-let redisServer: ChildProcess | undefined;
-let redis: Redis | undefined;
-
-beforeAll(async () => {
-  const port = await freePort();
-  redisServer = spawn(
-    '/usr/bin/redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: 'ignore',
-    },
-  );
-  // Wait until redis-server accepts connections, then connect once.
-  for (let attempt = 0; ; attempt++) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1', () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.on('error', () => resolve(false));
-    });
-    if (open) break;
-    if (attempt > 100) throw new Error('redis-server did not start');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  redis = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: 1 });
-});
-
-afterAll(async () => {
-  await redis?.quit();
-  redisServer?.kill();
-});
-
-const stores: Array<[string, () => ProxyStore]> = [
-  ['memory', () => createMemoryStore()],
-  ['redis', () => createRedisStore(redis as Redis, { prefix: `test-${Math.random()}:` })],
-];
-
-describe.each(stores)('%s store', (_name, makeStore) => {
+function itKeepsTheStoreContract(makeStore: () => ProxyStore) {
   it('counts within a window and reports the time left', async () => {
     const store = makeStore();
     expect((await store.increment('c', 60_000)).count).toBe(1);
@@ -95,29 +44,11 @@ describe.each(stores)('%s store', (_name, makeStore) => {
     await new Promise((resolve) => setTimeout(resolve, 60));
     expect(await store.get('b')).toBeNull();
   });
-});
-
-describe('two proxy instances sharing the Redis store', () => {
-  it('create one flow for concurrent identical Idempotency-Key requests, and share rate limits', async () => {
-    const upstream = createFakeUpstream();
-    upstream.setFault({ delayMs: 40, times: 1 });
-    const store = createRedisStore(redis as Redis, { prefix: `proxy-${Math.random()}:` });
-    const rateLimit = { perUser: { limit: 4, windowMs: 60_000 }, perIp: false as const };
-    const a = createHarness(upstream, { store, rateLimit });
-    const b = createHarness(upstream, { store, rateLimit });
-    const headers = { 'idempotency-key': 'order-7' };
-    const answers = await Promise.all([a, b, a, b].map(({ send }) => send(post('/flow', {}, { headers }))));
-    expect(answers.map((answer) => answer.status)).toEqual([201, 201, 201, 201]);
-    expect(new Set(answers.map((answer) => answer.json.flow_id)).size).toBe(1);
-    expect(upstream.flows.size).toBe(1);
-    // Every request counts (replays too), whichever instance served it: the fifth is over the limit of four.
-    const limited = await b.send(post('/flow', {}));
-    expect(limited.status).toBe(429);
-    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-  });
-});
+}
 
 describe('memory store', () => {
+  itKeepsTheStoreContract(() => createMemoryStore());
+
   it('drops the oldest entries beyond maxEntries', async () => {
     const store = createMemoryStore({ maxEntries: 2 });
     await store.set('a', '1', 10_000);
@@ -145,5 +76,30 @@ describe('memory store', () => {
     await store.set('rl:new', '1', 100_000);
     expect(await store.get('rl:old')).toBe('1');
     expect(await store.get('rl:new')).toBe('1');
+  });
+});
+
+describe('redis store, on a real redis-server', () => {
+  const server = useRedisServer();
+  itKeepsTheStoreContract(() => createRedisStore(server.redis, { prefix: `test-${Math.random()}:` }));
+
+  describe('two proxy instances sharing the Redis store', () => {
+    it('create one flow for concurrent identical Idempotency-Key requests, and share rate limits', async () => {
+      const upstream = createFakeUpstream();
+      upstream.setFault({ delayMs: 40, times: 1 });
+      const store = createRedisStore(server.redis, { prefix: `proxy-${Math.random()}:` });
+      const rateLimit = { perUser: { limit: 4, windowMs: 60_000 }, perIp: false as const };
+      const a = createHarness(upstream, { store, rateLimit });
+      const b = createHarness(upstream, { store, rateLimit });
+      const headers = { 'idempotency-key': 'order-7' };
+      const answers = await Promise.all([a, b, a, b].map(({ send }) => send(post('/flow', {}, { headers }))));
+      expect(answers.map((answer) => answer.status)).toEqual([201, 201, 201, 201]);
+      expect(new Set(answers.map((answer) => answer.json.flow_id)).size).toBe(1);
+      expect(upstream.flows.size).toBe(1);
+      // Every request counts (replays too), whichever instance served it: the fifth is over the limit of four.
+      const limited = await b.send(post('/flow', {}));
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    });
   });
 });
