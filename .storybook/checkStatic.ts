@@ -53,6 +53,11 @@ const SPEC_DEFAULT_ASSETS = [
   'https://docs.services.verigram.cloud/2.0/assets/favicon.png',
 ];
 const notes = new Set<string>();
+// An empty index (a broken stories glob, a build that found nothing) must not read as "all loaded".
+if (ids.length === 0) {
+  console.error(`No stories${filter ? ` match "${filter}"` : ''} in ${join(root, 'index.json')}`);
+  process.exit(1);
+}
 
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 const problems: string[] = [];
