@@ -1,6 +1,7 @@
 // `pnpm test`: every suite (unit, component, story, public API on source and on dist, browser,
-// end to end), then the packaging checks, then one summary line `N passed, N failed`.
-// Every phase runs even when an earlier one failed, so one red suite never hides another.
+// end to end), then the packaging checks, then the summary (`N skipped`, then `N passed, N failed`).
+// Every phase runs even when an earlier one failed, so one red suite never hides another, and
+// every runner's exit code is kept beside its report for the summary (scripts/test-summary.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,8 +15,6 @@ mkdirSync(results, { recursive: true });
 const run = (cmd, args, env = {}) =>
   spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
-if (run('bash', [join(root, 'scripts/ensure-system-deps.sh')]) !== 0) process.exit(1);
-
 // Checks that are not test-runner suites, each counted as one test in the summary.
 const checks = [];
 const check = (name, cmd, args) => {
@@ -26,10 +25,22 @@ const check = (name, cmd, args) => {
   return ok;
 };
 
+// A runner's exit code is its own verdict: the summary counts it even when its report looks clean.
+const runners = [];
+const runner = (name, cmd, args, env) => {
+  runners.push({ name, status: run(cmd, args, env) });
+  writeFileSync(join(results, 'runners.json'), JSON.stringify(runners, null, 2));
+};
+
+// Missing services fail here, loudly, and again in the suites that need them.
+check('system dependencies (Chromium, redis-server) on PATH', 'bash', [
+  join(root, 'scripts/ensure-system-deps.sh'),
+]);
+
 // The public-API tests also run against the built packages, so build first.
 check('build every package', 'pnpm', ['build']);
 
-run('pnpm', [
+runner('vitest', 'pnpm', [
   'exec',
   'vitest',
   'run',
@@ -39,7 +50,7 @@ run('pnpm', [
 ]);
 
 if (existsSync(join(root, 'playwright.config.ts'))) {
-  run('pnpm', ['exec', 'playwright', 'test', '--reporter=list,json'], {
+  runner('playwright', 'pnpm', ['exec', 'playwright', 'test', '--reporter=list,json'], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: join(results, 'playwright.json'),
   });
 }
@@ -59,6 +70,8 @@ check('a fresh Vite app installs the tarballs, SSRs and completes a flow', 'pnpm
   'scripts/consumer-check.mjs',
 ]);
 
-const { failed, line } = summarize();
+const { failed, skipped, notes, line } = summarize(results);
+for (const note of notes) console.log(`note: ${note}`);
+console.log(`${skipped} skipped`);
 console.log(line);
 process.exit(failed > 0 ? 1 : 0);
