@@ -3,13 +3,14 @@
 // a request that leaves the static server (e.g. a sandbox at 127.0.0.1:4010), a page error, or a
 // story whose play function did not pass; saves one screenshot per story for a person to look at.
 // Run: pnpm build-storybook && pnpm exec tsx .storybook/checkStatic.ts [out dir] [story id filter]
+// (STORYBOOK_STATIC_DIR names another build to check.)
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.ts';
 
-const root = join(import.meta.dirname, '..', 'storybook-static');
+const root = process.env.STORYBOOK_STATIC_DIR ?? join(import.meta.dirname, '..', 'storybook-static');
 const outDir = process.argv[2] ?? join(root, 'screenshots');
 const filter = process.argv[3] ?? '';
 const TYPES: Record<string, string> = {
