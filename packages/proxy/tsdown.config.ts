@@ -1,8 +1,9 @@
 import { defineConfig } from 'tsdown';
 
 export default defineConfig({
-  // The Web-standard entry and the Node-only one (`@verigram-kit/proxy/node`).
-  entry: ['src/index.ts', 'src/node/index.ts'],
+  // The Web-standard entry, the Node-only one (`@verigram-kit/proxy/node`) and the verdict
+  // webhooks (`@verigram-kit/proxy/webhooks`, so the main entry does not carry their signer).
+  entry: ['src/index.ts', 'src/node/index.ts', 'src/webhooks/index.ts'],
   format: 'esm',
   platform: 'node',
   dts: true,

@@ -6,6 +6,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { isTerminalFlow, parseFlowMessage, VerigramApiError } from '@verigram-kit/core';
 import { createVerigramProxy } from '@verigram-kit/proxy';
+import {
+  createWebhookSender,
+  generateWebhookSecret,
+  verifyVerigramWebhook,
+} from '@verigram-kit/proxy/webhooks';
 import { createProxyClient, FlowStatus, VerigramFlow, VerigramProvider } from '@verigram-kit/react';
 import { FlowUiBuilder } from '@verigram-kit/react/builder';
 import { VerigramCallback } from '@verigram-kit/react/callback';
@@ -89,5 +94,31 @@ describe('the public API', () => {
   it('the builder entry loads on its own', () => {
     expect(FlowUiBuilder).toBeTruthy();
     expect(renderToString(<FlowUiBuilder />)).toContain('<');
+  });
+
+  it('the webhooks entry signs a verdict that its verifier accepts', async () => {
+    const secret = generateWebhookSecret();
+    const verdict = {
+      deliveryId: 'dlv_1',
+      flowId: 'F1',
+      personId: 'alice-0001',
+      state: 'settled' as const,
+      flow: null,
+      result: null,
+      settledAt: new Date().toISOString(),
+    };
+    let received: { body: string; headers: Headers } | undefined;
+    const receiver = async (_url: RequestInfo | URL, init?: RequestInit) => {
+      received = { body: String(init?.body), headers: new Headers(init?.headers) };
+      return new Response(null, { status: 204 });
+    };
+    await createWebhookSender({
+      url: 'https://crm.example.com/hook',
+      secret,
+      fetch: receiver as typeof fetch,
+    })(verdict);
+    expect(verifyVerigramWebhook(received?.body ?? '', received?.headers ?? new Headers(), secret)).toEqual(
+      verdict,
+    );
   });
 });

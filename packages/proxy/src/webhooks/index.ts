@@ -1,0 +1,7 @@
+export type { WebhookSenderOptions } from './createWebhookSender.ts';
+export { createWebhookSender, WebhookDeliveryError } from './createWebhookSender.ts';
+export type { FlowVerdict } from './FlowVerdict.ts';
+export { generateWebhookSecret } from './generateWebhookSecret.ts';
+export type { VerigramWebhookPayload } from './VerigramWebhookPayload.ts';
+export type { WebhookHeaders } from './verifyVerigramWebhook.ts';
+export { VerigramWebhookError, verifyVerigramWebhook } from './verifyVerigramWebhook.ts';
