@@ -16,7 +16,7 @@ test('a failing scenario: the ID card is rejected on every attempt, the flow fai
   await frame.getByRole('checkbox').check();
   await pressInHostedPage(frame.getByRole('button', { name: 'Continue' }), frame.locator('.vg-doc'));
 
-  // The document step: the sandbox panel's Fail, twice (the demo's template allows two attempts).
+  // The document step: the sandbox panel's Fail, twice (the demo's template allows one retry: two attempts).
   await pressInHostedPage(frame.getByTestId('tester-fail'), frame.getByTestId('retry'));
   await page.locator('#verification').scrollIntoViewIfNeeded();
   await shot(page, '10-fail-retry-phone', { fullPage: false });

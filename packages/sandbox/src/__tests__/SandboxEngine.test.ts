@@ -44,13 +44,17 @@ describe('SandboxEngine: creating and reading flows', () => {
     expect(engine.getFlow(KEY, flow_id).polled_at).toBe(new Date(T0 + 5_000).toISOString());
   });
 
-  it('hides a flow from another consumer (404) and answers 401 for an unknown key', () => {
+  it("forbids another consumer's flow (403, as the spec lists) and answers 401 for an unknown key", () => {
     const { engine } = setup();
     const { flow_id } = engine.createFlow(KEY, { person_id: 'person-1' });
-    expect(() => engine.getFlow(OTHER, flow_id)).toThrow(expect.objectContaining({ status: 404 }));
-    expect(() => engine.setStepOutcome(OTHER, flow_id, { outcome: 'pass' })).toThrow(
-      expect.objectContaining({ status: 404 }),
+    expect(() => engine.getFlow(OTHER, flow_id)).toThrow(
+      expect.objectContaining({ status: 403, errorCode: 'FORBIDDEN' }),
     );
+    expect(() => engine.getFlowResult(OTHER, flow_id)).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() => engine.setStepOutcome(OTHER, flow_id, { outcome: 'pass' })).toThrow(
+      expect.objectContaining({ status: 403 }),
+    );
+    expect(() => engine.getFlow(KEY, 'no-such-flow')).toThrow(expect.objectContaining({ status: 404 }));
     expect(() => engine.getFlow('nope', flow_id)).toThrow(expect.objectContaining({ status: 401 }));
     expect(engine.createFlow(OTHER, { person_id: 'person-2' })).toBeTruthy();
     expect(engine.listFlows('sandbox-other-consumer')[0]?.test_flow).toBe(false);
@@ -125,13 +129,13 @@ describe('SandboxEngine: walking the pipeline', () => {
     expect([...file.bytes.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
   });
 
-  it('retries a failed attempt until max_retries, then fails the flow', () => {
+  it('given max_retries 1, then a step gets one retry after its first attempt (two in all), then fails the flow', () => {
     const { engine } = setup();
     const { flow_id } = engine.createFlow(KEY, {
       person_id: 'person-1',
-      template: pipeline({ service_name: 'verilive', max_retries: 2 }),
+      template: pipeline({ service_name: 'verilive', max_retries: 1 }),
     });
-    engine.pageAction(flow_id, { type: 'start' });
+    expect(engine.pageAction(flow_id, { type: 'start' }).steps[0]?.attemptsLeft).toBe(2);
     let state = engine.pageAction(flow_id, { type: 'outcome', outcome: 'fail', errorCodes: ['no_face'] });
     expect(state).toMatchObject({ phase: 'in_progress', retryErrorCodes: ['no_face'] });
     expect(state.steps[0]?.attemptsLeft).toBe(1);
@@ -157,6 +161,7 @@ describe('SandboxEngine: walking the pipeline', () => {
       ),
     });
     engine.pageAction(flow_id, { type: 'start' });
+    engine.pageAction(flow_id, { type: 'outcome', outcome: 'fail' });
     engine.pageAction(flow_id, { type: 'outcome', outcome: 'fail' });
     expect(engine.pageState(flow_id)).toMatchObject({ phase: 'in_progress', currentIndex: 1 });
     engine.pageAction(flow_id, { type: 'outcome', outcome: 'pass' });
@@ -275,9 +280,11 @@ describe('SandboxEngine: automation', () => {
       person_id: 'person-1',
       template: pipeline({ service_name: 'verilive', max_retries: 1 }),
     });
+    const retried = engine.setStepOutcome(KEY, flow_id, { outcome: 'fail', errorCodes: ['no_face'] });
+    expect(retried.end_cause).toBeUndefined();
     const flow = engine.setStepOutcome(KEY, flow_id, { outcome: 'fail', errorCodes: ['face_in_blacklist'] });
     expect(flow).toMatchObject({ end_cause: 'completed', flow_status: 'fail' });
-    expect(engine.getFlowResult(KEY, flow_id).service_statuses?.[0]?.session_result?.error_codes).toEqual([
+    expect(engine.getFlowResult(KEY, flow_id).service_statuses?.[1]?.session_result?.error_codes).toEqual([
       'face_in_blacklist',
     ]);
     expect(() => engine.setStepOutcome(KEY, flow_id, { outcome: 'pass' })).toThrow(
@@ -299,6 +306,7 @@ describe('SandboxEngine: automation', () => {
   it('given a standalone liveness session, when a failure uses its one retry, then it stays open, and the second failure ends it', () => {
     const { engine } = setup();
     const s = engine.createLivenessSession(KEY, { person_id: 'person-1', max_retries: 1 });
+    expect(s.attempts_left).toBe(2);
     const id = s.session_id as string;
     const retried = engine.decideLivenessSession(KEY, id, 'fail', ['no_face']);
     expect(retried.session_states?.map((x) => x.state)).toEqual(['created', 'processing']);
@@ -311,6 +319,15 @@ describe('SandboxEngine: automation', () => {
     expect(() => engine.decideLivenessSession(OTHER, id, 'pass')).toThrow(
       expect.objectContaining({ status: 404 }),
     );
+  });
+
+  it('given max_retries 0 on a liveness session, then its one attempt has no retry: a failure ends it', () => {
+    const { engine } = setup();
+    const s = engine.createLivenessSession(KEY, { person_id: 'person-1', max_retries: 0 });
+    expect(s.attempts_left).toBe(1);
+    const ended = engine.decideLivenessSession(KEY, s.session_id as string, 'fail', ['no_face']);
+    expect(ended.session_states?.at(-1)?.state).toBe('processed');
+    expect(ended.result).toMatchObject({ service_status: 'attack', error_codes: ['no_face'] });
   });
 
   it('given a standalone liveness session, when it passes, then the journal shows a real face', () => {
@@ -348,7 +365,8 @@ describe('SandboxEngine: automation', () => {
     const { engine } = setup();
     const s = engine.createLivenessSession(KEY, { person_id: 'person-1', max_retries: 7 });
     expect(s.access_token).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(s.attempts_left).toBe(7);
+    // max_retries 7: the first attempt and seven retries.
+    expect(s.attempts_left).toBe(8);
     expect(engine.getSessionResult(KEY, s.session_id as string).session_states?.[0]?.state).toBe('created');
     expect(() => engine.getSessionResult(OTHER, s.session_id as string)).toThrow(
       expect.objectContaining({ status: 404 }),

@@ -34,7 +34,8 @@ describe('createInMemoryClient', () => {
     expect(file.size).toBeGreaterThan(1000);
     // The generated type makes max_retries required (the spec gives it a default).
     const live = await client.createLivenessSession(handle.flowId, { duration: 300, max_retries: 2 });
-    expect(live).toMatchObject({ flow_id: handle.flowId, person_id: 'reader+pass', attempts_left: 2 });
+    // max_retries 2: the first attempt and two retries.
+    expect(live).toMatchObject({ flow_id: handle.flowId, person_id: 'reader+pass', attempts_left: 3 });
     client.dispose();
   });
 

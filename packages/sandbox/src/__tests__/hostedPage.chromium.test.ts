@@ -288,7 +288,11 @@ describe('the hosted page in Chromium', () => {
     await page.goto(`${embedderOrigin}/frame?src=${encodeURIComponent(vlink)}`);
     const frame = await frameOf(page);
     await frame.click('[data-testid=start]');
+    // max_retries 1: the first attempt and one retry.
     await frame.click('[data-testid=tester-fail]');
+    await frame.click('[data-testid=retry]');
+    await frame.click('[data-testid=tester-fail]');
+    await expect.poll(() => frame.locator('main[data-phase=ended]').count()).toBe(1);
     await expect
       .poll(() => frame.textContent('h2'))
       .toBe(TRANSLATION_CATALOG['result.fail.title'].defaults.en);

@@ -164,22 +164,33 @@ describe('authentication and versions', () => {
     }
   });
 
-  it('hides a flow, its result, sessions and files from another consumer (404)', async () => {
+  it("forbids another consumer's flow, result and files with 403 (the spec lists 403 there), its session with 404 (the journal lists none)", async () => {
     const { flow_id } = await create({ person_id: 'owner+auto' });
     const other = { 'X-Verigram-Api-Key': 'sandbox-other-key' };
     const session = (await api('GET', `/flow/${flow_id}/result`)).body.service_statuses[0].session_id;
     for (const path of [
       `/flow/${flow_id}`,
       `/flow/${flow_id}/result`,
-      `/journal/session/${session}`,
       `/resources/file?label=bestframe&flow_id=${flow_id}`,
-    ])
-      expect((await api('GET', path, { headers: other })).status, path).toBe(404);
+      `/resources/file?label=bestframe&session_id=${session}`,
+    ]) {
+      const res = await api('GET', path, { headers: other });
+      expect(res.status, path).toBe(403);
+      expect(res.body.error_code, path).toBe('FORBIDDEN');
+    }
+    expect((await api('GET', `/journal/session/${session}`, { headers: other })).status).toBe(404);
+    const liveness = await api('POST', '/liveness2/session', {
+      headers: other,
+      body: { person_id: 'owner+auto', flow_id },
+    });
+    expect(liveness.status).toBe(403);
     const steal = await call(sandbox.url, 'POST', `/_sandbox/flows/${flow_id}/steps/current`, {
       headers: other,
       body: { outcome: 'pass' },
     });
-    expect(steal.status).toBe(404);
+    expect(steal.status).toBe(403);
+    // Nothing changed for the owner.
+    expect((await api('GET', `/flow/${flow_id}`)).body.flow_status).toBe('pass');
   });
 });
 
@@ -275,14 +286,40 @@ describe('POST /liveness2/session', () => {
       },
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ person_id: 'person-1', flow_id, attempts_left: 0 });
+    // max_retries 0: one attempt, no retry.
+    expect(res.body).toMatchObject({ person_id: 'person-1', flow_id, attempts_left: 1 });
     const journal = await api('GET', `/journal/session/${res.body.session_id}`);
     expect(journal.body).toMatchObject({ service_name: 'verilive', flow_id });
     const alone = await api('POST', '/liveness2/session', {
       body: { person_id: 'person-1', duration: 600, max_retries: 100 },
     });
-    expect(alone.body.attempts_left).toBe(100);
+    expect(alone.body.attempts_left).toBe(101);
     expect(alone.body.flow_id).toMatch(/-F$/);
+  });
+
+  it('given a session created without flow_id, then its generated flow_id reads with GET /flow/{id} and /result, and follows the session', async () => {
+    const created = await api('POST', '/liveness2/session', {
+      body: { person_id: 'person-1', max_retries: 0 },
+    });
+    const flowId = created.body.flow_id;
+    const flow = await api('GET', `/flow/${flowId}`);
+    expect(flow.status).toBe(200);
+    expect(flow.body).toMatchObject({ flow_id: flowId, person_id: 'person-1', flow_status: 'unknown' });
+    expect(flow.body.template.pipeline).toEqual([{ service_name: 'verilive' }]);
+    const open = await api('GET', `/flow/${flowId}/result`);
+    expect(open.status).toBe(200);
+    expect(open.body.service_statuses).toEqual([
+      expect.objectContaining({ session_id: created.body.session_id, frontend_session_status: 'active' }),
+    ]);
+    await api('POST', `/_sandbox/sessions/${created.body.session_id}/outcome`, { body: { outcome: 'pass' } });
+    expect((await api('GET', `/flow/${flowId}`)).body).toMatchObject({
+      flow_status: 'pass',
+      end_cause: 'completed',
+    });
+    const result = await api('GET', `/flow/${flowId}/result`);
+    expect(result.body).toMatchObject({ flow_status: 'pass', end_cause: 'completed', sessions_count: 1 });
+    // It is a liveness session's flow: its SDK runs it with the access token, not the hosted page.
+    expect((await fetch(`${sandbox.url}/hf2/${flowId}/`)).status).toBe(404);
   });
 
   it('given a standalone session, then the control route decides it and the journal shows the verdict', async () => {
@@ -306,7 +343,7 @@ describe('POST /liveness2/session', () => {
     ['max_retries 101', { max_retries: 101 }, 'INVALID_MAX_RETRIES'],
     ['an unknown platform', { platform: 'windows' }, 'INVALID_PLATFORM'],
     ['an unknown liveness action', { pipeline: [['wink']] }, 'INVALID_PIPELINE'],
-    ['a flow of another consumer', { flow_id: 'nope-F' }, 'INVALID_FLOW_ID'],
+    ['an unknown flow', { flow_id: 'nope-F' }, 'INVALID_FLOW_ID'],
   ])('refuses %s with 422 %s', async (_n, body, code) => {
     const res = await api('POST', '/liveness2/session', { body: { person_id: 'person-1', ...body } });
     expect(res.status).toBe(422);
@@ -499,5 +536,135 @@ describe('a flow that ended without starting', () => {
       sessions_count: 0,
       service_statuses: [],
     });
+  });
+});
+
+describe('spec fidelity', () => {
+  it.each([
+    ['GET', '/flow/%E0%A4%A'],
+    ['GET', '/flow/%E0%A4%A/result'],
+    ['GET', '/journal/session/%E0%A4%A'],
+    ['GET', '/hf2/%E0%A4%A/'],
+    ['GET', '/hf2/%E0%A4%A/state'],
+    ['POST', '/hf2/%E0%A4%A/actions'],
+    ['POST', '/_sandbox/flows/%E0%A4%A/steps/current'],
+  ])(
+    'given a malformed percent-encoding, then %s %s answers 404 with the spec error body, not 500',
+    async (method, path) => {
+      const res = await api(method, path, method === 'POST' ? { body: { outcome: 'pass' } } : {});
+      expect(res.status).toBe(404);
+      expect(res.body).toEqual({
+        error_code: 'NOT_FOUND',
+        error_msg: expect.stringContaining('percent-encoding'),
+      });
+    },
+  );
+
+  it.each([
+    'myapp://verification/done?x=1',
+    'https://shop.example/cb',
+    'intent://done#Intent;scheme=myapp;end',
+  ])('accepts the absolute URI %s as callback_url (spec: format uri)', async (callback_url) => {
+    const { flow_id } = await create({ person_id: 'person-1', callback_url });
+    expect((await api('GET', `/flow/${flow_id}`)).body.callback_url).toBe(callback_url);
+  });
+
+  it('given a phone opens the page, then input_meta.initial_device_type is mobile; a desktop browser, desktop', async () => {
+    const phone =
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
+    const desktop =
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+    for (const [ua, type] of [
+      [phone, 'mobile'],
+      [desktop, 'desktop'],
+    ] as const) {
+      const { flow_id } = await create();
+      expect((await api('GET', `/flow/${flow_id}`)).body.input_meta).toBeUndefined();
+      await fetch(`${sandbox.url}/hf2/${flow_id}/actions`, {
+        method: 'POST',
+        headers: { 'User-Agent': ua },
+        body: '{"type":"open"}',
+      });
+      // A later open from another device does not change where the flow started.
+      await fetch(`${sandbox.url}/hf2/${flow_id}/actions`, {
+        method: 'POST',
+        headers: { 'User-Agent': ua === phone ? desktop : phone },
+        body: '{"type":"open"}',
+      });
+      expect((await api('GET', `/flow/${flow_id}`)).body.input_meta).toEqual({ initial_device_type: type });
+    }
+  });
+
+  it.each([
+    ['alice+suspicious', 'unknown', 'suspicious', 'auto', 'processed'],
+    ['alice+blacklisted', 'fail', 'blacklisted', 'auto', 'processed'],
+    ['alice+whitelisted', 'pass', 'whitelisted', 'auto', 'processed'],
+    ['alice+reviewed', 'pass', 'approved', 'edited', 'reviewed'],
+    ['alice+rejected', 'fail', 'denied', 'edited', 'reviewed'],
+  ])(
+    'person id %s ends flow_status %s, frontend status %s, check_type %s, last state %s',
+    async (personId, status, frontend, checkType, state) => {
+      const { flow_id } = await create({
+        person_id: `${personId}+auto`,
+        template: { pipeline: [{ service_name: 'verilive', max_retries: 3 }] },
+      });
+      const result = await api('GET', `/flow/${flow_id}/result`);
+      expect(result.body).toMatchObject({
+        flow_status: status,
+        end_cause: 'completed',
+        check_type: checkType,
+      });
+      // A blacklisted person gets no retry: one session only.
+      expect(result.body.service_statuses).toHaveLength(1);
+      expect(result.body.service_statuses[0]).toMatchObject({
+        frontend_session_status: frontend,
+        session_state: state,
+      });
+    },
+  );
+
+  it('given a flow that ended in review, when an operator reviews it, then check_type is edited and its session reviewed', async () => {
+    const { flow_id } = await create({ person_id: 'carol+review+auto' });
+    const review = `/_sandbox/flows/${flow_id}/review`;
+    expect((await call(sandbox.url, 'POST', review, { body: { flow_status: 'maybe' } })).status).toBe(422);
+    const other = { 'X-Verigram-Api-Key': 'sandbox-other-key' };
+    expect(
+      (await call(sandbox.url, 'POST', review, { headers: other, body: { flow_status: 'pass' } })).status,
+    ).toBe(403);
+    expect((await api('GET', `/flow/${flow_id}/result`)).body.check_type).toBe('auto');
+    const reviewed = await call(sandbox.url, 'POST', review, { body: { flow_status: 'fail' } });
+    expect(reviewed.status).toBe(200);
+    expect(reviewed.body).toMatchObject({ flow_status: 'fail', end_cause: 'completed' });
+    const result = await api('GET', `/flow/${flow_id}/result`);
+    expect(result.body.check_type).toBe('edited');
+    for (const s of result.body.service_statuses)
+      expect(s).toMatchObject({ session_status: 'fail', session_state: 'reviewed' });
+    const open = await create();
+    expect(
+      (
+        await call(sandbox.url, 'POST', `/_sandbox/flows/${open.flow_id}/review`, {
+          body: { flow_status: 'pass' },
+        })
+      ).status,
+    ).toBe(409);
+  });
+
+  it('given the control route outcomes suspicious, blacklisted and whitelisted, then the session shows them', async () => {
+    for (const [outcome, frontend] of [
+      ['suspicious', 'suspicious'],
+      ['blacklisted', 'blacklisted'],
+      ['whitelisted', 'whitelisted'],
+    ]) {
+      const { flow_id } = await create({
+        person_id: 'person-1',
+        template: { pipeline: [{ service_name: 'otp' }] },
+      });
+      const res = await call(sandbox.url, 'POST', `/_sandbox/flows/${flow_id}/steps/current`, {
+        body: { outcome },
+      });
+      expect(res.status).toBe(200);
+      const result = await api('GET', `/flow/${flow_id}/result`);
+      expect(result.body.service_statuses[0].frontend_session_status).toBe(frontend);
+    }
   });
 });

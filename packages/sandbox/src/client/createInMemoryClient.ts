@@ -79,7 +79,11 @@ export function createInMemoryClient(options: InMemoryClientOptions = {}): InMem
   const idempotent = new Map<string, FlowHandle>();
   // A vlink made by a shared engine's own vlinkFor would not reach this bridge; keep ours per flow.
   const vlinks = new Map<string, string>();
-  registry()[bridgeKey] = (flowId, action) => engine.pageAction(flowId, action);
+  // The page runs in this browser: its User-Agent is the device's (FlowInputMeta.initial_device_type).
+  registry()[bridgeKey] = (flowId, action) =>
+    engine.pageAction(flowId, action, {
+      userAgent: typeof navigator === 'undefined' ? undefined : navigator.userAgent,
+    });
 
   async function call<T>(init: RequestOptions | undefined, run: () => T, copy = true): Promise<T> {
     if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));

@@ -29,11 +29,13 @@ import { API_VERSION, INACTIVITY_DISCONNECT_MS } from '@verigram-kit/core';
 import { BUILTIN_TEMPLATES, DEFAULT_TEMPLATE_ID } from './builtinTemplates.ts';
 import { DEFAULT_CONSUMERS, type SandboxConsumer } from './consumers.ts';
 import { createIdGenerator, type IdGenerator } from './createIdGenerator.ts';
+import { deviceTypeOf } from './deviceTypeOf.ts';
 import { parsePageAction } from './parsePageAction.ts';
 import { SandboxError } from './SandboxError.ts';
 import { FILES_BY_SERVICE, makeSampleFile, type SandboxFile } from './sampleFiles.ts';
 import { parseScriptedOutcome, type ScriptOutcome } from './scriptedOutcome.ts';
 import { validateCreateFlow, validateFileQuery, validateLivenessSession, validateUi } from './validation.ts';
+import { attemptsAllowed, VERDICTS, type Verdict } from './verdicts.ts';
 
 export interface SandboxEngineOptions {
   /** Clock in epoch milliseconds. @default Date.now */
@@ -53,7 +55,12 @@ export interface SandboxEngineOptions {
 }
 
 /** What the control route accepts; `error` injects a system error: the flow ends `fail` / `failed`. */
-export const STEP_OUTCOMES = ['pass', 'fail', 'unknown', 'abandon', 'timeout', 'error'] as const;
+export const STEP_OUTCOMES = [
+  ...(Object.keys(VERDICTS) as Verdict[]),
+  'abandon',
+  'timeout',
+  'error',
+] as const;
 
 /** An outcome a tester, a script or the control route gives the current step. */
 export interface StepOutcome {
@@ -74,6 +81,11 @@ interface StepRecord {
 
 interface FlowRecord {
   flowId: string;
+  /** A flow made by `POST /liveness2/session` without a flow_id: its one session decides it. */
+  livenessSessionId?: string;
+  initialDeviceType?: 'mobile' | 'desktop';
+  /** `edited` once an operator reviewed the flow (the review control route). */
+  checkType: 'auto' | 'edited';
   consumerId: string;
   personId: string;
   locale: Locale;
@@ -123,14 +135,8 @@ interface SessionRecord {
   expiresAt?: number;
 }
 
-/** What the frontend library reports for a session's verdict. */
-const FRONTEND_STATUS_OF = { pass: 'approved', fail: 'denied', unknown: 'reviewing' } as const;
-
 /** The error codes a verdict leaves: a failure always names at least one (the model's). */
-function verdictCodes(
-  outcome: 'pass' | 'fail' | 'unknown',
-  errorCodes: LivenessError[] = [],
-): LivenessError[] {
+function verdictCodes(outcome: Verdict, errorCodes: LivenessError[] = []): LivenessError[] {
   if (outcome !== 'fail') return [];
   return errorCodes.length ? errorCodes : ['model_prediction'];
 }
@@ -169,13 +175,17 @@ export type HostedPageAction =
   | { type: 'open' }
   | { type: 'start' }
   | { type: 'ping' }
-  | { type: 'outcome'; outcome: 'pass' | 'fail' | 'unknown'; errorCodes?: LivenessError[] }
+  | { type: 'outcome'; outcome: Verdict; errorCodes?: LivenessError[] }
   | { type: 'abandon' };
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const LIVENESS_SERVICES: readonly ServiceName[] = ['verilive', 'verilive-one-shot', 'verilive-infrared'];
 const DOC_SERVICES: readonly ServiceName[] = ['veridoc', 'redoc', 'egov-doc'];
 const notFound = (what: string) => new SandboxError(404, 'NOT_FOUND', `${what} not found`);
+// The spec lists 403 Forbidden for GET /flow/{flow_id}, GET /flow/{flow_id}/result,
+// POST /liveness2/session and GET /resources/file: what another consumer owns is forbidden there.
+// GET /journal/session/{session_id} lists no 403, so another consumer's session answers 404 there.
+const forbidden = (what: string) => new SandboxError(403, 'FORBIDDEN', `${what} belongs to another consumer`);
 
 export class SandboxEngine {
   private readonly now: () => number;
@@ -246,6 +256,7 @@ export class SandboxEngine {
       ttl: this.ttlSeconds,
       currentIndex: 0,
       flowStatus: 'unknown',
+      checkType: 'auto',
       steps: pipeline.map((s) => ({
         stepId: this.generateId('step'),
         serviceName: s.service_name,
@@ -315,9 +326,9 @@ export class SandboxEngine {
     const req = validateLivenessSession(body);
     if (req.flow_id !== undefined) {
       const flow = this.flows.get(req.flow_id);
-      // The spec lists no 404 here; an unusable flow id is an unprocessable request.
-      if (!flow || flow.consumerId !== consumer.consumerId)
-        throw new SandboxError(422, 'INVALID_FLOW_ID', `Flow ${req.flow_id} not found`);
+      // The spec lists no 404 here; an unknown flow id is an unprocessable request.
+      if (!flow) throw new SandboxError(422, 'INVALID_FLOW_ID', `Flow ${req.flow_id} not found`);
+      if (flow.consumerId !== consumer.consumerId) throw forbidden(`Flow ${req.flow_id}`);
       if (flow.personId !== req.person_id)
         throw new SandboxError(422, 'INVALID_PERSON_ID', `person_id does not match flow ${req.flow_id}`);
     }
@@ -336,10 +347,11 @@ export class SandboxEngine {
       errorCodes: [],
       files: [],
       accessToken: this.generateId('token'),
-      attemptsLeft: req.max_retries,
+      attemptsLeft: attemptsAllowed(req.max_retries as number),
       expiresAt: now + (req.duration ?? DEFAULT_LIVENESS_DURATION_S) * 1000,
     };
     this.sessions.set(session.sessionId, session);
+    if (req.flow_id === undefined) this.createLivenessFlow(consumer, session, req.duration);
     return {
       access_token: session.accessToken as string,
       session_id: session.sessionId,
@@ -355,6 +367,10 @@ export class SandboxEngine {
     const consumer = this.consumerOf(apiKey);
     const q = validateFileQuery(query);
     if (q.flow_id !== undefined) this.ownFlow(apiKey, q.flow_id);
+    if (q.session_id !== undefined) {
+      const s = this.sessions.get(q.session_id);
+      if (s && s.consumerId !== consumer.consumerId) throw forbidden(`Session ${q.session_id}`);
+    }
     const candidates = [...this.sessions.values()].filter(
       (s) =>
         s.consumerId === consumer.consumerId &&
@@ -376,17 +392,22 @@ export class SandboxEngine {
 
   /** The hosted page's view of a flow (no key: holding the vlink is the capability, as with Verigram). */
   pageState(flowId: string): HostedPageState {
-    const flow = this.flows.get(flowId);
-    if (!flow) throw notFound(`Flow ${flowId}`);
+    const flow = this.hostedFlow(flowId);
     this.settle(flow);
     return this.toPageState(flow);
   }
 
-  /** Applies an action of the hosted page (checked: it may come from a browser) and returns the new page state. */
-  pageAction(flowId: string, input: HostedPageAction | unknown): HostedPageState {
+  /**
+   * Applies an action of the hosted page (checked: it may come from a browser) and returns the new
+   * page state. `device.userAgent` is the page's browser: its first `open` fills `input_meta`.
+   */
+  pageAction(
+    flowId: string,
+    input: HostedPageAction | unknown,
+    device: { userAgent?: string | undefined } = {},
+  ): HostedPageState {
     const action = parsePageAction(input);
-    const flow = this.flows.get(flowId);
-    if (!flow) throw notFound(`Flow ${flowId}`);
+    const flow = this.hostedFlow(flowId);
     const now = this.now();
     this.settle(flow, now);
     if (flow.endCause !== undefined) return this.toPageState(flow);
@@ -394,6 +415,8 @@ export class SandboxEngine {
     switch (action.type) {
       case 'open': {
         flow.openedAt ??= now;
+        // FlowInputMeta.initial_device_type: "Detected device type at the start of the flow."
+        if (device.userAgent !== undefined) flow.initialDeviceType ??= deviceTypeOf(device.userAgent);
         const script = parseScriptedOutcome(flow.personId);
         if (script) this.runScript(flow, script.outcome, now);
         else if (this.autoComplete) this.runScript(flow, 'pass', now);
@@ -440,6 +463,25 @@ export class SandboxEngine {
   }
 
   /**
+   * An operator's manual review of an ended flow (the review control route): the sessions awaiting
+   * review (status unknown; else the last one) get the operator's verdict and the session state
+   * `reviewed`, the flow takes that verdict, and its result's `check_type` becomes `edited` ("the
+   * verification result was determined automatically or manually reviewed/edited by an operator").
+   */
+  reviewFlow(apiKey: string, flowId: string, verdict: 'pass' | 'fail'): Flow {
+    const flow = this.ownFlow(apiKey, flowId);
+    if (flow.endCause !== 'completed')
+      throw new SandboxError(
+        409,
+        'FLOW_NOT_REVIEWABLE',
+        `Flow ${flowId} has not completed (end_cause ${flow.endCause ?? 'none yet'}); only a completed flow is reviewed`,
+      );
+    const now = this.now();
+    this.applyReview(flow, verdict, now);
+    return this.toFlow(flow);
+  }
+
+  /**
    * Decides a standalone liveness session (`POST /liveness2/session`) as its frontend library
    * would: `pass`, `unknown` (manual review), or `fail`, which uses up one of `max_retries` and
    * closes the session only when none are left. Sessions of a flow's pipeline are decided through
@@ -448,7 +490,7 @@ export class SandboxEngine {
   decideLivenessSession(
     apiKey: string,
     sessionId: string,
-    outcome: 'pass' | 'fail' | 'unknown',
+    outcome: Verdict,
     errorCodes: LivenessError[] = [],
   ): SessionProjection {
     const consumer = this.consumerOf(apiKey);
@@ -465,12 +507,16 @@ export class SandboxEngine {
     if (session.status !== undefined)
       throw new SandboxError(409, 'SESSION_ENDED', `Session ${sessionId} has already ended`);
     const codes = verdictCodes(outcome, errorCodes);
-    if (outcome === 'fail' && (session.attemptsLeft ?? 0) > 0) {
+    // attempts_left counts the attempt under way: a failure with another one left keeps it open.
+    if (outcome === 'fail' && (session.attemptsLeft ?? 0) > 1) {
       session.attemptsLeft = (session.attemptsLeft ?? 0) - 1;
       session.errorCodes = codes;
       session.updatedAt = now;
       session.states.push({ state: 'processing', at: now });
-    } else this.closeSession(session, outcome, FRONTEND_STATUS_OF[outcome], now, codes);
+    } else {
+      session.attemptsLeft = Math.max(0, (session.attemptsLeft ?? 0) - 1);
+      this.closeSession(session, VERDICTS[outcome].status, VERDICTS[outcome].frontend, now, codes);
+    }
     return this.getSessionResult(apiKey, sessionId);
   }
 
@@ -511,10 +557,69 @@ export class SandboxEngine {
   private ownFlow(apiKey: string, flowId: string): FlowRecord {
     const consumer = this.consumerOf(apiKey);
     const flow = this.flows.get(flowId);
-    // Another consumer's flow answers 404, not 403: a stranger must not even learn it exists.
-    if (!flow || flow.consumerId !== consumer.consumerId) throw notFound(`Flow ${flowId}`);
+    if (!flow) throw notFound(`Flow ${flowId}`);
+    if (flow.consumerId !== consumer.consumerId) throw forbidden(`Flow ${flowId}`);
     this.settle(flow);
     return flow;
+  }
+
+  /** A flow the hosted page can show: a liveness session's flow has no page (its SDK uses the token). */
+  private hostedFlow(flowId: string): FlowRecord {
+    const flow = this.flows.get(flowId);
+    if (!flow || flow.livenessSessionId !== undefined) throw notFound(`Flow ${flowId}`);
+    return flow;
+  }
+
+  /**
+   * The flow `POST /liveness2/session` generates when no flow_id is sent ("generated automatically
+   * by the system"), readable with GET /flow/{id} and /result: one verilive step whose only session
+   * is this one, started at once, ended when the session ends.
+   */
+  private createLivenessFlow(consumer: SandboxConsumer, session: SessionRecord, duration?: number): void {
+    const now = session.createdAt;
+    const step: StepRecord = {
+      stepId: this.generateId('step'),
+      serviceName: 'verilive',
+      allowFailure: false,
+      timeout: duration ?? DEFAULT_LIVENESS_DURATION_S,
+      maxRetries: Math.max(0, (session.attemptsLeft ?? 1) - 1),
+      attempts: 1,
+    };
+    this.flows.set(session.flowId, {
+      flowId: session.flowId,
+      livenessSessionId: session.sessionId,
+      consumerId: consumer.consumerId,
+      personId: session.personId,
+      locale: 'en',
+      // Only the required field: its max_retries (0..100) may not fit PipelineStep's 1..10.
+      template: { pipeline: [{ service_name: 'verilive' }] } as FlowTemplate,
+      testFlow: consumer.testKey,
+      vlink: this.vlinkFor(session.flowId),
+      createdAt: now,
+      updatedAt: now,
+      ttl: this.ttlSeconds,
+      startedAt: now,
+      openedAt: now,
+      lastActivityAt: now,
+      currentIndex: 0,
+      currentStepStartedAt: now,
+      flowStatus: 'unknown',
+      checkType: 'auto',
+      steps: [step],
+      sessionIds: [session.sessionId],
+    });
+  }
+
+  /** A liveness session's flow follows its session: it ends when the session does, with its verdict. */
+  private settleLivenessFlow(flow: FlowRecord, now: number): void {
+    const session = this.sessions.get(flow.livenessSessionId as string) as SessionRecord;
+    this.settleSession(session, now);
+    flow.updatedAt = Math.max(flow.updatedAt, session.updatedAt);
+    if (session.status === undefined || flow.endCause !== undefined) return;
+    (flow.steps[0] as StepRecord).status = session.status;
+    flow.flowStatus = session.status;
+    flow.endCause = session.frontendStatus === 'expired' ? 'timeout' : 'completed';
+    flow.endedAt = session.endedAt ?? now;
   }
 
   private start(flow: FlowRecord, now: number): void {
@@ -589,18 +694,19 @@ export class SandboxEngine {
 
   private recordOutcome(
     flow: FlowRecord,
-    outcome: 'pass' | 'fail' | 'unknown',
+    outcome: Verdict,
     errorCodes: LivenessError[] | undefined,
     now: number,
   ): void {
     const step = flow.steps[flow.currentIndex] as StepRecord;
     const session = this.currentSession(flow);
     const codes = verdictCodes(outcome, errorCodes);
-    if (session) this.closeSession(session, outcome, FRONTEND_STATUS_OF[outcome], now, codes);
+    const { status: verdictStatus, frontend } = VERDICTS[outcome];
+    if (session) this.closeSession(session, verdictStatus, frontend, now, codes);
     flow.updatedAt = now;
-    if (outcome === 'fail') {
-      // max_retries counts attempts: its minimum is 1, which can only mean "a single attempt".
-      if (step.attempts < step.maxRetries) {
+    if (verdictStatus === 'fail') {
+      // A plain failure may be retried (see attemptsAllowed); a blacklisted person may not.
+      if (outcome === 'fail' && step.attempts < attemptsAllowed(step.maxRetries)) {
         flow.lastErrorCodes = codes;
         this.openAttempt(flow, step, now);
         return;
@@ -612,7 +718,7 @@ export class SandboxEngine {
         this.end(flow, 'fail', 'completed', now);
         return;
       }
-    } else step.status = outcome;
+    } else step.status = verdictStatus;
     const next = flow.currentIndex + 1;
     if (next < flow.steps.length) {
       this.beginStep(flow, next, now);
@@ -645,6 +751,10 @@ export class SandboxEngine {
 
   /** Applies any deadline that has passed: step timeout, inactivity disconnect, ttl. */
   private settle(flow: FlowRecord, now = this.now()): void {
+    if (flow.livenessSessionId !== undefined) {
+      this.settleLivenessFlow(flow, now);
+      return;
+    }
     if (flow.endCause !== undefined) return;
     const deadlines: { at: number; cause: FlowEndCause }[] = [
       { at: flow.createdAt + flow.ttl * 1000, cause: 'timeout' },
@@ -682,9 +792,30 @@ export class SandboxEngine {
       this.end(flow, 'fail', 'failed', now, 'failure');
       return;
     }
-    // Bounded: each call closes one attempt, and every step has at most 10.
+    // An operator's review: the steps go to manual review, then the operator decides.
+    const verdict: Verdict = outcome === 'reviewed' || outcome === 'rejected' ? 'unknown' : outcome;
+    // Bounded: each call closes one attempt, and every step has at most 11.
     for (let guard = 0; flow.endCause === undefined && guard < 1000; guard++)
-      this.recordOutcome(flow, outcome, undefined, now);
+      this.recordOutcome(flow, verdict, undefined, now);
+    if (outcome === 'reviewed' || outcome === 'rejected')
+      this.applyReview(flow, outcome === 'reviewed' ? 'pass' : 'fail', now);
+  }
+
+  private applyReview(flow: FlowRecord, verdict: 'pass' | 'fail', now: number): void {
+    const sessions = flow.sessionIds.map((id) => this.sessions.get(id) as SessionRecord);
+    const awaiting = sessions.filter((s) => s.status === 'unknown');
+    const last = sessions[sessions.length - 1];
+    for (const s of awaiting.length ? awaiting : last ? [last] : []) {
+      s.status = verdict;
+      s.frontendStatus = VERDICTS[verdict].frontend;
+      if (verdict === 'pass') s.errorCodes = [];
+      s.updatedAt = now;
+      s.states.push({ state: 'reviewed', at: now });
+    }
+    for (const step of flow.steps) if (step.status === 'unknown') step.status = verdict;
+    flow.flowStatus = verdict;
+    flow.checkType = 'edited';
+    flow.updatedAt = now;
   }
 
   // ---- projections -------------------------------------------------------------------------------
@@ -725,6 +856,7 @@ export class SandboxEngine {
     if (f.callbackUrl) flow.callback_url = f.callbackUrl;
     if (f.inputData) flow.input_data = f.inputData;
     if (f.templateId) flow.template_id = f.templateId;
+    if (f.initialDeviceType) flow.input_meta = { initial_device_type: f.initialDeviceType };
     if (f.polledAt !== undefined) flow.polled_at = iso(f.polledAt);
     if (f.startedAt !== undefined) flow.started_at = iso(f.startedAt);
     if (f.currentStepStartedAt !== undefined && f.endCause === undefined)
@@ -755,7 +887,7 @@ export class SandboxEngine {
     const p: FlowProjection = {
       person_id: f.personId,
       flow_id: f.flowId,
-      check_type: 'auto',
+      check_type: f.checkType,
       flow_status: f.flowStatus,
       sessions_count: sessions.length,
       services_count: new Set(sessions.map((s) => s.serviceName)).size,
@@ -791,7 +923,7 @@ export class SandboxEngine {
         status: s.status ?? (phase === 'in_progress' && i === f.currentIndex ? 'active' : 'pending'),
         attemptsLeft: Math.max(
           0,
-          s.maxRetries - s.attempts + (s.status === undefined && s.attempts > 0 ? 1 : 0),
+          attemptsAllowed(s.maxRetries) - s.attempts + (s.status === undefined && s.attempts > 0 ? 1 : 0),
         ),
       })),
       flowStatus: f.flowStatus,

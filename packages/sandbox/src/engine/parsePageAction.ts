@@ -2,6 +2,7 @@ import type { LivenessError } from '@verigram-kit/core';
 import { LIVENESS_ERRORS } from '@verigram-kit/core';
 import type { HostedPageAction } from './SandboxEngine.ts';
 import { SandboxError } from './SandboxError.ts';
+import { VERDICTS, type Verdict } from './verdicts.ts';
 
 /** Checks an action sent by the hosted page (over HTTP or the in-memory bridge); 422 otherwise. */
 export function parsePageAction(data: unknown): HostedPageAction {
@@ -13,12 +14,16 @@ export function parsePageAction(data: unknown): HostedPageAction {
     case 'abandon':
       return { type: a.type };
     case 'outcome': {
-      if (a.outcome !== 'pass' && a.outcome !== 'fail' && a.outcome !== 'unknown')
-        throw new SandboxError(422, 'INVALID_PAYLOAD', 'outcome must be pass, fail or unknown');
+      if (typeof a.outcome !== 'string' || !Object.hasOwn(VERDICTS, a.outcome))
+        throw new SandboxError(
+          422,
+          'INVALID_PAYLOAD',
+          `outcome must be one of ${Object.keys(VERDICTS).join(', ')}`,
+        );
       const codes = a.errorCodes ?? [];
       if (!Array.isArray(codes) || !codes.every((c) => (LIVENESS_ERRORS as readonly unknown[]).includes(c)))
         throw new SandboxError(422, 'INVALID_PAYLOAD', `errorCodes must be LivenessError values`);
-      return { type: 'outcome', outcome: a.outcome, errorCodes: codes as LivenessError[] };
+      return { type: 'outcome', outcome: a.outcome as Verdict, errorCodes: codes as LivenessError[] };
     }
     default:
       throw new SandboxError(422, 'INVALID_PAYLOAD', 'type must be open, start, ping, outcome or abandon');

@@ -7,9 +7,26 @@
 //   alice+timeout   the first step times out     → flow_status fail, end_cause timeout
 //   alice+abandon   the user leaves              → flow_status fail, end_cause disconnected
 //   alice+error     a system error on the first step → flow_status fail, end_cause failed
+//   alice+suspicious   every step flagged (frontend `suspicious`) → flow_status unknown, completed
+//   alice+blacklisted  the first step refuses a deny-listed person (`blacklisted`, no retry) → fail
+//   alice+whitelisted  every step passes an allow-listed person (`whitelisted`) → pass
+//   alice+reviewed  steps go to manual review, an operator approves → pass, check_type edited,
+//                   session state `reviewed`
+//   alice+rejected  the same, the operator rejects → fail, check_type edited
 //   alice+auto      run the script at creation (default outcome pass), no page needed
 
-export type ScriptOutcome = 'pass' | 'fail' | 'unknown' | 'timeout' | 'abandon' | 'error';
+export type ScriptOutcome =
+  | 'pass'
+  | 'fail'
+  | 'unknown'
+  | 'suspicious'
+  | 'blacklisted'
+  | 'whitelisted'
+  | 'reviewed'
+  | 'rejected'
+  | 'timeout'
+  | 'abandon'
+  | 'error';
 
 export interface PersonIdScript {
   outcome: ScriptOutcome;
@@ -24,6 +41,11 @@ const TAGS: Record<string, ScriptOutcome> = {
   timeout: 'timeout',
   abandon: 'abandon',
   error: 'error',
+  suspicious: 'suspicious',
+  blacklisted: 'blacklisted',
+  whitelisted: 'whitelisted',
+  reviewed: 'reviewed',
+  rejected: 'rejected',
 };
 
 /** The script a person id asks for, or null when it carries no known tag. */

@@ -74,21 +74,21 @@ export function validatePersonId(v: unknown, field = 'person_id'): string {
 }
 
 /**
- * `format: uri` (RFC 3986 absolute URI). For `callback_url` the sandbox also requires http(s):
- * the hosted page navigates to it, and a `javascript:` URI would run in the page's origin.
+ * `format: uri` (RFC 3986 absolute URI), any scheme: apps in web views come back through their own
+ * (`myapp://done`). For `callback_url` the one exception is `javascript:`: the hosted page navigates
+ * to it, and such a URI would run script in the page's origin.
  */
-function validateUri(v: unknown, field: string, httpOnly = false): string {
+function validateUri(v: unknown, field: string, navigable = false): string {
   if (typeof v !== 'string') throw invalid('INVALID_URI', `${field} must be a string URI`);
-  let url: URL;
   try {
-    url = new URL(v);
+    new URL(v);
   } catch {
     throw invalid('INVALID_URI', `${field} must be an absolute URI, got "${v}"`);
   }
   if (!/^[a-z][a-z0-9+.-]*:/i.test(v) || /\s/.test(v))
     throw invalid('INVALID_URI', `${field} must be an absolute URI, got "${v}"`);
-  if (httpOnly && url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw invalid('INVALID_URI', `${field} must be an http or https URL`);
+  if (navigable && /^javascript:/i.test(v))
+    throw invalid('INVALID_URI', `${field} must not be a javascript: URI (the hosted page navigates to it)`);
   return v;
 }
 

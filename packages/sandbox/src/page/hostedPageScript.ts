@@ -94,7 +94,9 @@ function targetWindow() {
 function originOf(url) { try { var o = new URL(url).origin; return o && o !== 'null' ? o : null; } catch (e) { return null; } }
 function targetOrigin() {
   // The flow's callback_url names the embedder; without one, the frame's ancestor or referrer.
-  if (state && state.callbackUrl) return originOf(state.callbackUrl);
+  // (An app's own scheme, myapp://done, has no web origin: fall back to the frame's ancestor.)
+  var fromCallback = state && state.callbackUrl ? originOf(state.callbackUrl) : null;
+  if (fromCallback) return fromCallback;
   if (location.ancestorOrigins && location.ancestorOrigins.length) { var a = location.ancestorOrigins[0]; if (a && a !== 'null') return a; }
   return document.referrer ? originOf(document.referrer) : null;
 }

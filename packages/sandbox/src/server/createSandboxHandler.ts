@@ -8,6 +8,7 @@ import { API_KEY_HEADER, API_VERSION, API_VERSION_HEADER } from '@verigram-kit/c
 import { parsePageAction } from '../engine/parsePageAction.ts';
 import { type SandboxEngine, STEP_OUTCOMES } from '../engine/SandboxEngine.ts';
 import { isSandboxError, SandboxError } from '../engine/SandboxError.ts';
+import { VERDICTS, type Verdict } from '../engine/verdicts.ts';
 import { hostedPageCsp, renderHostedPage } from '../page/renderHostedPage.ts';
 import type { RateLimiter } from './RateLimiter.ts';
 import { checkFaults, type SandboxFaults } from './SandboxFaults.ts';
@@ -91,6 +92,18 @@ function readErrorCodes(codes: unknown): LivenessError[] | undefined {
     throw new SandboxError(422, 'INVALID_PAYLOAD', 'error_codes must be an array of LivenessError values');
   parsePageAction({ type: 'outcome', outcome: 'fail', errorCodes: codes });
   return codes as LivenessError[];
+}
+
+/**
+ * A path segment's id. A malformed percent-encoding (`/flow/%E0%A4%A`) names nothing: 404 with the
+ * spec's error body, as for any unknown id (every operation with a path parameter lists 404).
+ */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new SandboxError(404, 'NOT_FOUND', `Malformed percent-encoding in the path segment "${segment}"`);
+  }
 }
 
 const keyOf = (req: IncomingMessage) => {
@@ -237,7 +250,14 @@ export function createSandboxHandler(ctx: SandboxHandlerContext) {
     {
       pattern: /^\/hf2\/([^/]+)\/actions$/,
       methods: {
-        POST: async (req, res, [id]) => send(res, 200, engine.pageAction(id as string, await readJson(req))),
+        POST: async (req, res, [id]) =>
+          send(
+            res,
+            200,
+            engine.pageAction(id as string, await readJson(req), {
+              userAgent: req.headers['user-agent'] ?? '',
+            }),
+          ),
       },
     },
     // ---- sandbox-only control routes ----
@@ -274,13 +294,29 @@ export function createSandboxHandler(ctx: SandboxHandlerContext) {
       },
     },
     {
+      pattern: /^\/_sandbox\/flows\/([^/]+)\/review$/,
+      methods: {
+        POST: async (req, res, [id]) => {
+          const key = controlKey(req);
+          const body = ((await readJson(req)) ?? {}) as { flow_status?: unknown };
+          if (body.flow_status !== 'pass' && body.flow_status !== 'fail')
+            throw new SandboxError(422, 'INVALID_PAYLOAD', 'flow_status must be pass or fail');
+          send(res, 200, engine.reviewFlow(key, id as string, body.flow_status));
+        },
+      },
+    },
+    {
       pattern: /^\/_sandbox\/sessions\/([^/]+)\/outcome$/,
       methods: {
         POST: async (req, res, [id]) => {
           const body = ((await readJson(req)) ?? {}) as { outcome?: unknown; error_codes?: unknown };
-          const outcome = (['pass', 'fail', 'unknown'] as const).find((o) => o === body.outcome);
+          const outcome = (Object.keys(VERDICTS) as Verdict[]).find((o) => o === body.outcome);
           if (!outcome)
-            throw new SandboxError(422, 'INVALID_PAYLOAD', 'outcome must be one of pass, fail, unknown');
+            throw new SandboxError(
+              422,
+              'INVALID_PAYLOAD',
+              `outcome must be one of ${Object.keys(VERDICTS).join(', ')}`,
+            );
           const codes = readErrorCodes(body.error_codes);
           send(res, 200, engine.decideLivenessSession(controlKey(req), id as string, outcome, codes));
         },
@@ -424,7 +460,7 @@ export function createSandboxHandler(ctx: SandboxHandlerContext) {
     try {
       const route = routes.find((r) => r.pattern.test(url.pathname));
       if (!route) throw new SandboxError(404, 'NOT_FOUND', `No route for ${url.pathname}`);
-      const params = (route.pattern.exec(url.pathname) ?? []).slice(1).map(decodeURIComponent);
+      const params = (route.pattern.exec(url.pathname) ?? []).slice(1).map(decodePathSegment);
       const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
       const handler = route.methods[method];
       if (!handler) {
