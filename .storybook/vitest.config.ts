@@ -8,6 +8,9 @@ export default defineProject({
   plugins: [storybookTest({ configDir: import.meta.dirname })],
   test: {
     name: 'storybook',
+    // Chromium on two cores shared with other suites: a budget, not a speed goal.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     browser: {
       enabled: true,
       headless: true,

@@ -41,13 +41,15 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 /** The liveness step with the fake camera: the video goes live, then Continue passes it. */
 export async function passLiveness(frame: FrameLocator | Page): Promise<void> {
-  await expect(frame.locator('.vg-oval[data-state="live"] video')).toBeVisible();
-  await frame.locator('.vg-oval').evaluate(async (oval) => {
-    const video = oval.querySelector('video');
-    // Wait for real frames from Chromium's fake device, not just the element.
-    for (let i = 0; i < 50 && (!video || video.readyState < 2); i++)
-      await new Promise((r) => setTimeout(r, 100));
-  });
+  const video = frame.locator('.vg-oval[data-state="live"] video');
+  await expect(video).toBeVisible();
+  // Real frames from Chromium's fake device, not just the element: HAVE_CURRENT_DATA (2) or more,
+  // with a picture of a real size.
+  await expect
+    .poll(() => video.evaluate((v: HTMLVideoElement) => [v.readyState >= 2, v.videoWidth > 0]), {
+      timeout: 10_000,
+    })
+    .toEqual([true, true]);
 }
 
 /** The number of flows this page created, read from the event log. */

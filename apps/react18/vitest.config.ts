@@ -20,6 +20,9 @@ export default defineProject({
   },
   test: {
     name: 'react18',
+    // Budgets for two cores shared with other suites (vitest's 5 s default is not), not speed goals.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
     environment: 'jsdom',
     dir: join(reactPackage, 'src'),
     include: ['**/*.test.{ts,tsx}'],

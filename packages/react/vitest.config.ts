@@ -5,6 +5,9 @@ export default defineProject({
   plugins: [react()],
   test: {
     name: 'react',
+    // Budgets for two cores shared with other suites (vitest's 5 s default is not), not speed goals.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./vitest.setup.ts'],

@@ -4,14 +4,14 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+// Test-only: the react package never imports the proxy; this test runs it as the app's server would.
+import { createVerigramProxy } from '@verigram-kit/proxy';
+import { toNodeHandler } from '@verigram-kit/proxy/node';
 import { type RunningSandbox, startSandbox } from '@verigram-kit/sandbox/server';
 import { build } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.ts';
-// Test-only: the react package never imports the proxy; this test runs it as the app's server would.
-import { createVerigramProxy } from '../../proxy/src/createVerigramProxy.ts';
-import { toNodeHandler } from '../../proxy/src/node/toNodeHandler.ts';
 
 let sandbox: RunningSandbox;
 let app: Server;
@@ -87,6 +87,12 @@ afterAll(async () => {
 
 const events = (page: Page) => page.evaluate(() => (window as unknown as { __events: unknown[][] }).__events);
 const completions = async (page: Page) => (await events(page)).filter((e) => e[0] === 'complete');
+/** Every flow read the page asked for has answered, and what awaited the answer has run. */
+const readsSettled = (page: Page) =>
+  page.waitForFunction(() => {
+    const reads = (window as unknown as { __reads: { asked: number; answered: number } }).__reads;
+    return reads.asked === reads.answered;
+  });
 
 async function passLiveness(target: Page | import('playwright').Frame) {
   await target.click('[data-testid=start]');
@@ -116,7 +122,8 @@ describe('<VerigramFlow> in Chromium', () => {
     const log = await events(page);
     expect(log.map((e) => e[1])).toEqual(expect.arrayContaining(['ready', 'step_started', 'completed']));
     expect((await completions(page))[0]).toEqual(['complete', expect.any(String), 'pass', 'pass']);
-    await page.waitForTimeout(1500);
+    // The callback was the last hint; any read it or the completion message started has answered.
+    await readsSettled(page);
     expect(await completions(page)).toHaveLength(1);
     await page.close();
   });
@@ -131,15 +138,23 @@ describe('<VerigramFlow> in Chromium', () => {
     const flowId = (await events(page)).find((e) => e[1] === 'ready')?.[2] as string;
     const before = (await events(page)).length;
     await page.evaluate(
-      ([src]) => {
+      ([src, from]) => {
         const forger = document.createElement('iframe');
         forger.src = src as string;
+        // Both forged messages delivered to this window: this listener, added after the kit's,
+        // runs after the kit has seen (and dropped) each one.
+        const delivered = new Promise<void>((resolve) => {
+          let seen = 0;
+          addEventListener('message', (event) => {
+            if (event.origin === from && ++seen === 2) resolve();
+          });
+        });
         document.body.append(forger);
-        return new Promise((r) => forger.addEventListener('load', r));
+        return delivered;
       },
-      [`${otherOrigin}/forge?flow=${encodeURIComponent(flowId)}`],
+      [`${otherOrigin}/forge?flow=${encodeURIComponent(flowId)}`, otherOrigin],
     );
-    await page.waitForTimeout(1500);
+    await readsSettled(page);
     expect((await events(page)).slice(before)).toEqual([]);
     expect(await frameHandle.evaluate((f) => (f as HTMLIFrameElement).style.height)).not.toBe('3333px');
     await page.close();

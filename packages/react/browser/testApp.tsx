@@ -1,5 +1,6 @@
 // The page the Chromium tests load: <VerigramFlow> against the real proxy on the same origin.
 // Query: mode, allow. Everything the component reports lands in window.__events.
+import type { FlowClient } from '@verigram-kit/core';
 import { createRoot } from 'react-dom/client';
 import { createProxyClient } from '../src/createProxyClient.ts';
 import type { VerigramFlowMode } from '../src/useVerigramFlow.ts';
@@ -9,9 +10,25 @@ import { VerigramProvider } from '../src/VerigramProvider.tsx';
 const params = new URLSearchParams(location.search);
 const events: unknown[][] = [];
 (window as unknown as { __events: unknown[][] }).__events = events;
+// Flow reads asked and answered: when the two are equal, whatever awaited an answer (onComplete)
+// has run, so a test can tell "nothing more will come" from "not yet".
+const reads = { asked: 0, answered: 0 };
+(window as unknown as { __reads: typeof reads }).__reads = reads;
+const proxyClient = createProxyClient();
+const counted =
+  <A extends unknown[], R>(read: (...args: A) => Promise<R>) =>
+  (...args: A) => {
+    reads.asked++;
+    return read(...args).finally(() => reads.answered++);
+  };
+const client: FlowClient = {
+  ...proxyClient,
+  getFlow: counted(proxyClient.getFlow),
+  getFlowResult: counted(proxyClient.getFlowResult),
+};
 
 createRoot(document.getElementById('root') as HTMLElement).render(
-  <VerigramProvider client={createProxyClient()}>
+  <VerigramProvider client={client}>
     <VerigramFlow
       mode={(params.get('mode') ?? 'inline') as VerigramFlowMode}
       allow={params.get('allow') ?? undefined}

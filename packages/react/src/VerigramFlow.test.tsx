@@ -58,6 +58,32 @@ const callbackMessage = (flowId: string | null) => ({
   url: CALLBACK,
   flowId,
 });
+/**
+ * Resolves once every flow read asked of the client so far has answered and what awaited it ran:
+ * an `onComplete` still to come could only come from one of them.
+ */
+async function everyReadAnswered(client: ReturnType<typeof fakeClient>['client']) {
+  const reads = () => [...client.getFlow.mock.results, ...client.getFlowResult.mock.results];
+  let seen = -1;
+  // A read's answer may start the next one (the flow, then its result): until none is added.
+  while (seen !== reads().length) {
+    seen = reads().length;
+    await act(() => Promise.allSettled(reads().map((read) => read.value)));
+  }
+}
+/**
+ * Resolves after `periods` ticks of a `setInterval(…, ms)` set now. Timers of one delay fire in the
+ * order they were set, so any interval of `ms` set earlier (a poll) has fired at least as often.
+ */
+const pollPeriodsPass = (ms: number, periods: number) =>
+  new Promise<void>((resolve) => {
+    let ticks = 0;
+    const timer = setInterval(() => {
+      if (++ticks < periods) return;
+      clearInterval(timer);
+      resolve();
+    }, ms);
+  });
 const axeClean = async (node: Element) => {
   const results = await axe.run(node, { iframes: false, rules: { 'color-contrast': { enabled: false } } });
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
@@ -151,6 +177,10 @@ describe('<VerigramFlow>', () => {
     expect(iframe.style.height).not.toBe('900px');
     expect(client.getFlow).toHaveBeenCalledTimes(calls);
     expect(onComplete).not.toHaveBeenCalled();
+    // The witness: the same message from the frame's own origin does land, so the listener was live.
+    await send({ ...envelope('F1'), type: 'resize', height: 900 }, ORIGIN, iframe.contentWindow);
+    expect(onEvent).toHaveBeenCalledTimes(1);
+    expect(iframe.style.height).toBe('900px');
   });
 
   it('given messages from the right origin but another window, or malformed, then nothing changes', async () => {
@@ -168,6 +198,9 @@ describe('<VerigramFlow>', () => {
     await send('{"type":"ready"}', ORIGIN, iframe.contentWindow);
     await send({ ...ready, flowId: 'F2' }, ORIGIN, iframe.contentWindow);
     expect(onEvent).not.toHaveBeenCalled();
+    // The witness: the well-formed message from the frame itself lands, so the listener was live.
+    await send(ready, ORIGIN, iframe.contentWindow);
+    expect(onEvent).toHaveBeenCalledTimes(1);
     stranger.remove();
   });
 
@@ -211,11 +244,18 @@ describe('<VerigramFlow>', () => {
     renderFlow(client, { onComplete, onCallback, pollInterval: 5 });
     const iframe = await frame();
     finish('F1');
-    await send({ ...envelope('F1'), type: 'completed', flowStatus: 'pass' }, ORIGIN, iframe.contentWindow);
-    await send(callbackMessage('F1'), location.origin, iframe.contentWindow);
-    await send({ ...envelope('F1'), type: 'completed', flowStatus: 'pass' }, ORIGIN, iframe.contentWindow);
+    // All three in one task, so each hint arrives while the server is still being asked.
+    const completed = { ...envelope('F1'), type: 'completed', flowStatus: 'pass' };
+    await act(() => {
+      const source = iframe.contentWindow;
+      dispatchEvent(new MessageEvent('message', { data: completed, origin: ORIGIN, source }));
+      dispatchEvent(
+        new MessageEvent('message', { data: callbackMessage('F1'), origin: location.origin, source }),
+      );
+      dispatchEvent(new MessageEvent('message', { data: completed, origin: ORIGIN, source }));
+    });
     await waitFor(() => expect(onComplete).toHaveBeenCalled());
-    await new Promise((r) => setTimeout(r, 50));
+    await everyReadAnswered(client);
     expect(onComplete).toHaveBeenCalledTimes(1);
     expect(onComplete).toHaveBeenCalledWith(flow('F1'), { flow_id: 'F1', flow_status: 'pass' });
     expect(onCallback).toHaveBeenCalledTimes(1);
@@ -251,7 +291,8 @@ describe('<VerigramFlow>', () => {
       </StrictMode>,
     );
     await frame();
-    await new Promise((r) => setTimeout(r, 20));
+    // Both mounts' effects ran before the frame showed; a second creation would have answered by now.
+    await act(() => Promise.allSettled(client.createFlow.mock.results.map((created) => created.value)));
     expect(client.createFlow).toHaveBeenCalledTimes(1);
     expect(screen.getAllByTitle('Identity verification')).toHaveLength(1);
   });
@@ -319,9 +360,11 @@ describe('<VerigramFlow>', () => {
     await waitFor(() => expect(onComplete).toHaveBeenCalledTimes(1));
     view.rerender(tree({ ...client }));
     view.rerender(tree({ ...client }));
-    await new Promise((r) => setTimeout(r, 20));
+    // A restarted flow would have asked the server again: every such read has answered now.
+    await everyReadAnswered(client);
     expect(client.createFlow).toHaveBeenCalledTimes(1);
     expect(onComplete).toHaveBeenCalledTimes(1);
+    expect(screen.getByTitle('Identity verification')).toBe(iframe);
   });
 
   it('given the server no longer knows the flow (404), then polling stops, the resume entry goes and retry starts afresh', async () => {
@@ -341,7 +384,7 @@ describe('<VerigramFlow>', () => {
     expect(screen.queryByTitle('Identity verification')).toBeNull();
     expect(sessionStorage.getItem('verigram-kit:k')).toBeNull();
     const calls = client.getFlow.mock.calls.length;
-    await new Promise((r) => setTimeout(r, 60));
+    await pollPeriodsPass(10, 3);
     expect(client.getFlow.mock.calls.length).toBe(calls);
     expect(onError).toHaveBeenCalledTimes(1);
 

@@ -122,16 +122,28 @@ describe('<VerigramFlow mode="modal">', () => {
 
   it('given it is closed while the flow is still being created, then no frame ever appears', async () => {
     const { client } = fakeClient();
-    let release: (handle: FlowHandle) => void = () => {};
-    client.createFlow.mockImplementationOnce(() => new Promise<FlowHandle>((r) => (release = r)));
+    const releases: Array<(handle: FlowHandle) => void> = [];
+    client.createFlow.mockImplementation(() => new Promise<FlowHandle>((r) => releases.push(r)));
     const onCancel = vi.fn();
-    renderFlow(client, { mode: 'modal', onCancel });
+    // The witness: an inline flow beside it, whose creation answers at the same moment. Once its
+    // frame shows, a frame for the closed one would have shown too.
+    render(
+      <VerigramProvider client={client}>
+        <VerigramFlow pollInterval={0} mode="modal" onCancel={onCancel} />
+        <VerigramFlow pollInterval={0} />
+      </VerigramProvider>,
+    );
     fireEvent.click(await screen.findByRole('button', { name: 'Close' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Stop' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    await act(async () => release({ flowId: 'F1', vlink: `${ORIGIN}/hf2/F1/`, flowToken: 'token-F1' }));
-    await new Promise((r) => setTimeout(r, 20));
-    expect(screen.queryByTitle('Identity verification')).toBeNull();
+    expect(releases).toHaveLength(2);
+    await act(async () => {
+      releases[0]?.({ flowId: 'F1', vlink: `${ORIGIN}/hf2/F1/`, flowToken: 'token-F1' });
+      releases[1]?.({ flowId: 'W1', vlink: `${ORIGIN}/hf2/W1/`, flowToken: 'token-W1' });
+    });
+    const witness = (await screen.findByTitle('Identity verification')) as HTMLIFrameElement;
+    expect(witness.src).toBe(`${ORIGIN}/hf2/W1/`);
+    expect(screen.getAllByTitle('Identity verification')).toHaveLength(1);
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(onCancel).toHaveBeenCalledTimes(1);
   });

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createFlowTokenSigner } from '../createFlowTokenSigner.ts';
+import { createMemoryStore } from '../createMemoryStore.ts';
 import { createVerigramProxy } from '../createVerigramProxy.ts';
 import { API_KEY, createFakeUpstream } from './fakeUpstream.ts';
 import { ALICE, APP, BOB, createHarness, get, post, SECRET, transcript } from './harness.ts';
@@ -509,10 +510,14 @@ describe('createVerigramProxy: rate limits and idempotency', () => {
 
   it('keeps a key blocked when its creation timed out, so a retry cannot make a second flow', async () => {
     const upstream = createFakeUpstream();
-    const { send } = createHarness(upstream, { timeoutMs: 30 });
-    upstream.setFault({ delayMs: 200, times: 1 });
+    // Two proxies over one store, as two instances of an app: the short timeout is only for the
+    // creation under test, so the retry cannot time out by itself on a busy machine.
+    const store = createMemoryStore();
+    const impatient = createHarness(upstream, { timeoutMs: 30, store });
+    const { send } = createHarness(upstream, { store });
+    upstream.setFault({ delayMs: 2000, times: 1 });
     const headers = { 'idempotency-key': 'k-timeout' };
-    expect((await send(post('/flow', {}, { headers }))).status).toBe(504);
+    expect((await impatient.send(post('/flow', {}, { headers }))).status).toBe(504);
     const retry = await send(post('/flow', {}, { headers }));
     expect(retry.status).toBe(409);
     expect(retry.json.error_code).toBe('IDEMPOTENCY_OUTCOME_UNKNOWN');
@@ -578,13 +583,14 @@ describe('createVerigramProxy: upstream failures', () => {
   });
 
   it.each([
-    ['an unreachable upstream', { networkError: true }, 502, 'UPSTREAM_UNAVAILABLE'],
-    ['a slow upstream', { delayMs: 500 }, 504, 'UPSTREAM_TIMEOUT'],
-    ['a malformed body', { malformed: true }, 502, 'UPSTREAM_MALFORMED'],
-  ])('maps %s to %s %s', async (_name, fault, status, code) => {
+    ['an unreachable upstream', { networkError: true }, {}, 502, 'UPSTREAM_UNAVAILABLE'],
+    ['a slow upstream', { delayMs: 2000 }, { timeoutMs: 40 }, 504, 'UPSTREAM_TIMEOUT'],
+    ['a malformed body', { malformed: true }, {}, 502, 'UPSTREAM_MALFORMED'],
+  ])('maps %s to %s %s', async (_name, fault, options, status, code) => {
     const upstream = createFakeUpstream();
-    const { send } = createHarness(upstream, { timeoutMs: 40, retry: { retries: 0 } });
-    const flow = await createFlowAs(send);
+    const flow = await createFlowAs(createHarness(upstream).send);
+    // The same secret: the token of the set-up proxy is good here. Only this read has the short timeout.
+    const { send } = createHarness(upstream, { ...options, retry: { retries: 0 } });
     upstream.setFault(fault);
     const answer = await send(get(`/flow/${flow.flow_id}/result`, { token: flow.flow_token }));
     expect(answer.status).toBe(status);

@@ -113,7 +113,9 @@ const buttonStyle = (preview: Frame) =>
     return { background: style.backgroundColor, color: style.color };
   });
 
-describe(`<FlowUiBuilder> in Chromium (React ${reactMajor})`, () => {
+// Each test's own waits add up to 60 s at most (20 s for the preview, then up to four polls of
+// 10 s); its budget exceeds them, so a timeout names the wait that failed, not the test.
+describe(`<FlowUiBuilder> in Chromium (React ${reactMajor})`, { timeout: 90_000 }, () => {
   it('changing the primary colour restyles the real preview page', async () => {
     const { page, preview } = await openBuilder();
     // The default theme's primary (#1f5eff) before any edit.

@@ -333,14 +333,21 @@ describe('the hosted page in Chromium', () => {
         () => getComputedStyle(document.querySelector('.vg-btn') as Element).backgroundColor,
       ),
     ).toBe('rgb(255, 122, 0)');
-    // A message from anyone but the parent (here: the frame itself) is ignored.
-    await frame.evaluate(() =>
-      window.postMessage(
-        { protocol: 'verigram-kit', version: 1, type: 'preview', locale: 'en', stepIndex: 0 },
-        '*',
-      ),
+    // A message from anyone but the parent (here: the frame itself) is ignored. The promise ends
+    // once the message is delivered: this listener, added after the page's, runs after the page
+    // has seen it (and rendered synchronously, had it taken it).
+    await frame.evaluate(
+      () =>
+        new Promise<void>((delivered) => {
+          addEventListener('message', (event) => {
+            if (event.source === window && event.data?.type === 'preview') delivered();
+          });
+          window.postMessage(
+            { protocol: 'verigram-kit', version: 1, type: 'preview', locale: 'en', stepIndex: 0 },
+            '*',
+          );
+        }),
     );
-    await new Promise((r) => setTimeout(r, 150));
     expect(await frame.textContent('.vg-title')).toBe(TRANSLATION_CATALOG['header.title'].defaults.ru);
     await page.screenshot({ path: `${SHOTS}preview-ru-bts.png` });
     await page.close();
