@@ -63,11 +63,14 @@ const checks = [
     from: '@verigram-kit/core',
     budget: 1500,
   },
+  // 17.32 kB, then 17.90 kB with hostPageSecurityHeaders (the host page's CSP, Permissions-Policy
+  // and Referrer-Policy, a server-side helper no browser entry imports) and the camera
+  // pre-flight's policy check.
   {
     name: 'core (all of it, server client and builder included)',
     imports: '*',
     from: '@verigram-kit/core',
-    budget: 17500,
+    budget: 18000,
   },
 ];
 

@@ -29,6 +29,8 @@ export type { CompletionGate } from './embed/createCompletionGate.ts';
 export { createCompletionGate } from './embed/createCompletionGate.ts';
 export type { FlowEmbed, FlowEmbedOptions, FlowEmbedState } from './embed/createFlowEmbed.ts';
 export { createFlowEmbed } from './embed/createFlowEmbed.ts';
+export type { HostPageSecurityHeaders, HostPageSecurityOptions } from './embed/hostPageSecurityHeaders.ts';
+export { hostPageSecurityHeaders } from './embed/hostPageSecurityHeaders.ts';
 export { isCallbackUrl } from './embed/isCallbackUrl.ts';
 export type { EmbedMode, PreflightOptions, PreflightResult } from './embed/preflightCamera.ts';
 export { IN_APP_BROWSER, preflightCamera } from './embed/preflightCamera.ts';
@@ -84,6 +86,7 @@ export { CSS_PROPERTIES, THEME_TOKENS } from './ui/cssProperties.ts';
 export type { FlowUiDraft, FlowUiInit, FlowUiTranslation } from './ui/flowUiDraft.ts';
 export {
   createFlowUiDraft,
+  DEFAULT_ASSET_HOSTS,
   DEFAULT_FAVICON_URL,
   DEFAULT_LOGO_URL,
   defineFlowUi,

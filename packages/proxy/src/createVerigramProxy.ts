@@ -1,5 +1,6 @@
 import {
   createVerigramClient,
+  DEFAULT_ASSET_HOSTS,
   FILE_LABELS,
   type FileLabel,
   isVerigramApiError,
@@ -35,7 +36,6 @@ export interface VerigramProxy {
   readonly [PROXY_CORE]: ProxyCore;
 }
 
-const DEFAULT_ASSET_HOSTS = ['s3.eu-central-1.amazonaws.com', 'docs.services.verigram.cloud'];
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 /**

@@ -48,8 +48,13 @@ beforeAll(async () => {
   app = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname.startsWith('/api/verigram/')) return void proxyHandler(req, res);
+    // `?policy=` sets the page's Permissions-Policy header, as an app's server would.
+    const policy = url.searchParams.get('policy');
     const send = (type: string, body: string) => {
-      res.writeHead(200, { 'Content-Type': `${type}; charset=utf-8` });
+      res.writeHead(200, {
+        'Content-Type': `${type}; charset=utf-8`,
+        ...(policy === null ? {} : { 'Permissions-Policy': policy }),
+      });
       res.end(body);
     };
     if (url.pathname === '/')
@@ -157,6 +162,44 @@ describe('<VerigramFlow> in Chromium', () => {
     await readsSettled(page);
     expect((await events(page)).slice(before)).toEqual([]);
     expect(await frameHandle.evaluate((f) => (f as HTMLIFrameElement).style.height)).not.toBe('3333px');
+    await page.close();
+  });
+
+  it('auto, on a page served without a Permissions-Policy header, embeds the hosted page of another origin, which gets the camera', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/?mode=auto`);
+    const handle = await page.waitForSelector('iframe[title="Identity verification"]');
+    expect(new URL((await handle.getAttribute('src')) ?? '').origin).not.toBe(origin);
+    expect(await page.$('button:has-text("Start verification")')).toBeNull();
+    const frame = await handle.contentFrame();
+    if (!frame) throw new Error('no frame');
+    // passLiveness waits for the fake camera's frames in the hosted page's video.
+    await passLiveness(frame);
+    await expect.poll(() => completions(page), { timeout: 15_000 }).toHaveLength(1);
+    await page.close();
+  });
+
+  it('auto, on a page whose Permissions-Policy names the hosted origin for the camera, embeds', async () => {
+    const page = await browser.newPage();
+    const policy = `camera=(self "${new URL(sandbox.url).origin}")`;
+    await page.goto(`${origin}/?mode=auto&policy=${encodeURIComponent(policy)}`);
+    const frame = await (await page.waitForSelector('iframe[title="Identity verification"]')).contentFrame();
+    if (!frame) throw new Error('no frame');
+    await frame.click('[data-testid=start]');
+    await frame.waitForFunction(
+      () => ((document.querySelector('.vg-oval video') as HTMLVideoElement | null)?.readyState ?? 0) >= 2,
+    );
+    await page.close();
+  });
+
+  it.each([
+    ['denies the camera to everyone', 'camera=()'],
+    ['grants the camera to other origins only', 'camera=(self "https://elsewhere.example")'],
+  ])('auto, on a page whose Permissions-Policy %s, falls back to a popup', async (_, policy) => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/?mode=auto&policy=${encodeURIComponent(policy)}`);
+    await page.waitForSelector('button:has-text("Start verification")');
+    expect(await page.$('iframe[title="Identity verification"]')).toBeNull();
     await page.close();
   });
 

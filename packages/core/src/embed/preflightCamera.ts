@@ -23,9 +23,9 @@ export interface PreflightOptions {
 export const IN_APP_BROWSER =
   /Instagram|FBAN|FBAV|FB_IAB|FBIOS|\bLine\/|TikTok|musical_ly|Bytedance|Snapchat|MicroMessenger|LinkedInApp|Pinterest/i;
 
-interface PolicyDocument {
-  permissionsPolicy?: { allowsFeature(feature: string, origin?: string): boolean };
-  featurePolicy?: { allowsFeature(feature: string, origin?: string): boolean };
+interface PermissionsPolicyApi {
+  allowsFeature(feature: string, origin?: string): boolean;
+  getAllowlistForFeature?(feature: string): string[];
 }
 
 /**
@@ -51,6 +51,24 @@ function allowGrantsCamera(allow: string, frameOrigin: string): boolean {
 }
 
 /**
+ * Whether this document's Permissions Policy lets a frame of `frameOrigin` use the camera, given
+ * an `allow` attribute that delegates it (Permissions Policy, "define an inherited policy"): this
+ * document must be allowed the camera itself, and a `Permissions-Policy` header that names the
+ * camera must also name `frameOrigin`. Chromium's `allowsFeature('camera', frameOrigin)` answers
+ * false for any other origin when no header names the camera, although the frame then gets it
+ * through `allow`; so that question alone would never embed. Without a header, the allowlist
+ * Chromium reports is this document's own origin; a header `camera=(self)` reports the same and
+ * cannot be told apart: such a page embeds and the frame is refused the camera (use
+ * `hostPageSecurityHeaders`, which names the hosted origin).
+ */
+function policyLetsFrameUseCamera(policy: PermissionsPolicyApi, frameOrigin: string): boolean {
+  if (!policy.allowsFeature('camera')) return false;
+  if (policy.allowsFeature('camera', frameOrigin)) return true;
+  const allowlist = policy.getAllowlistForFeature?.('camera');
+  return allowlist === undefined || allowlist.every((entry) => entry === globalThis.location?.origin);
+}
+
+/**
  * Decides, before embedding, whether the hosted page will get the camera inside a frame (issue 4,
  * `auto` mode). Only what the browser can tell without prompting: it never calls getUserMedia, so
  * a camera error reported by the hosted page still triggers the fallback afterwards.
@@ -68,11 +86,11 @@ export function preflightCamera(options: PreflightOptions): PreflightResult {
     return { mode: 'popup', reason: 'frame_not_allowed' };
   }
   // Chromium only (Permissions Policy API; `featurePolicy` is its older name). Other browsers
-  // cannot tell, and the hosted page's camera_error message covers them.
+  // cannot tell, and the hosted page's camera_error message (sandbox page only) covers them.
   const policy =
-    (document as unknown as PolicyDocument).permissionsPolicy ??
-    (document as unknown as PolicyDocument).featurePolicy;
-  if (policy && !policy.allowsFeature('camera', options.frameOrigin)) {
+    (document as { permissionsPolicy?: PermissionsPolicyApi }).permissionsPolicy ??
+    (document as { featurePolicy?: PermissionsPolicyApi }).featurePolicy;
+  if (policy && !policyLetsFrameUseCamera(policy, options.frameOrigin)) {
     return { mode: 'popup', reason: 'policy' };
   }
   return { mode: 'inline', reason: 'ok' };

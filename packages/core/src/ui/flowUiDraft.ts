@@ -17,6 +17,11 @@ import { TRANSLATION_KEYS, type TranslationKey } from './translationCatalog.ts';
 export const DEFAULT_LOGO_URL =
   'https://s3.eu-central-1.amazonaws.com/saas-statics.verigram.ai/logos/logo_vg_color.svg';
 export const DEFAULT_FAVICON_URL = 'https://docs.services.verigram.cloud/2.0/assets/favicon.png';
+/** Hosts of the spec's default logo and favicon: where branding assets may come from by default. */
+export const DEFAULT_ASSET_HOSTS: readonly string[] = [
+  's3.eu-central-1.amazonaws.com',
+  'docs.services.verigram.cloud',
+];
 
 /** Overrides per locale; keys are catalog keys, though unknown ones are kept (and warned about). */
 export type FlowUiTranslation = {
