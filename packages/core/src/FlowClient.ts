@@ -78,4 +78,11 @@ export interface FlowClient {
   getFile(flowId: string, label: FileLabel, init?: RequestOptions): Promise<Blob>;
   /** Remember a flow handle (e.g. resumed from storage) so later reads carry its token. */
   rememberFlow?(handle: FlowHandle): void;
+  /**
+   * The signed-in user's flow still in progress, as the server knows it (the proxy's
+   * `GET /flows/current`), or null when there is none. Lets another tab or device continue that
+   * flow instead of creating a second. Optional: without it, `<VerigramFlow resume="server">`
+   * creates a flow as usual.
+   */
+  getCurrentFlow?(init?: RequestOptions): Promise<FlowHandle | null>;
 }

@@ -137,4 +137,36 @@ describe('createProxyClient', () => {
     const client = createProxyClient({ fetch: async () => json(201, { vlink: 'x' }) });
     await expect(client.createFlow({})).rejects.toMatchObject({ errorCode: 'UPSTREAM_MALFORMED' });
   });
+
+  it('given the user has a flow in progress, then getCurrentFlow GETs /flows/current and its reads carry that token', async () => {
+    const fetch = vi.fn(async (url: string) =>
+      url.endsWith('/flows/current') ? json(200, created) : json(200, { flow_id: 'F1' }),
+    );
+    const client = createProxyClient({ fetch: fetch as unknown as typeof globalThis.fetch });
+    expect(await client.getCurrentFlow?.()).toEqual({
+      flowId: 'F1',
+      vlink: created.vlink,
+      flowToken: 'tok1',
+    });
+    await client.getFlow('F1');
+    const calls = fetch.mock.calls as unknown as [string, RequestInit][];
+    expect(calls.map(([url, init]) => `${init.method} ${url}`)).toEqual([
+      'GET /api/verigram/flows/current',
+      'GET /api/verigram/flow/F1',
+    ]);
+    expect(new Headers(calls[1]?.[1].headers).get('Authorization')).toBe('Bearer tok1');
+  });
+
+  it('given the user has no flow in progress (404), then getCurrentFlow answers null; other failures reject', async () => {
+    const none = createProxyClient({
+      fetch: async () => json(404, { error_code: 'NOT_FOUND', error_msg: 'none' }),
+    });
+    expect(await none.getCurrentFlow?.()).toBeNull();
+    const down = createProxyClient({
+      fetch: async () => json(503, { error_code: 'UNAVAILABLE', error_msg: 'x' }),
+    });
+    await expect(down.getCurrentFlow?.()).rejects.toMatchObject({ status: 503, errorCode: 'UNAVAILABLE' });
+    const malformed = createProxyClient({ fetch: async () => json(200, { flow_token: 't' }) });
+    await expect(malformed.getCurrentFlow?.()).rejects.toMatchObject({ errorCode: 'UPSTREAM_MALFORMED' });
+  });
 });

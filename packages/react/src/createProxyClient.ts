@@ -89,11 +89,25 @@ export function createProxyClient(options: ProxyClientOptions = {}): FlowClient 
     return pending;
   }
 
+  // `POST /flow` and `GET /flows/current` answer the same: a flow and its token.
+  async function handleOf(response: Response): Promise<FlowHandle> {
+    const answer = await json<ProxyCreateFlowResponse>(response);
+    if (typeof answer?.flow_id !== 'string' || typeof answer.vlink !== 'string') {
+      throw new VerigramApiError({
+        status: 502,
+        errorCode: 'UPSTREAM_MALFORMED',
+        errorMsg: "The proxy's answer lacks flow_id or vlink",
+      });
+    }
+    tokens.set(answer.flow_id, answer.flow_token);
+    return { flowId: answer.flow_id, vlink: answer.vlink, flowToken: answer.flow_token };
+  }
+
   const read = <T>(path: string, flowId: string, init?: RequestOptions) =>
     send(path, { ...init, flowId }).then(json<T>);
 
   return {
-    async createFlow(create: CreateFlowOptions, init?: RequestOptions): Promise<FlowHandle> {
+    createFlow(create: CreateFlowOptions, init?: RequestOptions): Promise<FlowHandle> {
       const fields: ProxyCreateFlowBody = {
         locale: create.locale,
         template: create.template,
@@ -104,19 +118,14 @@ export function createProxyClient(options: ProxyClientOptions = {}): FlowClient 
       };
       // Only the options given (an empty string is not given either).
       const body = Object.fromEntries(Object.entries(fields).filter(([, value]) => value));
-      const answer = await send('/flow', { ...init, body, idempotencyKey: create.idempotencyKey }).then(
-        json<ProxyCreateFlowResponse>,
-      );
-      if (typeof answer?.flow_id !== 'string' || typeof answer.vlink !== 'string') {
-        throw new VerigramApiError({
-          status: 502,
-          errorCode: 'UPSTREAM_MALFORMED',
-          errorMsg: "The proxy's POST /flow lacks flow_id or vlink",
-        });
-      }
-      tokens.set(answer.flow_id, answer.flow_token);
-      return { flowId: answer.flow_id, vlink: answer.vlink, flowToken: answer.flow_token };
+      return send('/flow', { ...init, body, idempotencyKey: create.idempotencyKey }).then(handleOf);
     },
+    // 404: the user has no flow in progress (the proxy answers so without its verdicts option too).
+    getCurrentFlow: (init) =>
+      send('/flows/current', init).then(handleOf, (e: VerigramApiError) => {
+        if (e.status === 404) return null;
+        throw e;
+      }),
     getFlow: (flowId, init) => read(`/flow/${encodeURIComponent(flowId)}`, flowId, init),
     getFlowResult: (flowId, init) => read(`/flow/${encodeURIComponent(flowId)}/result`, flowId, init),
     getSessionResult: (flowId, sessionId, init) =>

@@ -64,6 +64,13 @@ export interface UseVerigramFlowOptions {
    * another; cleared once the flow is terminal. @default undefined (no resume, except redirect mode's round trip)
    */
   resumeKey?: string | undefined;
+  /**
+   * `'server'`: before creating a flow, ask the server for this user's flow still in progress
+   * (the client's `getCurrentFlow`, the proxy's `GET /flows/current`) and continue it, so a second
+   * tab or device shows the same flow instead of starting another. None (404), or a client without
+   * `getCurrentFlow`: a flow is created as usual. @default undefined (never asks)
+   */
+  resume?: 'server' | undefined;
   /** How often the server is asked whether the flow ended, in ms; 0 turns polling off. @default 5000 */
   pollInterval?: number | undefined;
   /** The hosted page rendered and knows its pipeline. */
@@ -153,7 +160,11 @@ export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowCo
         requested !== 'inline' && requested !== 'modal'
           ? (await import('./flowWindow.tsx')).createFlowWindows(host)
           : undefined;
-      const known = o.flow ?? windows?.returned() ?? (o.resumeKey ? readResume(o.resumeKey) : null);
+      const known =
+        o.flow ??
+        windows?.returned() ??
+        (o.resumeKey ? readResume(o.resumeKey) : null) ??
+        (o.resume && (await host.client.getCurrentFlow?.()));
       return Promise.all([
         known ??
           host.client

@@ -93,4 +93,18 @@ describe('createInMemoryClient', () => {
     client.dispose();
     expect(Object.keys(registry)).toHaveLength(keys.length - 1);
   });
+
+  it("answers getCurrentFlow with its person's newest flow in progress, never another person's", async () => {
+    const alice = createInMemoryClient({ personId: 'alice-0001' });
+    const bob = createInMemoryClient({ personId: 'bob-000002', engine: alice.engine });
+    expect(await alice.getCurrentFlow?.()).toBeNull();
+    const older = await alice.createFlow({});
+    const newer = await alice.createFlow({});
+    expect((await alice.getCurrentFlow?.())?.flowId).toBe(newer.flowId);
+    expect(await bob.getCurrentFlow?.()).toBeNull();
+    alice.engine.completeFlow('sandbox-test-key', newer.flowId, 'pass');
+    expect((await alice.getCurrentFlow?.())?.flowId).toBe(older.flowId);
+    alice.dispose();
+    bob.dispose();
+  });
 });

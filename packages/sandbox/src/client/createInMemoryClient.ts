@@ -18,7 +18,7 @@ import type {
   RequestOptions,
   SessionProjection,
 } from '@verigram-kit/core';
-import { VerigramApiError } from '@verigram-kit/core';
+import { isTerminalFlow, VerigramApiError } from '@verigram-kit/core';
 import { randomUuid } from '../engine/createIdGenerator.ts';
 import { SandboxEngine, type SandboxEngineOptions } from '../engine/SandboxEngine.ts';
 import { isSandboxError } from '../engine/SandboxError.ts';
@@ -178,6 +178,28 @@ export function createInMemoryClient(options: InMemoryClientOptions = {}): InMem
     rememberFlow(handle) {
       vlinks.set(handle.flowId, handle.vlink);
     },
+    // As the proxy's GET /flows/current: this person's newest flow still in progress under this
+    // key, or none. Another client sharing the engine (another "tab") finds it too.
+    getCurrentFlow: (init) =>
+      call(init, () => {
+        const mine = (flow: Flow) => {
+          if (flow.person_id !== personId || isTerminalFlow(flow)) return false;
+          try {
+            engine.getFlow(apiKey, flow.flow_id);
+            return true;
+          } catch {
+            return false; // another consumer's flow
+          }
+        };
+        const flow = engine.listFlows().find(mine);
+        if (!flow) return null;
+        let vlink = vlinks.get(flow.flow_id);
+        if (vlink === undefined) {
+          vlink = options.engine ? vlinkFor(flow.flow_id) : flow.vlink;
+          vlinks.set(flow.flow_id, vlink);
+        }
+        return { flowId: flow.flow_id, vlink };
+      }),
     dispose() {
       delete registry()[bridgeKey];
       for (const url of blobUrls.splice(0)) URL.revokeObjectURL(url);
