@@ -37,7 +37,7 @@ async function appModule({ imports, from }) {
 const checks = [
   { name: '<VerigramFlow> entry', imports: ['VerigramFlow'], from: '@verigram-kit/react', budget: 2000 },
   // FlowStatus's kk/ru strings are a chunk of their own (status/loadFlowStatusMessages.ts; the
-  // skeleton shows until they land, never English). Issue 8's 8 kB: 8.00 kB as an app ships it
+  // skeleton shows until they land, never English). Issue 8's 8 kB: 7.996 kB as an app ships it
   // (7.96 kB before `resume="server"` and the proxy client's getCurrentFlow).
   {
     name: 'react package (main entry, no peers)',

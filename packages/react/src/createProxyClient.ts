@@ -96,7 +96,7 @@ export function createProxyClient(options: ProxyClientOptions = {}): FlowClient 
       throw new VerigramApiError({
         status: 502,
         errorCode: 'UPSTREAM_MALFORMED',
-        errorMsg: "The proxy's answer lacks flow_id or vlink",
+        errorMsg: 'The proxy answer lacks flow_id or vlink',
       });
     }
     tokens.set(answer.flow_id, answer.flow_token);
