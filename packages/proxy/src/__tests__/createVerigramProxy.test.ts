@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { validatedCount } from '../../../../tests/contract/openApiContract.ts';
 import { createFlowTokenSigner } from '../createFlowTokenSigner.ts';
 import { createMemoryStore } from '../createMemoryStore.ts';
 import { createVerigramProxy } from '../createVerigramProxy.ts';
@@ -44,6 +45,11 @@ describe('createVerigramProxy: the happy paths', () => {
     expect(read.status).toBe(200);
     expect(read.json.person_id).toBe(ALICE);
     expect(read.headers.get('x-upstream-node')).toBeNull();
+    // Verigram has no result for a flow nobody opened yet (404 FLOW_NOT_STARTED): the proxy's NOT_FOUND.
+    const early = await send(get(`/flow/${flow.flow_id}/result`, { token: flow.flow_token }));
+    expect(early.status).toBe(404);
+    expect(early.json.error_code).toBe('NOT_FOUND');
+    upstream.finishFlow(flow.flow_id);
     const result = await send(get(`/flow/${flow.flow_id}/result`, { token: flow.flow_token }));
     expect(result.status).toBe(200);
     expect(result.json.flow_status).toBe('pass');
@@ -583,14 +589,25 @@ describe('createVerigramProxy: upstream failures', () => {
   });
 
   it.each([
-    ['an unreachable upstream', { networkError: true }, {}, 502, 'UPSTREAM_UNAVAILABLE'],
-    ['a slow upstream', { delayMs: 2000 }, { timeoutMs: 40 }, 504, 'UPSTREAM_TIMEOUT'],
-    ['a malformed body', { malformed: true }, {}, 502, 'UPSTREAM_MALFORMED'],
-  ])('maps %s to %s %s', async (_name, fault, options, status, code) => {
+    {
+      name: 'an unreachable upstream',
+      fault: { networkError: true },
+      status: 502,
+      code: 'UPSTREAM_UNAVAILABLE',
+    },
+    {
+      name: 'a slow upstream',
+      fault: { delayMs: 2000 },
+      timeoutMs: 40,
+      status: 504,
+      code: 'UPSTREAM_TIMEOUT',
+    },
+    { name: 'a malformed body', fault: { malformed: true }, status: 502, code: 'UPSTREAM_MALFORMED' },
+  ])('maps $name to $status $code', async ({ fault, timeoutMs, status, code }) => {
     const upstream = createFakeUpstream();
     const flow = await createFlowAs(createHarness(upstream).send);
     // The same secret: the token of the set-up proxy is good here. Only this read has the short timeout.
-    const { send } = createHarness(upstream, { ...options, retry: { retries: 0 } });
+    const { send } = createHarness(upstream, { timeoutMs, retry: { retries: 0 } });
     upstream.setFault(fault);
     const answer = await send(get(`/flow/${flow.flow_id}/result`, { token: flow.flow_token }));
     expect(answer.status).toBe(status);
@@ -684,6 +701,8 @@ describe('createVerigramProxy: CORS and configuration', () => {
 });
 
 afterAll(() => {
+  // The fake upstream's answers were held to the spec all along (fakeUpstream.ts).
+  expect(validatedCount).toBeGreaterThan(50);
   // Issue 3: the API key never appears in any response, error or log line.
   expect(transcript.length).toBeGreaterThan(50);
   for (const entry of transcript) expect(entry).not.toContain(API_KEY);

@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectMatchesSpec } from '../../../../tests/contract/openApiContract.ts';
 import { type RunningSandbox, startSandbox } from '../server/startSandbox.ts';
-import { expectMatchesSpec } from './openApiContract.ts';
 
 const run = promisify(execFile);
 

@@ -1,7 +1,7 @@
 import { isVerigramApiError } from '@verigram-kit/core';
 import { describe, expect, it } from 'vitest';
+import { expectMatchesSpec } from '../../../../tests/contract/openApiContract.ts';
 import { createInMemoryClient } from '../client/createInMemoryClient.ts';
-import { expectMatchesSpec } from './openApiContract.ts';
 
 describe('createInMemoryClient', () => {
   it('creates flows on its engine and reads them back through the FlowClient contract', async () => {

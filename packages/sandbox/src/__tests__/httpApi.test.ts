@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { validatedCount } from '../../../../tests/contract/openApiContract.ts';
 import { type RunningSandbox, startSandbox } from '../server/startSandbox.ts';
 import { API_HEADERS, call } from './httpHarness.ts';
-import { validatedCount } from './openApiContract.ts';
 
 let sandbox: RunningSandbox;
 const api = (method: string, path: string, init?: Parameters<typeof call>[3]) =>

@@ -1,4 +1,4 @@
-import { expectMatchesSpec, operationPath } from './openApiContract.ts';
+import { expectMatchesSpec, operationPath } from '../../../../tests/contract/openApiContract.ts';
 
 export const API_HEADERS = {
   'Content-Type': 'application/json',

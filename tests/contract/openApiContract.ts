@@ -1,6 +1,9 @@
-// Validates the sandbox's answers against the vendored OpenAPI 3.0 document: each body is checked
-// against the schema the spec declares for that operation and status. Object schemas get
+// Validates answers of the Verigram API against the vendored OpenAPI 3.0 document: each body is
+// checked against the schema the spec declares for that operation and status. Object schemas get
 // `additionalProperties: false` here, so a field the spec does not know is drift too.
+// Test-only and shared: the sandbox's suites check the emulator with it, the proxy's suites check
+// their in-memory fake upstream. It lives outside every package so that no published package
+// (nor its dependency list) carries test code; suites import it by path, as they do scripts/chromium.ts.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
@@ -8,7 +11,7 @@ import addFormatsModule from 'ajv-formats';
 import { expect } from 'vitest';
 
 type Json = Record<string, unknown>;
-const specPath = fileURLToPath(new URL('../../../core/openapi/verigram-2.0.json', import.meta.url));
+const specPath = fileURLToPath(new URL('../../packages/core/openapi/verigram-2.0.json', import.meta.url));
 export const SPEC = JSON.parse(readFileSync(specPath, 'utf8')) as {
   paths: Record<string, Record<string, { responses: Record<string, Json> }>>;
   components: Json;
