@@ -6,6 +6,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { isTerminalFlow, parseFlowMessage, VerigramApiError } from '@verigram-kit/core';
 import { createVerigramProxy } from '@verigram-kit/proxy';
+import { createFlowVerdicts, type FlowVerdict } from '@verigram-kit/proxy/verdicts';
 import {
   createWebhookSender,
   generateWebhookSecret,
@@ -89,6 +90,36 @@ describe('the public API', () => {
 
   it('the callback entry renders its page on the server', () => {
     expect(renderToString(<VerigramCallback locale="en" />)).toContain('<');
+  });
+
+  it('the verdicts entry records a flow the proxy creates and delivers its verdict with no browser polling', async () => {
+    const received: FlowVerdict[] = [];
+    const verdicts = createFlowVerdicts({
+      apiKey: 'sandbox-test-key',
+      baseUrl: sandbox.url,
+      onFlowSettled: (verdict) => void received.push(verdict),
+      intervals: { notStartedMs: 30, inProgressMs: 30 },
+      upstreamBudget: { requestsPerSecond: 50 },
+    });
+    const proxy = createVerigramProxy({
+      apiKey: 'sandbox-test-key',
+      baseUrl: sandbox.url,
+      secret: 'a-test-secret-of-at-least-32-bytes-long!!',
+      // `+auto`: the sandbox runs the flow to a pass at creation.
+      authorize: () => ({ personId: 'verdicts-user+auto' }),
+      verdicts,
+    });
+    const created = await proxy(
+      new Request(`${APP}/api/verigram/flow`, {
+        method: 'POST',
+        headers: { origin: APP, 'content-type': 'application/json' },
+        body: '{}',
+      }),
+    );
+    const { flow_id } = (await created.json()) as { flow_id: string };
+    for (let i = 0; i < 100 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    await verdicts.close();
+    expect(received).toMatchObject([{ flowId: flow_id, state: 'settled', flow: { flow_status: 'pass' } }]);
   });
 
   it('the builder entry loads on its own', () => {

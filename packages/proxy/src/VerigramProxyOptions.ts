@@ -8,6 +8,7 @@ import type {
 import type { RateLimitRule } from './checkRateLimit.ts';
 import type { ProxyLogger } from './createRedactingLogger.ts';
 import type { ProxyStore } from './ProxyStore.ts';
+import type { FlowVerdicts } from './verdicts/FlowVerdicts.ts';
 
 /** The end user, as the host app knows them. */
 export interface ProxyUser {
@@ -119,6 +120,13 @@ export interface VerigramProxyOptions {
   trustProxy?: boolean | undefined;
   /** Upstream transport. @default globalThis.fetch; on Node prefer `createNodeTransport()` from `@verigram-kit/proxy/node` */
   fetch?: VerigramFetch | undefined;
+  /**
+   * Server-side verdicts (`createFlowVerdicts` from `@verigram-kit/proxy/verdicts`). The proxy
+   * records every flow it creates before answering (503 `VERDICTS_UNAVAILABLE` when it cannot),
+   * nudges the watcher when a browser reads a flow that has ended, and serves
+   * `GET {mountPath}/flows/current`. @default undefined (no ledger; `/flows/current` answers 404)
+   */
+  verdicts?: Pick<FlowVerdicts, 'track' | 'nudge' | 'currentFor'> | undefined;
   /** Structured logger; its lines are redacted. `false` silences it. @default warnings and errors as JSON on stderr */
   logger?: ProxyLogger | false | undefined;
 }

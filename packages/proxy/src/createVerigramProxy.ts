@@ -3,6 +3,7 @@ import {
   DEFAULT_ASSET_HOSTS,
   FILE_LABELS,
   type FileLabel,
+  isTerminalFlow,
   isVerigramApiError,
   PERSON_ID_PATTERN,
   type ProxyCreateFlowResponse,
@@ -71,6 +72,7 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
   const origins = createOriginPolicy(options.allowedOrigins ?? [], options.corsCredentials ?? false);
   const callbackOrigins = options.allowedCallbackOrigins?.map(toOrigin);
   const store = options.store ?? createMemoryStore();
+  const verdicts = options.verdicts;
   const idempotency = createIdempotencyGuard(store, {
     ttlMs: options.idempotencyTtlMs ?? 86_400_000,
     waitMs: (options.timeoutMs ?? 10_000) + 1000,
@@ -190,6 +192,40 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
     return jsonResult(status, body);
   }
 
+  /**
+   * Records a created flow for server-side verdicts before the browser hears of it: a flow the
+   * ledger misses is a verdict nobody learns. A passing store fault gets two more tries; after
+   * that the request fails with 503 rather than hand out an unwatched flow (a retry with the same
+   * Idempotency-Key replays the flow and records it then).
+   */
+  async function trackFlow(flowId: string, vlink: string, personId: string, template: string | undefined) {
+    if (!verdicts) return;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await verdicts.track({ flowId, vlink, personId, ...(template === undefined ? {} : { template }) });
+        return;
+      } catch (error) {
+        if (attempt >= 3) {
+          log('error', 'verdicts: could not record a created flow', { flowId, error });
+          throw new ProxyError(
+            503,
+            'VERDICTS_UNAVAILABLE',
+            'The flow could not be recorded for server-side verdicts; retry (with the same Idempotency-Key)',
+            { 'retry-after': '1' },
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50 * 4 ** (attempt - 1)));
+      }
+    }
+  }
+
+  /** The browser saw the flow end: the watcher checks it now rather than at its next poll. */
+  function nudgeVerdict(flowId: string) {
+    verdicts
+      ?.nudge(flowId)
+      .catch((error: unknown) => log('warn', 'verdicts: nudge failed', { flowId, error }));
+  }
+
   async function createFlow(input: ProxyInput, personId: string) {
     const idempotencyKey = input.header('idempotency-key');
     if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
@@ -203,6 +239,8 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
     await limitCreation('flow', userHash, input);
     const body = await readJsonBody(input, maxBodyBytes);
     const flowInput = parseCreateFlowBody(body, createPolicy, callbackOrigins ?? [input.origin]);
+    const named = (body as { template?: unknown }).template;
+    const templateName = typeof named === 'string' ? named : createPolicy.defaultTemplate;
     const create = async () => {
       const created = await client.createFlow({ ...flowInput, person_id: personId });
       // Ids we could not route later would make the flow unreadable: refuse them now.
@@ -227,6 +265,8 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
           create,
         )
       : await create();
+    // Also for a replayed Idempotency-Key: tracking twice keeps the first record.
+    await trackFlow(flow.flowId, flow.vlink, personId, templateName);
     return tokenAnswer(flow.flowId, flow.vlink, personId, 201);
   }
 
@@ -236,11 +276,15 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
         return createFlow(input, personId);
       case 'getFlow': {
         const flowId = await requireFlowToken(input, personId, id);
-        return jsonResult(200, await client.getFlow(flowId));
+        const flow = await client.getFlow(flowId);
+        if (isTerminalFlow(flow)) nudgeVerdict(flowId);
+        return jsonResult(200, flow);
       }
       case 'getFlowResult': {
         const flowId = await requireFlowToken(input, personId, id);
-        return jsonResult(200, await client.getFlowResult(flowId));
+        const result = await client.getFlowResult(flowId);
+        if (isTerminalFlow(result)) nudgeVerdict(flowId);
+        return jsonResult(200, result);
       }
       case 'refreshFlowToken': {
         // No token needed (it may have expired): ownership is checked at the source instead.
@@ -248,6 +292,18 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
         const flow = await client.getFlow(id as string);
         if (flow.person_id !== personId || typeof flow.vlink !== 'string') throw notFound();
         return tokenAnswer(id as string, flow.vlink, personId, 200);
+      }
+      case 'currentFlow': {
+        if (!verdicts) {
+          throw new ProxyError(
+            404,
+            'ROUTE_NOT_FOUND',
+            'GET /flows/current needs server-side verdicts: createVerigramProxy({ verdicts })',
+          );
+        }
+        const current = await verdicts.currentFor(personId);
+        if (!current) throw new ProxyError(404, 'NO_CURRENT_FLOW', 'This user has no unfinished flow');
+        return tokenAnswer(current.flowId, current.vlink, personId, 200);
       }
       case 'getSessionResult': {
         const flowId = await requireFlowToken(input, personId);

@@ -8,11 +8,15 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
  * so plain http is allowed only to this machine; and a production server with no `baseUrl`
  * would silently talk to a sandbox that is not there, so it must name one.
  */
-export function resolveBaseUrl(baseUrl: string | undefined, nodeEnv: string | undefined): string {
+export function resolveBaseUrl(
+  baseUrl: string | undefined,
+  nodeEnv: string | undefined,
+  caller = 'createVerigramProxy',
+): string {
   if (baseUrl === undefined) {
     if (nodeEnv === 'production') {
       throw new TypeError(
-        'createVerigramProxy: baseUrl is required when NODE_ENV is "production" (the default points at the local sandbox)',
+        `${caller}: baseUrl is required when NODE_ENV is "production" (the default points at the local sandbox)`,
       );
     }
     return SANDBOX_BASE_URL;
@@ -21,11 +25,11 @@ export function resolveBaseUrl(baseUrl: string | undefined, nodeEnv: string | un
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new TypeError(`createVerigramProxy: baseUrl "${baseUrl}" is not an absolute URL`);
+    throw new TypeError(`${caller}: baseUrl "${baseUrl}" is not an absolute URL`);
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
     throw new TypeError(
-      `createVerigramProxy: baseUrl must use https (plain http only to localhost, 127.0.0.1 or ::1), got "${baseUrl}"`,
+      `${caller}: baseUrl must use https (plain http only to localhost, 127.0.0.1 or ::1), got "${baseUrl}"`,
     );
   }
   return baseUrl;

@@ -4,6 +4,7 @@ export type RouteName =
   | 'getFlow'
   | 'getFlowResult'
   | 'refreshFlowToken'
+  | 'currentFlow'
   | 'getSessionResult'
   | 'createLivenessSession'
   | 'downloadFile';
@@ -22,6 +23,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   { name: 'getFlow', method: 'GET', segments: ['flow', ':id'], query: [] },
   { name: 'getFlowResult', method: 'GET', segments: ['flow', ':id', 'result'], query: [] },
   { name: 'refreshFlowToken', method: 'POST', segments: ['flow', ':id', 'token'], query: [] },
+  // The signed-in person's unfinished flow, from the verdicts ledger (the proxy's own route).
+  { name: 'currentFlow', method: 'GET', segments: ['flows', 'current'], query: [] },
   { name: 'getSessionResult', method: 'GET', segments: ['journal', 'session', ':id'], query: [] },
   { name: 'createLivenessSession', method: 'POST', segments: ['liveness2', 'session'], query: [] },
   { name: 'downloadFile', method: 'GET', segments: ['resources', 'file'], query: ['label'] },

@@ -1,0 +1,168 @@
+import { backoffDelay } from '@verigram-kit/core';
+import type { ProxyLogger } from '../createRedactingLogger.ts';
+import {
+  awaitsDelivery,
+  type FlowLedger,
+  type LedgerRecord,
+  toFlowVerdict,
+  toLedgerEntry,
+} from './FlowLedger.ts';
+import type { FlowVerdict, FlowVerdicts, TrackedFlow } from './FlowVerdicts.ts';
+import type { ResolvedVerdictsOptions } from './FlowVerdictsOptions.ts';
+import { type WatchContext, watchFlowOnce } from './watchFlowOnce.ts';
+
+export interface InProcessVerdictsContext extends WatchContext {
+  ledger: FlowLedger;
+  options: ResolvedVerdictsOptions;
+  onFlowSettled: (verdict: FlowVerdict) => Promise<void> | void;
+  log: ProxyLogger;
+}
+
+/**
+ * The in-process mode: timers in this process schedule every read and delivery, one spacer holds
+ * the upstream budget. For one process (development, a single small server): a restart forgets
+ * the schedule and the ledger (see the README); use `redis` to run several instances.
+ */
+export function createInProcessVerdicts(context: InProcessVerdictsContext): FlowVerdicts {
+  const { ledger, options, now, log } = context;
+  const spacingMs = 1000 / options.requestsPerSecond;
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const running = new Map<string, Promise<void>>();
+  const deliveryAttempts = new Map<string, number>();
+  let lastRequestAt = Number.NEGATIVE_INFINITY;
+  let pausedUntil = 0;
+  let gate: Promise<void> = Promise.resolve();
+  let closed = false;
+
+  /**
+   * Waits for this process's next upstream slot: reads go out one at a time, `spacingMs` apart,
+   * and none before a Retry-After is over, including reads already queued when it arrived.
+   */
+  function upstreamSlot(): Promise<void> {
+    const turn = gate.then(async () => {
+      for (;;) {
+        const wait = Math.max(lastRequestAt + spacingMs, pausedUntil) - now();
+        if (wait <= 0 || closed) break;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+      lastRequestAt = now();
+    });
+    gate = turn;
+    return turn;
+  }
+
+  function schedule(flowId: string, delayMs: number) {
+    if (closed) return;
+    clearTimeout(timers.get(flowId));
+    const timer = setTimeout(() => {
+      timers.delete(flowId);
+      void run(flowId);
+    }, delayMs);
+    timer.unref?.();
+    timers.set(flowId, timer);
+  }
+
+  function run(flowId: string): Promise<void> {
+    const inHand = running.get(flowId);
+    // One step per flow at a time; a nudge during a step asks for another right after it.
+    if (inHand) return inHand.then(() => schedule(flowId, 0));
+    const step = (async () => {
+      try {
+        await stepOf(flowId);
+      } catch (error) {
+        log('error', 'verdicts: watch step failed', { flowId, error });
+        schedule(flowId, options.intervals.errorMaxMs);
+      }
+    })().finally(() => running.delete(flowId));
+    running.set(flowId, step);
+    return step;
+  }
+
+  async function stepOf(flowId: string) {
+    const record = await ledger.get(flowId);
+    if (!record || record.state === 'delivered' || closed) return;
+    if (awaitsDelivery(record)) return deliver(record);
+    await upstreamSlot();
+    if (closed) return;
+    const decision = await watchFlowOnce(record, context);
+    if (decision.kind === 'settle') {
+      const settled = await ledger.settle(flowId, decision.settlement);
+      if (settled && awaitsDelivery(settled)) await deliver(settled);
+      return;
+    }
+    await ledger.observe(flowId, decision.observation);
+    if (decision.kind === 'result') return schedule(flowId, 0);
+    if (decision.retryAfterMs !== undefined)
+      pausedUntil = Math.max(pausedUntil, now() + decision.retryAfterMs);
+    schedule(flowId, decision.delayMs);
+  }
+
+  async function deliver(record: LedgerRecord) {
+    const attempt = (deliveryAttempts.get(record.flowId) ?? 0) + 1;
+    deliveryAttempts.set(record.flowId, attempt);
+    try {
+      await context.onFlowSettled(toFlowVerdict(record));
+    } catch (error) {
+      if (attempt >= options.delivery.attempts) {
+        deliveryAttempts.delete(record.flowId);
+        log('error', 'verdicts: delivery gave up; the verdict stays settled in the ledger', {
+          flowId: record.flowId,
+          attempts: attempt,
+          error,
+        });
+        return;
+      }
+      log('warn', 'verdicts: onFlowSettled threw; retrying', { flowId: record.flowId, attempt, error });
+      schedule(
+        record.flowId,
+        Math.max(1, backoffDelay(attempt - 1, options.delivery, undefined, context.random)),
+      );
+      return;
+    }
+    deliveryAttempts.delete(record.flowId);
+    await ledger.markDelivered(record.flowId, new Date(now()).toISOString());
+  }
+
+  return {
+    async track(entry: TrackedFlow) {
+      const createdAt = now();
+      const ttlMs = (entry.ttlSeconds ?? options.defaultTtlSeconds) * 1000;
+      const added = await ledger.insert({
+        flowId: entry.flowId,
+        personId: entry.personId,
+        ...(entry.template === undefined ? {} : { template: entry.template }),
+        vlink: entry.vlink,
+        createdAt: new Date(createdAt).toISOString(),
+        expiresAt: new Date(createdAt + ttlMs).toISOString(),
+        state: 'open',
+      });
+      if (added || (!timers.has(entry.flowId) && !running.has(entry.flowId))) {
+        schedule(entry.flowId, options.intervals.notStartedMs);
+      }
+    },
+    async nudge(flowId) {
+      // Only a watched flow: a verdict waiting for a retry of its delivery keeps its backoff.
+      if ((await ledger.get(flowId))?.state === 'open') void run(flowId);
+    },
+    async get(flowId) {
+      const record = await ledger.get(flowId);
+      return record ? toLedgerEntry(record) : null;
+    },
+    async listByPerson(personId) {
+      return (await ledger.listByPerson(personId)).map(toLedgerEntry);
+    },
+    async currentFor(personId) {
+      const time = now();
+      const open = (await ledger.listByPerson(personId)).find(
+        (record) => record.state === 'open' && Date.parse(record.expiresAt) > time,
+      );
+      return open ? toLedgerEntry(open) : null;
+    },
+    async close() {
+      closed = true;
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+      await Promise.allSettled([...running.values()]);
+    },
+  };
+}
