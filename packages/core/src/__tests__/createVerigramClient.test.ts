@@ -259,6 +259,45 @@ describe('createVerigramClient', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('given an abort during the wait between retries, then the default wait ends at once: ABORTED, no further request', async () => {
+    vi.useFakeTimers();
+    try {
+      const controller = new AbortController();
+      const { fetch, calls } = queueFetch(
+        json(503, { error_code: 'UNAVAILABLE', error_msg: 'busy' }),
+        json(200, { flow_id: 'f1' }),
+      );
+      // The default sleep (none injected); a backoff of about 30 s.
+      const verigram = createVerigramClient({
+        apiKey: KEY,
+        baseUrl: BASE,
+        fetch,
+        retry: { retries: 2, baseDelayMs: 30_000, maxDelayMs: 30_000 },
+        random: () => 0.99,
+      });
+      let settled: unknown;
+      const read = verigram.getFlow('f1', { signal: controller.signal }).then(
+        () => (settled = 'resolved'),
+        (error: unknown) => (settled = error),
+      );
+      // The first attempt was answered and nothing is left but the backoff: the read is still open.
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(calls).toHaveLength(1);
+      expect(settled).toBeUndefined();
+
+      controller.abort(new Error('the user left'));
+      // No timer runs: only the abort can end the wait.
+      await vi.advanceTimersByTimeAsync(0);
+      expect(settled).toBeInstanceOf(VerigramApiError);
+      expect(settled).toMatchObject({ errorCode: 'ABORTED', status: 0 });
+      await read;
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(calls).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('streams a file without buffering it and builds the query from exactly one id', async () => {
     let pulled = 0;
     const stream = new ReadableStream<Uint8Array>({

@@ -193,6 +193,27 @@ describe('createVerigramProxy: flow tokens', () => {
     expect(read.status).toBe(200);
   });
 
+  it('given flowTokenTtlSeconds, then a token reads until its lifetime is up and is expired after it', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-03-01T10:00:00Z') });
+    try {
+      const upstream = createFakeUpstream();
+      const { send } = createHarness(upstream, { flowTokenTtlSeconds: 120 });
+      const flow = await createFlowAs(send);
+      expect(flow.flow_token_expires_at).toBe('2026-03-01T10:02:00.000Z');
+      vi.setSystemTime(new Date('2026-03-01T10:01:59Z'));
+      expect((await send(get(`/flow/${flow.flow_id}`, { token: flow.flow_token }))).status).toBe(200);
+      vi.setSystemTime(new Date('2026-03-01T10:02:00Z'));
+      const expired = await send(get(`/flow/${flow.flow_id}`, { token: flow.flow_token }));
+      expect(expired.status).toBe(401);
+      expect(expired.json.error_code).toBe('FLOW_TOKEN_EXPIRED');
+      // A renewed token gets the same lifetime, from now.
+      const renewed = await send(post(`/flow/${flow.flow_id}/token`, {}));
+      expect(renewed.json.flow_token_expires_at).toBe('2026-03-01T10:04:00.000Z');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('renews no token for a flow of another user (404)', async () => {
     const { send, flow } = await setUp();
     const answer = await send(post(`/flow/${flow.flow_id}/token`, {}, { user: BOB }));
@@ -380,6 +401,51 @@ describe('createVerigramProxy: bad input changes nothing upstream', () => {
   });
 });
 
+describe('createVerigramProxy: input_data from the browser when allowedInputDataFields names it', () => {
+  it('passes an allowed field through to Verigram, and still refuses the fields not named', async () => {
+    const upstream = createFakeUpstream();
+    const { send } = createHarness(upstream, { allowedInputDataFields: ['phone_number'] });
+    const created = await send(post('/flow', { input_data: { phone_number: '+77010000000' } }));
+    expect(created.status).toBe(201);
+    expect((upstream.calls[0]?.body as Record<string, unknown>).input_data).toEqual({
+      phone_number: '+77010000000',
+    });
+    const read = await send(get(`/flow/${created.json.flow_id}`, { token: String(created.json.flow_token) }));
+    expect(read.json.input_data).toEqual({ phone_number: '+77010000000' });
+
+    const other = await send(
+      post('/flow', { input_data: { phone_number: '+77010000000', iin: '990101300123' } }),
+    );
+    expect(other.status).toBe(422);
+    expect(other.json.error_code).toBe('INPUT_DATA_NOT_ALLOWED');
+    expect(upstream.flows.size).toBe(1);
+  });
+
+  it.each([
+    ['not an object', ['+77010000000']],
+    ['a value that is not a string', { phone_number: 77010000000 }],
+    ['a value over 256 characters', { phone_number: '7'.repeat(257) }],
+  ])(
+    'refuses input_data that is %s with 422 INVALID_INPUT_DATA, creating nothing',
+    async (_name, inputData) => {
+      const upstream = createFakeUpstream();
+      const { send } = createHarness(upstream, { allowedInputDataFields: ['phone_number'] });
+      const answer = await send(post('/flow', { input_data: inputData }));
+      expect(answer.status).toBe(422);
+      expect(answer.json.error_code).toBe('INVALID_INPUT_DATA');
+      expect(typeof answer.json.error_msg).toBe('string');
+      expect(upstream.calls).toEqual([]);
+    },
+  );
+
+  it('accepts a value of exactly 256 characters', async () => {
+    const upstream = createFakeUpstream();
+    const { send } = createHarness(upstream, { allowedInputDataFields: ['full_name'] });
+    const answer = await send(post('/flow', { input_data: { full_name: 'A'.repeat(256) } }));
+    expect(answer.status).toBe(201);
+  });
+});
+
 describe('createVerigramProxy: ui from the browser when allowClientUi is on', () => {
   it('accepts a clean ui and refuses @import and foreign url()', async () => {
     const upstream = createFakeUpstream();
@@ -499,6 +565,24 @@ describe('createVerigramProxy: rate limits and idempotency', () => {
     const later = await send(post('/flow', { locale: 'ru' }, { headers }));
     expect(later.json.flow_id).toBe(answers[0]?.json.flow_id);
     expect(upstream.flows.size).toBe(1);
+  });
+
+  it('given idempotencyTtlMs, then a key is remembered for that long and a new flow is made after it', async () => {
+    const upstream = createFakeUpstream();
+    let clock = Date.parse('2026-03-01T10:00:00Z');
+    const store = createMemoryStore({ now: () => clock });
+    const { send } = createHarness(upstream, { store, idempotencyTtlMs: 60_000 });
+    const headers = { 'idempotency-key': 'checkout-7' };
+    const first = await send(post('/flow', { locale: 'ru' }, { headers }));
+    expect(first.status).toBe(201);
+    clock += 59_999;
+    const within = await send(post('/flow', { locale: 'ru' }, { headers }));
+    expect(within.json.flow_id).toBe(first.json.flow_id);
+    clock += 1;
+    const after = await send(post('/flow', { locale: 'ru' }, { headers }));
+    expect(after.status).toBe(201);
+    expect(after.json.flow_id).not.toBe(first.json.flow_id);
+    expect(upstream.flows.size).toBe(2);
   });
 
   it('refuses the same key with another body, and scopes keys per user', async () => {

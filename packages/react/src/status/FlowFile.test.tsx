@@ -1,7 +1,7 @@
 import { notifyManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen } from '@testing-library/react';
 import axe from 'axe-core';
-import type { ReactNode } from 'react';
+import { createRef, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   apiError,
@@ -135,5 +135,19 @@ describe('<FlowFile>', () => {
     expect(client.calls.getFile).toHaveLength(1);
     expect(createObjectURL).not.toHaveBeenCalled();
     await expectNoAxeViolations(container);
+  });
+
+  it('given a ref and figure props, then the ref holds the root figure and the props land on it', async () => {
+    const flowId = uniqueFlowId();
+    const ref = createRef<HTMLElement>();
+    const { container } = render(
+      <Providers client={new ScriptedFlowClient(inProgressFlow(flowId))}>
+        <FlowFile ref={ref} flowId={flowId} label="bestframe" id="selfie" />
+      </Providers>,
+    );
+    await advance(0);
+    expect(ref.current?.tagName).toBe('FIGURE');
+    expect(ref.current).toBe(figure(container));
+    expect(ref.current).toHaveAttribute('id', 'selfie');
   });
 });

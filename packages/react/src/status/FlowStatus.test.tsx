@@ -1,7 +1,7 @@
 import { notifyManager, onlineManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen, within } from '@testing-library/react';
 import axe from 'axe-core';
-import type { ReactNode } from 'react';
+import { createRef, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   apiError,
@@ -364,5 +364,20 @@ describe('<FlowStatus> announcements, variants, locales, slots', () => {
     expect(screen.getByText('only in_progress')).toBeInTheDocument();
     expect(container.querySelector('.vgk-flow-status__badge')).toBeNull();
     expect(screen.getByTestId('mine')).toBe(root(container));
+  });
+
+  it('given a ref and div props, then the ref holds the root div and the props land on it', async () => {
+    const flowId = uniqueFlowId();
+    const ref = createRef<HTMLDivElement>();
+    const { container } = render(
+      <Providers client={new ScriptedFlowClient(inProgressFlow(flowId))}>
+        <FlowStatus ref={ref} flowId={flowId} id="kyc-status" className="mine" />
+      </Providers>,
+    );
+    await advance(0);
+    expect(ref.current).toBeInstanceOf(HTMLDivElement);
+    expect(ref.current).toBe(root(container));
+    expect(ref.current).toHaveAttribute('id', 'kyc-status');
+    expect(ref.current).toHaveClass('vgk-flow-status', 'mine');
   });
 });
