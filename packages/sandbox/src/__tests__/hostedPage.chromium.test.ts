@@ -116,7 +116,8 @@ const frameOf = async (page: Page): Promise<Frame> => {
   return (await handle.contentFrame()) as Frame;
 };
 
-describe('the hosted page in Chromium', () => {
+// Chromium on two shared cores: the budget of a browser test, above the project's 30 s.
+describe('the hosted page in Chromium', { timeout: 60_000 }, () => {
   it.each(['kk', 'ru', 'en'] as const)('speaks %s from the translation catalog', async (locale) => {
     const { vlink } = await createFlow({ person_id: 'person-1', locale });
     const page = await newPage();
