@@ -66,12 +66,13 @@ const checks = [
   },
   // 17.32 kB, then 17.90 kB with hostPageSecurityHeaders (the host page's CSP, Permissions-Policy
   // and Referrer-Policy, a server-side helper no browser entry imports) and the camera
-  // pre-flight's policy check.
+  // pre-flight's policy check; 18.50 kB with createFlowEventLog (steps and end from the polled
+  // flow, for the real hosted page that sends no messages) and getCurrentStep, moved from react.
   {
     name: 'core (all of it, server client and builder included)',
     imports: '*',
     from: '@verigram-kit/core',
-    budget: 18000,
+    budget: 18600,
   },
 ];
 

@@ -1,6 +1,8 @@
 export * from './api/constants.ts';
 export type { FlowPhase } from './api/flowPhase.ts';
 export { getFlowPhase, isTerminalFlow } from './api/flowPhase.ts';
+export type { CurrentStep } from './api/getCurrentStep.ts';
+export { getCurrentStep } from './api/getCurrentStep.ts';
 export type * from './api/schemas.ts';
 export type { KitErrorCode, VerigramApiErrorInit } from './api/VerigramApiError.ts';
 export { isVerigramApiError, parseRetryAfter, VerigramApiError } from './api/VerigramApiError.ts';
@@ -29,6 +31,8 @@ export type { CompletionGate } from './embed/createCompletionGate.ts';
 export { createCompletionGate } from './embed/createCompletionGate.ts';
 export type { FlowEmbed, FlowEmbedOptions, FlowEmbedState } from './embed/createFlowEmbed.ts';
 export { createFlowEmbed } from './embed/createFlowEmbed.ts';
+export type { FlowEvent, FlowEventLog, FlowEventSource, FlowStepEvent } from './embed/createFlowEventLog.ts';
+export { createFlowEventLog } from './embed/createFlowEventLog.ts';
 export type { HostPageSecurityHeaders, HostPageSecurityOptions } from './embed/hostPageSecurityHeaders.ts';
 export { hostPageSecurityHeaders } from './embed/hostPageSecurityHeaders.ts';
 export { isCallbackUrl } from './embed/isCallbackUrl.ts';

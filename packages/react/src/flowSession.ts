@@ -8,11 +8,15 @@ import {
   clearResume,
   createCompletionGate,
   createFlowEmbed,
+  createFlowEventLog,
   type EmbedMode,
+  type Flow,
   type FlowClient,
   type FlowEmbed,
   type FlowEmbedOptions,
+  type FlowEvent,
   type FlowHandle,
+  isTerminalFlow,
   VerigramKitError,
 } from '@verigram-kit/core';
 import {
@@ -88,8 +92,48 @@ export function startFlowSession(
     windows?.close();
   }
 
+  // Events fire once, from the page's message or from what the gate's reads say, whichever is
+  // first: the real hosted page sends no messages, so polling is then the only source.
+  const events = createFlowEventLog();
+  const fire = (event: FlowEvent | null) => {
+    const o = latest.current;
+    if (!event) return;
+    o.onEvent?.(event);
+    if (event.type === 'step_started' || event.type === 'step_completed') o.onStep?.(event);
+  };
+  const { client } = host;
+  let read: Flow | undefined;
+  let placed: string | undefined;
+  const reads = {
+    getFlow: async (flowId: string) => {
+      const flow = await client.getFlow(flowId);
+      read = flow;
+      // A terminal flow's events wait for the gate's read of its result (below), so they come
+      // before onComplete. A new step costs one read of the result: the services and statuses of
+      // the steps so far, which GET /flow does not give.
+      if (!isTerminalFlow(flow)) {
+        const step = flow.started_at === undefined ? undefined : flow.current_step_id;
+        let result = null;
+        if (step !== placed) {
+          placed = step;
+          result = await client.getFlowResult(flowId).catch(() => null);
+        }
+        for (const event of events.fromServer(flow, result)) fire(event);
+      }
+      return flow;
+    },
+    getFlowResult: async (flowId: string) => {
+      const result = await client.getFlowResult(flowId).catch((error: { status?: number }) => {
+        if (error?.status === 404 && read) for (const event of events.fromServer(read, null)) fire(event);
+        throw error;
+      });
+      if (read) for (const event of events.fromServer(read, result)) fire(event);
+      return result;
+    },
+  };
+
   const gate = createCompletionGate(
-    host.client,
+    reads,
     handle.flowId,
     (flow, result) => {
       const o = latest.current;
@@ -125,14 +169,13 @@ export function startFlowSession(
       },
       onMessage: (message) => {
         const o = latest.current;
-        o.onEvent?.(message);
+        fire(events.fromPage(message));
         const { type } = message;
         if (type === 'ready') {
           // A popup's page saying ready must not bring back the start button while it is open.
           setStatus((s) => (s === 'popup' ? s : 'ready'));
           o.onReady?.(message);
-        } else if (type === 'step_started' || type === 'step_completed') o.onStep?.(message);
-        else if (type === 'cancelled') o.onCancel?.(message);
+        } else if (type === 'cancelled') o.onCancel?.(message);
         else if (type === 'camera_error') {
           if (o.mode === 'auto' && current === 'inline') host.setMode('popup');
           else report(new VerigramKitError('CAMERA_UNAVAILABLE', `${message.name}: ${message.message}`));

@@ -1,3 +1,4 @@
+export type { CurrentStep } from '@verigram-kit/core';
 export type { ProxyClientOptions } from './createProxyClient.ts';
 export { createProxyClient } from './createProxyClient.ts';
 export { flowFileQueryOptions } from './queries/flowFileQueryOptions.ts';
@@ -16,7 +17,6 @@ export type { FlowStatusTimelineProps } from './status/FlowStatusTimeline.tsx';
 export { FlowStatusTimeline } from './status/FlowStatusTimeline.tsx';
 export type { FlowStatusMessages, FlowStatusMessagesOverrides } from './status/flowStatusMessages.ts';
 export { FLOW_STATUS_MESSAGES_EN } from './status/flowStatusMessages.ts';
-export type { CurrentStep } from './status/getCurrentStep.ts';
 export { loadFlowStatusMessages } from './status/loadFlowStatusMessages.ts';
 export type { UseFlowOptions } from './useFlow.ts';
 export { useFlow } from './useFlow.ts';

@@ -1,11 +1,13 @@
 'use client';
 import { onlineManager, useQuery } from '@tanstack/react-query';
 import {
+  type CurrentStep,
   type Flow,
   type FlowEndCause,
   type FlowPollingOptions,
   type FlowProjection,
   type FlowServiceStatus,
+  getCurrentStep,
   getFlowPhase,
   isTerminalFlow,
   type VerigramApiError,
@@ -15,7 +17,6 @@ import { flowQueryKeys } from './queries/flowQueryKeys.ts';
 import { flowStepResultQueryOptions } from './queries/flowStepResultQueryOptions.ts';
 import { failureRetryAt, mayRequestNow, restartPollingClock } from './queries/pollingClock.ts';
 import { useKitQueryClient } from './queries/useKitQueryClient.ts';
-import { type CurrentStep, getCurrentStep } from './status/getCurrentStep.ts';
 import { useFlow } from './useFlow.ts';
 import { useFlowResult } from './useFlowResult.ts';
 import { useFlowClient } from './VerigramProvider.tsx';

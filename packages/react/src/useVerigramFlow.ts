@@ -3,14 +3,13 @@ import {
   type CancelledMessage,
   type EmbedMode,
   type Flow,
+  type FlowEvent,
   type FlowHandle,
-  type FlowMessage,
   type FlowProjection,
+  type FlowStepEvent,
   type Locale,
   type ReadyMessage,
   readResume,
-  type StepCompletedMessage,
-  type StepStartedMessage,
   type VerigramApiError,
   type VerigramKitError,
   writeResume,
@@ -71,14 +70,23 @@ export interface UseVerigramFlowOptions {
    * `getCurrentFlow`: a flow is created as usual. @default undefined (never asks)
    */
   resume?: 'server' | undefined;
-  /** How often the server is asked whether the flow ended, in ms; 0 turns polling off. @default 5000 */
+  /**
+   * How often the server is asked how the flow stands (its end; its steps, for `onStep` and
+   * `onEvent` when the page sends no messages), in ms; 0 turns polling off. @default 5000
+   */
   pollInterval?: number | undefined;
   /** The hosted page rendered and knows its pipeline. */
   onReady?: ((message: ReadyMessage) => void) | undefined;
-  /** A step started or completed. */
-  onStep?: ((message: StepStartedMessage | StepCompletedMessage) => void) | undefined;
-  /** Every valid message from this flow's page. */
-  onEvent?: ((message: FlowMessage) => void) | undefined;
+  /**
+   * A step started or completed: from the page's message, or, when the page sends none (the real
+   * hosted page), from the flow's current step and service statuses at the next poll; once either way.
+   */
+  onStep?: ((event: FlowStepEvent) => void) | undefined;
+  /**
+   * Every valid message from this flow's page, and the step and end events the polled flow implies,
+   * each once; `event.source` is `'page'` or `'server'`.
+   */
+  onEvent?: ((event: FlowEvent) => void) | undefined;
   /** The frame or popup reached the callback URL (not a proof of completion). */
   onCallback?: ((url: string) => void) | undefined;
   /**

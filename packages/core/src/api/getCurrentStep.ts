@@ -1,4 +1,4 @@
-import type { Flow, FlowProjection, ServiceName } from '@verigram-kit/core';
+import type { Flow, FlowProjection, ServiceName } from './schemas.ts';
 
 /** The step a flow in progress is on. */
 export interface CurrentStep {

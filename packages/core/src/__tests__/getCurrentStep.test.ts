@@ -1,11 +1,16 @@
-import type { Flow } from '@verigram-kit/core';
 import { describe, expect, it } from 'vitest';
-import { inProgressFlow, resultOf } from '../../test/scriptedFlowClient.ts';
-import { getCurrentStep } from './getCurrentStep.ts';
+import { getCurrentStep } from '../api/getCurrentStep.ts';
+import type { Flow, FlowProjection } from '../api/schemas.ts';
 
 function flowOn(stepId: string, services: string[]): Flow {
   return {
-    ...inProgressFlow('flow-steps', stepId),
+    flow_id: 'flow-steps',
+    consumer_id: 'consumer-test',
+    vlink: 'https://sandbox.invalid/flow/flow-steps',
+    person_id: '990101300123',
+    flow_status: 'unknown',
+    started_at: '2026-01-01T10:00:10Z',
+    current_step_id: stepId,
     template: { pipeline: services.map((service_name) => ({ service_name })) } as Flow['template'],
   };
 }
@@ -31,10 +36,7 @@ describe('getCurrentStep', () => {
 
   it('given an id the result names, then the result says which service it is', () => {
     const flow = flowOn('a1b2', ['veridoc', 'verilive']);
-    const result = {
-      ...resultOf(flow),
-      service_statuses: [{ step_id: 'a1b2', service_name: 'verilive' as const }],
-    };
+    const result: FlowProjection = { service_statuses: [{ step_id: 'a1b2', service_name: 'verilive' }] };
     expect(getCurrentStep(flow, result)).toMatchObject({ serviceName: 'verilive', position: 2 });
   });
 
