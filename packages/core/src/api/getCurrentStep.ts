@@ -32,7 +32,11 @@ export function getCurrentStep(flow: Flow, result?: FlowProjection | null): Curr
       .sort((a, b) => b.length - a.length);
     if (best && best !== next) index = names.indexOf(best);
   }
-  return index < 0
-    ? { id, serviceName: fromResult, position: undefined, total: names.length }
-    : { id, serviceName: fromResult ?? names[index], position: index + 1, total: names.length };
+  // names[-1] is undefined: an unplaced step has only the result's service, if any.
+  return {
+    id,
+    serviceName: fromResult ?? names[index],
+    position: index < 0 ? undefined : index + 1,
+    total: names.length,
+  };
 }
