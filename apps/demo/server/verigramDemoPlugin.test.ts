@@ -139,6 +139,6 @@ describe('the demo backend against real Verigram (VERIGRAM_API_URL and VERIGRAM_
     expect(asOther.status).toBe(200);
     expect(((await asOther.json()) as { consumer_id: string }).consumer_id).toBe('sandbox-other-consumer');
     const asTest = await getAs('sandbox-test-key');
-    expect(asTest.status).toBe(404);
+    expect(asTest.status).toBe(403);
   });
 });
