@@ -74,6 +74,42 @@ describe('the public API', () => {
     expect(await answer(handle.flowId)).not.toBe('read');
   });
 
+  it('a second tab of the same user, through the proxy with verdicts, finds the flow in progress and reads it', async () => {
+    const verdicts = createFlowVerdicts({
+      apiKey: 'sandbox-test-key',
+      baseUrl: sandbox.url,
+      onFlowSettled: () => {},
+      logger: false,
+    });
+    const proxy = createVerigramProxy({
+      apiKey: 'sandbox-test-key',
+      baseUrl: sandbox.url,
+      secret: 'a-test-secret-of-at-least-32-bytes-long!!',
+      authorize: () => ({ personId: 'public-api-tabs' }),
+      verdicts,
+    });
+    const tab = () =>
+      createProxyClient({
+        fetch: ((input: RequestInfo | URL, init?: RequestInit) => {
+          const request = new Request(new URL(String(input), APP), init);
+          request.headers.set('Origin', APP);
+          return proxy(request);
+        }) as typeof fetch,
+      });
+    try {
+      const first = tab();
+      expect(await first.getCurrentFlow?.()).toBeNull();
+      const handle = await first.createFlow({ callbackUrl: `${APP}/verigram/callback` });
+
+      const second = tab();
+      expect((await second.getCurrentFlow?.())?.flowId).toBe(handle.flowId);
+      // The answer carried a token for this tab: its reads of the flow are allowed.
+      expect((await second.getFlow(handle.flowId)).flow_id).toBe(handle.flowId);
+    } finally {
+      await verdicts.close();
+    }
+  });
+
   it('the components render on the server without touching window', () => {
     const client = createProxyClient();
     const html = renderToString(

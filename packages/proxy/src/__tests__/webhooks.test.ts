@@ -2,8 +2,11 @@
 // standardwebhooks library's own verifier (not ours) is the judge of the signature.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createVerigramClient } from '@verigram-kit/core';
+import { startSandbox } from '@verigram-kit/sandbox/server';
 import { Webhook } from 'standardwebhooks';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFlowVerdicts } from '../verdicts/createFlowVerdicts.ts';
 import {
   createWebhookSender,
   type FlowVerdict,
@@ -186,5 +189,39 @@ describe('verifyVerigramWebhook', () => {
     expect(() => verifyVerigramWebhook(swapped, sign('msg_other', swapped), secret)).toThrow(
       expect.objectContaining({ code: 'MALFORMED_PAYLOAD' }),
     );
+  });
+});
+
+describe("createWebhookSender as the verdicts' onFlowSettled", () => {
+  it('given a receiver down twice, then the delivery retries and the third attempt, same webhook-id, is accepted', async () => {
+    const sandbox = await startSandbox({ port: 0, env: {} });
+    const verdicts = createFlowVerdicts({
+      apiKey: 'sandbox-test-key',
+      baseUrl: sandbox.url,
+      onFlowSettled: createWebhookSender({ url, secret }),
+      intervals: { notStartedMs: 40, inProgressMs: 40 },
+      delivery: { baseDelayMs: 20, maxDelayMs: 100 },
+      upstreamBudget: { requestsPerSecond: 50 },
+      logger: false,
+    });
+    try {
+      // `+auto`: the sandbox runs the flow to a pass at creation, no page needed.
+      const upstream = createVerigramClient({ apiKey: 'sandbox-test-key', baseUrl: sandbox.url });
+      const created = await upstream.createFlow({ person_id: 'alice-0001+auto' });
+      const flowId = created.flow_id as string;
+      answers.push(500, 503);
+      await verdicts.track({ flowId, personId: 'alice-0001+auto', vlink: created.vlink as string });
+
+      await vi.waitFor(() => expect(arrivals).toHaveLength(3), { timeout: 10_000, interval: 20 });
+      const ids = new Set(arrivals.map((a) => a.headers['webhook-id']));
+      expect(ids.size).toBe(1);
+      const accepted = verifyVerigramWebhook(arrivals[2]?.body as Buffer, arrivals[2]?.headers ?? {}, secret);
+      expect(accepted).toMatchObject({ flowId, personId: 'alice-0001+auto', state: 'settled' });
+      expect(accepted.flow?.flow_status).toBe('pass');
+      await vi.waitFor(async () => expect((await verdicts.get(flowId))?.state).toBe('delivered'));
+    } finally {
+      await verdicts.close();
+      await sandbox.close();
+    }
   });
 });

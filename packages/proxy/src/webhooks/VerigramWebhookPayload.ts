@@ -1,4 +1,4 @@
-import type { FlowVerdict } from './FlowVerdict.ts';
+import type { FlowVerdict } from '../verdicts/FlowVerdicts.ts';
 
 /**
  * The body of a verdict webhook, in the payload shape the Standard Webhooks spec recommends

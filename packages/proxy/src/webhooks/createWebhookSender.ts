@@ -1,4 +1,4 @@
-import type { FlowVerdict } from './FlowVerdict.ts';
+import type { FlowVerdict } from '../verdicts/FlowVerdicts.ts';
 import { openWebhookSecret } from './generateWebhookSecret.ts';
 import { toWebhookPayload } from './VerigramWebhookPayload.ts';
 

@@ -1,6 +1,6 @@
+export type { FlowVerdict } from '../verdicts/FlowVerdicts.ts';
 export type { WebhookSenderOptions } from './createWebhookSender.ts';
 export { createWebhookSender, WebhookDeliveryError } from './createWebhookSender.ts';
-export type { FlowVerdict } from './FlowVerdict.ts';
 export { generateWebhookSecret } from './generateWebhookSecret.ts';
 export type { VerigramWebhookPayload } from './VerigramWebhookPayload.ts';
 export type { WebhookHeaders } from './verifyVerigramWebhook.ts';

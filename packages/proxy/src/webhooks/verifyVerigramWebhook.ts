@@ -1,5 +1,5 @@
 import { WebhookVerificationError } from 'standardwebhooks';
-import type { FlowVerdict } from './FlowVerdict.ts';
+import type { FlowVerdict } from '../verdicts/FlowVerdicts.ts';
 import { openWebhookSecret } from './generateWebhookSecret.ts';
 import type { VerigramWebhookPayload } from './VerigramWebhookPayload.ts';
 
