@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type RunningSandbox, startSandbox } from '@verigram-kit/sandbox/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { BackOfficeView } from './createBackOffice.ts';
 import { startDemoBackend } from './verigramDemoPlugin.ts';
 
 // Counts the sandboxes the backend itself starts; the real startSandbox still runs underneath.
@@ -90,6 +91,39 @@ describe('the demo backend', () => {
     });
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
+  });
+
+  it('when a flow ends upstream with no browser asking, then its verdict reaches the back office once, for its visitor only', async () => {
+    const visit = async () => ((await fetch(`${base}/`)).headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const [customer, stranger] = [await visit(), await visit()];
+    const created = (await (await createFlow(customer)).json()) as { flow_id: string; vlink: string };
+    const backOffice = async (cookie: string) =>
+      (await (await fetch(`${base}/demo/back-office`, { headers: { cookie } })).json()) as BackOfficeView;
+    expect((await backOffice(customer)).watching.map((flow) => flow.flowId)).toEqual([created.flow_id]);
+
+    // The customer's tab is gone: nobody reads the flow through the proxy. The sandbox passes the
+    // selfie-only template's one step through its control route.
+    const sandboxUrl = new URL(created.vlink).origin;
+    const decided = await fetch(`${sandboxUrl}/_sandbox/flows/${created.flow_id}/steps/current`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-verigram-api-key': 'sandbox-test-key' },
+      body: JSON.stringify({ outcome: 'pass' }),
+    });
+    expect(decided.status).toBe(200);
+
+    await vi.waitFor(async () => expect((await backOffice(customer)).verdicts).toHaveLength(1), {
+      timeout: 20_000,
+      interval: 250,
+    });
+    const view = await backOffice(customer);
+    expect(view.verdicts[0]).toMatchObject({
+      flowId: created.flow_id,
+      outcome: 'pass',
+      template: 'selfie-only',
+      deliveries: 1,
+    });
+    expect(view.watching).toEqual([]);
+    expect(await backOffice(stranger)).toEqual({ watching: [], verdicts: [] });
   });
 
   it('serves the kit callback page at /verigram/callback', async () => {

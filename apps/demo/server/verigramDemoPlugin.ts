@@ -4,7 +4,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { createVerigramProxy } from '@verigram-kit/proxy';
 import { createNodeTransport, toNodeHandler } from '@verigram-kit/proxy/node';
+import { createFlowVerdicts, type FlowVerdicts } from '@verigram-kit/proxy/verdicts';
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
+import { createBackOffice } from './createBackOffice.ts';
 import { createDemoSession, personIdOf } from './demoSession.ts';
 import { DEMO_TEMPLATES } from './demoTemplates.ts';
 
@@ -12,6 +14,8 @@ import { DEMO_TEMPLATES } from './demoTemplates.ts';
 export const SANDBOX_TEST_KEY = 'sandbox-test-key';
 const MOUNT_PATH = '/api/verigram';
 const CALLBACK_PATH = '/verigram/callback';
+/** The back office's JSON (demo only): the visitor's watched flows and received verdicts. */
+const BACK_OFFICE_PATH = '/demo/back-office';
 
 export interface DemoServerOptions {
   /** Port of the in-process sandbox. @default SANDBOX_PORT or 4010 */
@@ -45,6 +49,7 @@ export async function startDemoBackend(options: DemoServerOptions, log: (line: s
   const env = options.env ?? process.env;
   const realUrl = (env.VERIGRAM_API_URL || undefined)?.replace(/\/+$/, '');
   let closeSandbox: (() => Promise<void>) | undefined;
+  let sandboxUrl: string | undefined;
   let baseUrl: string;
   if (realUrl) {
     if (!env.VERIGRAM_API_KEY) throw new Error('VERIGRAM_API_URL is set but VERIGRAM_API_KEY is not.');
@@ -59,11 +64,26 @@ export async function startDemoBackend(options: DemoServerOptions, log: (line: s
         : error;
     });
     baseUrl = sandbox.url;
+    sandboxUrl = sandbox.url;
     closeSandbox = () => sandbox.close();
   }
   const apiKey = env.VERIGRAM_API_KEY || SANDBOX_TEST_KEY;
   // Both secrets may come from the environment so sessions and flow tokens survive a restart.
   const session = createDemoSession(env.DEMO_SESSION_SECRET ?? randomBytes(32).toString('hex'));
+  const transport = createNodeTransport();
+  // Server-side verdicts, in-process (one demo process, no Redis): every flow the proxy creates is
+  // watched until it ends, and its verdict reaches the back office whether or not a tab is open.
+  const backOffice = createBackOffice();
+  const verdicts = createFlowVerdicts({
+    apiKey,
+    baseUrl,
+    fetch: transport,
+    onFlowSettled: (verdict) => backOffice.onFlowSettled(verdict),
+    // A verdict within about two seconds of the end, for a live demo. The sandbox's test key
+    // allows 10 requests a second, shared with the browsers' own polls through the proxy.
+    intervals: { inProgressMs: 1500, notStartedMs: 5000 },
+    upstreamBudget: { requestsPerSecond: 4 },
+  });
   const proxy = createVerigramProxy({
     apiKey,
     baseUrl,
@@ -78,7 +98,8 @@ export async function startDemoBackend(options: DemoServerOptions, log: (line: s
     // The builder's FlowConfigUi goes along with each new flow; the proxy validates it (sizes,
     // asset hosts, CSS rules) and refuses a bad one with 422, so the page never gets it.
     allowClientUi: true,
-    fetch: createNodeTransport(),
+    fetch: transport,
+    verdicts,
   });
   const proxyHandler = toNodeHandler(proxy);
   const callbackPage = await loadCallbackPage();
@@ -91,6 +112,46 @@ export async function startDemoBackend(options: DemoServerOptions, log: (line: s
     }
     if (path.startsWith(`${MOUNT_PATH}/`)) {
       void proxyHandler(req, res, next);
+      return;
+    }
+    if (path === `${BACK_OFFICE_PATH}/finish` && sandboxUrl) {
+      // Sandbox only: the visitor's newest watched flow is decided "pass" step by step through the
+      // sandbox's control route, as if the selfie went through after the tab closed. A JSON POST,
+      // like the proxy's own (a form on another site cannot send one).
+      const id = session.read(req.headers.cookie);
+      if (req.method !== 'POST' || !/^application\/json\b/.test(req.headers['content-type'] ?? '') || !id) {
+        res.statusCode = 400;
+        res.end();
+        return;
+      }
+      finishInSandbox(sandboxUrl, apiKey, personIdOf(id), verdicts).then(
+        (flowId) => {
+          res.statusCode = flowId ? 200 : 404;
+          res.setHeader('Content-Type', 'application/json; charset=utf-8');
+          res.end(JSON.stringify({ flow_id: flowId }));
+        },
+        (error: unknown) => {
+          res.statusCode = 502;
+          res.end(String(error));
+        },
+      );
+      return;
+    }
+    if (path === BACK_OFFICE_PATH) {
+      const id = session.read(req.headers.cookie);
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-store');
+      if (!id) {
+        res.end(JSON.stringify({ watching: [], verdicts: [] }));
+        return;
+      }
+      backOffice.viewFor(personIdOf(id), verdicts).then(
+        (view) => res.end(JSON.stringify(view)),
+        (error: unknown) => {
+          res.statusCode = 503;
+          res.end(JSON.stringify({ error_code: 'BACK_OFFICE_UNAVAILABLE', error_msg: String(error) }));
+        },
+      );
       return;
     }
     if (path === CALLBACK_PATH || path === `${CALLBACK_PATH}/`) {
@@ -114,9 +175,41 @@ export async function startDemoBackend(options: DemoServerOptions, log: (line: s
     }
     log(`  Proxy               ${MOUNT_PATH} -> ${baseUrl}`);
     log(`  Callback page       ${CALLBACK_PATH}`);
+    log(`  Back office         ${demoUrl}?view=back-office  (verdicts from onFlowSettled)`);
     log('');
   };
-  return { middleware, describe, close: async () => closeSandbox?.() };
+  return {
+    middleware,
+    describe,
+    close: async () => {
+      await verdicts.close();
+      await closeSandbox?.();
+    },
+  };
+}
+
+/** Decides the person's newest watched flow "pass" in the sandbox, step after step, until it ends. */
+async function finishInSandbox(
+  sandboxUrl: string,
+  apiKey: string,
+  personId: string,
+  ledger: Pick<FlowVerdicts, 'listByPerson'>,
+): Promise<string | null> {
+  const open = (await ledger.listByPerson(personId)).find((entry) => entry.state === 'open');
+  if (!open) return null;
+  for (let step = 0; step < 10; step++) {
+    const response = await fetch(
+      `${sandboxUrl}/_sandbox/flows/${encodeURIComponent(open.flowId)}/steps/current`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-verigram-api-key': apiKey },
+        body: JSON.stringify({ outcome: 'pass' }),
+      },
+    );
+    if (!response.ok) throw new Error(`sandbox answered ${response.status}`);
+    if ((await response.json()).end_cause !== undefined) break;
+  }
+  return open.flowId;
 }
 
 /**

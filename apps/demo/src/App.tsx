@@ -3,6 +3,7 @@ import { clearResume, type FlowConfigUi, type FlowHandle, type Locale } from '@v
 import { createProxyClient, FlowStatus, VerigramFlow, VerigramProvider } from '@verigram-kit/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { AuroraLogo } from './AuroraLogo.tsx';
+import { BackOffice } from './BackOffice.tsx';
 import { BrandingSection } from './BrandingSection.tsx';
 import { createLoggingClient, type LogEntry } from './createLoggingClient.ts';
 import { DEMO_STRINGS } from './demoStrings.ts';
@@ -25,6 +26,9 @@ interface Run extends StartSettings {
 
 const queryClient = new QueryClient();
 
+/** `/?view=back-office`: the bank employee's screen alone, for a second tab or window. */
+const backOfficeOnly = () => new URLSearchParams(location.search).get('view') === 'back-office';
+
 export function App() {
   const [lang, setLang] = usePersistentState<Locale>('aurora:lang', 'en', 'local');
   const t = DEMO_STRINGS[lang] ?? DEMO_STRINGS.en;
@@ -40,6 +44,9 @@ export function App() {
   const [handle, setHandle] = usePersistentState<FlowHandle | null>('aurora:flow', null, 'session');
   const [finished, setFinished] = usePersistentState<FinishedFlow | null>('aurora:finished', null, 'session');
   const [cancelled, setCancelled] = useState(false);
+  // "Simulate: close the customer's tab": the verification and its status are unmounted, so this
+  // page asks Verigram nothing more; only the server can still learn the verdict.
+  const [customerGone, setCustomerGone] = useState(false);
   const [entries, setEntries] = useState<LogEntry[]>([]);
   const flowHeading = useRef<HTMLHeadingElement>(null);
 
@@ -82,6 +89,7 @@ export function App() {
     setFinished(null);
     setHandle(null);
     setCancelled(false);
+    setCustomerGone(false);
     setRun({ ...settings, id: Date.now() });
     log({ kind: 'kit', text: `start: ${settings.template}, ${settings.mode}, ${settings.locale}` });
     requestAnimationFrame(() => flowHeading.current?.focus());
@@ -92,6 +100,7 @@ export function App() {
     setHandle(null);
     setFinished(null);
     setCancelled(false);
+    setCustomerGone(false);
     if (location.search.includes('verigram_flow_id')) history.replaceState(null, '', location.pathname);
   };
 
@@ -119,112 +128,132 @@ export function App() {
             <LanguageSwitcher value={lang} label={t.languageLabel} onChange={changeLang} />
           </div>
         </header>
-        <main className="page">
-          <div className="hero">
-            <h1 className="hero__title">{t.heroTitle}</h1>
-            <p className="hero__body">{t.heroBody}</p>
-            {!__DEMO_SANDBOX_URL__ && (
-              <p className="chip" data-status="pass">
-                {t.realApi}
-              </p>
-            )}
-          </div>
-          {/* Full width: the builder needs room for its form and the live preview side by side. */}
-          <BrandingSection
-            t={t}
-            lang={lang}
-            ui={ui ?? undefined}
-            hasErrors={uiHasErrors}
-            open={brandingOpen}
-            onToggle={setBrandingOpen}
-            onChange={(next, hasErrors) => {
-              setUi(next ?? null);
-              setUiHasErrors(hasErrors);
-            }}
-          />
-          <div className="layout">
-            <div className="layout__main">
-              <section className="card" aria-labelledby="start-title">
-                <h2 id="start-title" className="card__title">
-                  {t.startTitle}
-                </h2>
-                <StartForm
-                  t={t}
-                  value={settings}
-                  onChange={setSettings}
-                  onStart={start}
-                  running={run !== null}
-                  onRestart={restart}
-                />
-              </section>
-              <section id="verification" className="card flow-card" aria-labelledby="flow-title">
-                <h2 id="flow-title" className="card__title" tabIndex={-1} ref={flowHeading}>
-                  {t.flowTitle}
-                </h2>
-                {!run && <p className="muted">{t.flowEmpty}</p>}
-                {run && cancelled && <p className="notice">{t.flowCancelled}</p>}
-                {finished && <ResultCard t={t} lang={lang} finished={finished} />}
-                {/* A modal's dialog is portalled out of the hidden wrapper below: close it by unmounting. */}
-                {run && !cancelled && !(finished && run.mode === 'modal') && (
-                  // Kept mounted (hidden) once decided: the frame still reaches the callback page,
-                  // which the kit reports, and the popup/redirect bookkeeping finishes cleanly.
-                  <div hidden={finished !== null}>
-                    <VerigramFlow
-                      key={run.id}
-                      className="flow-frame"
-                      mode={run.mode}
-                      locale={run.locale}
-                      template={run.template}
-                      resumeKey={RESUME_KEY}
-                      onEvent={(message) => log({ kind: 'event', text: describeFlowMessage(message) })}
-                      onCallback={(url) =>
-                        log({ kind: 'kit', text: `callback detected: ${new URL(url).pathname}` })
-                      }
-                      onComplete={(flow, result) => {
-                        log({
-                          kind: 'kit',
-                          text: `complete: ${flow.flow_status}${flow.end_cause ? ` · ${flow.end_cause}` : ''}`,
-                          tone: flow.flow_status === 'pass' ? 'success' : 'error',
-                        });
-                        setFinished({
-                          flowId: flow.flow_id,
-                          flowStatus: flow.flow_status,
-                          endCause: flow.end_cause,
-                          result,
-                        });
-                        // Back from redirect mode: drop the flow id from the address bar once it is settled.
-                        if (location.search.includes('verigram_flow_id')) {
-                          history.replaceState(null, '', location.pathname);
+        {backOfficeOnly() ? (
+          <main className="page back-office-page">
+            <BackOffice t={t} lang={lang} />
+          </main>
+        ) : (
+          <main className="page">
+            <div className="hero">
+              <h1 className="hero__title">{t.heroTitle}</h1>
+              <p className="hero__body">{t.heroBody}</p>
+              {!__DEMO_SANDBOX_URL__ && (
+                <p className="chip" data-status="pass">
+                  {t.realApi}
+                </p>
+              )}
+            </div>
+            {/* Full width: the builder needs room for its form and the live preview side by side. */}
+            <BrandingSection
+              t={t}
+              lang={lang}
+              ui={ui ?? undefined}
+              hasErrors={uiHasErrors}
+              open={brandingOpen}
+              onToggle={setBrandingOpen}
+              onChange={(next, hasErrors) => {
+                setUi(next ?? null);
+                setUiHasErrors(hasErrors);
+              }}
+            />
+            <div className="layout">
+              <div className="layout__main">
+                <section className="card" aria-labelledby="start-title">
+                  <h2 id="start-title" className="card__title">
+                    {t.startTitle}
+                  </h2>
+                  <StartForm
+                    t={t}
+                    value={settings}
+                    onChange={setSettings}
+                    onStart={start}
+                    running={run !== null}
+                    onRestart={restart}
+                  />
+                </section>
+                <section id="verification" className="card flow-card" aria-labelledby="flow-title">
+                  <h2 id="flow-title" className="card__title" tabIndex={-1} ref={flowHeading}>
+                    {t.flowTitle}
+                  </h2>
+                  {!run && <p className="muted">{t.flowEmpty}</p>}
+                  {run && cancelled && <p className="notice">{t.flowCancelled}</p>}
+                  {run && customerGone && (
+                    <p className="notice" data-testid="customer-gone">
+                      {t.backOfficeSimulated}
+                    </p>
+                  )}
+                  {finished && <ResultCard t={t} lang={lang} finished={finished} />}
+                  {/* A modal's dialog is portalled out of the hidden wrapper below: close it by unmounting. */}
+                  {run && !cancelled && !customerGone && !(finished && run.mode === 'modal') && (
+                    // Kept mounted (hidden) once decided: the frame still reaches the callback page,
+                    // which the kit reports, and the popup/redirect bookkeeping finishes cleanly.
+                    <div hidden={finished !== null}>
+                      <VerigramFlow
+                        key={run.id}
+                        className="flow-frame"
+                        mode={run.mode}
+                        locale={run.locale}
+                        template={run.template}
+                        resumeKey={RESUME_KEY}
+                        onEvent={(message) => log({ kind: 'event', text: describeFlowMessage(message) })}
+                        onCallback={(url) =>
+                          log({ kind: 'kit', text: `callback detected: ${new URL(url).pathname}` })
                         }
-                      }}
-                      onCancel={() => {
-                        log({ kind: 'kit', text: 'cancelled' });
-                        setCancelled(true);
-                      }}
-                      onError={(error) =>
-                        log({ kind: 'kit', text: `error: ${error.message}`, tone: 'error' })
-                      }
-                    />
-                  </div>
-                )}
-              </section>
+                        onComplete={(flow, result) => {
+                          log({
+                            kind: 'kit',
+                            text: `complete: ${flow.flow_status}${flow.end_cause ? ` · ${flow.end_cause}` : ''}`,
+                            tone: flow.flow_status === 'pass' ? 'success' : 'error',
+                          });
+                          setFinished({
+                            flowId: flow.flow_id,
+                            flowStatus: flow.flow_status,
+                            endCause: flow.end_cause,
+                            result,
+                          });
+                          // Back from redirect mode: drop the flow id from the address bar once it is settled.
+                          if (location.search.includes('verigram_flow_id')) {
+                            history.replaceState(null, '', location.pathname);
+                          }
+                        }}
+                        onCancel={() => {
+                          log({ kind: 'kit', text: 'cancelled' });
+                          setCancelled(true);
+                        }}
+                        onError={(error) =>
+                          log({ kind: 'kit', text: `error: ${error.message}`, tone: 'error' })
+                        }
+                      />
+                    </div>
+                  )}
+                </section>
+              </div>
+              <div className="layout__side">
+                <section className="card" aria-labelledby="status-title">
+                  <h2 id="status-title" className="card__title">
+                    {t.statusTitle}
+                  </h2>
+                  {handle && !customerGone ? (
+                    <FlowStatus flowId={handle.flowId} locale={lang} liveTimeline data-testid="flow-status" />
+                  ) : (
+                    <p className="muted">{t.statusEmpty}</p>
+                  )}
+                </section>
+                <BackOffice
+                  t={t}
+                  lang={lang}
+                  beside
+                  onSimulateClose={
+                    run && !finished && !customerGone ? () => setCustomerGone(true) : undefined
+                  }
+                  canFinishInSandbox={customerGone && !!__DEMO_SANDBOX_URL__}
+                />
+                {__DEMO_SANDBOX_URL__ && <SandboxHint t={t} />}
+                <EventLog t={t} lang={lang} entries={entries} onClear={() => setEntries([])} />
+              </div>
             </div>
-            <div className="layout__side">
-              <section className="card" aria-labelledby="status-title">
-                <h2 id="status-title" className="card__title">
-                  {t.statusTitle}
-                </h2>
-                {handle ? (
-                  <FlowStatus flowId={handle.flowId} locale={lang} liveTimeline data-testid="flow-status" />
-                ) : (
-                  <p className="muted">{t.statusEmpty}</p>
-                )}
-              </section>
-              {__DEMO_SANDBOX_URL__ && <SandboxHint t={t} />}
-              <EventLog t={t} lang={lang} entries={entries} onClear={() => setEntries([])} />
-            </div>
-          </div>
-        </main>
+          </main>
+        )}
         <footer className="site-footer">
           <p>{t.footer}</p>
         </footer>

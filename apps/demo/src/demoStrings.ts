@@ -49,6 +49,19 @@ export interface DemoStrings {
   hintPersonIds: string;
   realApi: string;
   footer: string;
+  backOfficeTitle: string;
+  backOfficeIntro: string;
+  backOfficeOpen: string;
+  backOfficeEmpty: string;
+  backOfficeWatching: string;
+  backOfficeVerdicts: string;
+  backOfficeState: Record<'pass' | 'fail' | 'unknown' | 'expired', string>;
+  backOfficeDelivered: (times: number) => string;
+  backOfficeSettledAt: string;
+  backOfficeSimulate: string;
+  backOfficeSimulated: string;
+  backOfficeFinish: string;
+  backOfficeHowTo: string;
 }
 
 const en: DemoStrings = {
@@ -113,6 +126,28 @@ const en: DemoStrings = {
     'For scripts: a person id ending in +pass, +fail, +review, +timeout, +abandon or +error decides the outcome when the page opens.',
   realApi: 'Connected to Verigram',
   footer: 'Aurora Bank is a fictional bank showing the Verigram embed kit.',
+  backOfficeTitle: 'Back office',
+  backOfficeIntro:
+    'What the bank’s server learns by itself (onFlowSettled), with no browser involved: it watches every flow until Verigram says it ended.',
+  backOfficeOpen: 'Open the back office in a new tab',
+  backOfficeEmpty:
+    'No verdicts yet. Start a verification: its verdict lands here even if the customer closes the tab.',
+  backOfficeWatching: 'Watching',
+  backOfficeVerdicts: 'Verdicts received',
+  backOfficeState: {
+    pass: 'Passed',
+    fail: 'Failed',
+    unknown: 'Manual review',
+    expired: 'Expired unfinished',
+  },
+  backOfficeDelivered: (times) => (times === 1 ? 'delivered once' : `delivered ${times} times`),
+  backOfficeSettledAt: 'Decided at',
+  backOfficeSimulate: 'Simulate: close the customer’s tab',
+  backOfficeFinish: 'finish the flow with no browser',
+  backOfficeSimulated:
+    'The customer’s tab is gone (simulated): this page no longer asks Verigram anything. When the flow ends upstream, its verdict still arrives in the back office.',
+  backOfficeHowTo:
+    'Try it: start a verification, take the selfie, then close the customer’s tab (or press the button). The verdict appears here within seconds.',
 };
 
 const ru: DemoStrings = {
@@ -178,6 +213,28 @@ const ru: DemoStrings = {
     'Для скриптов: person id с окончанием +pass, +fail, +review, +timeout, +abandon или +error задаёт исход при открытии страницы.',
   realApi: 'Подключено к Verigram',
   footer: 'Aurora Bank — вымышленный банк, демонстрирующий Verigram embed kit.',
+  backOfficeTitle: 'Бэк-офис',
+  backOfficeIntro:
+    'Что сервер банка узнаёт сам (onFlowSettled), без участия браузера: он следит за каждой проверкой, пока Verigram не сообщит, что она завершена.',
+  backOfficeOpen: 'Открыть бэк-офис в новой вкладке',
+  backOfficeEmpty:
+    'Решений пока нет. Начните проверку: её итог появится здесь, даже если клиент закроет вкладку.',
+  backOfficeWatching: 'Под наблюдением',
+  backOfficeVerdicts: 'Полученные решения',
+  backOfficeState: {
+    pass: 'Пройдена',
+    fail: 'Не пройдена',
+    unknown: 'Ручная проверка',
+    expired: 'Истекла незавершённой',
+  },
+  backOfficeDelivered: (times) => (times === 1 ? 'доставлено один раз' : `доставлено ${times} раз(а)`),
+  backOfficeSettledAt: 'Решение принято',
+  backOfficeSimulate: 'Имитация: клиент закрыл вкладку',
+  backOfficeFinish: 'завершить проверку без браузера',
+  backOfficeSimulated:
+    'Вкладки клиента больше нет (имитация): эта страница больше ничего не спрашивает у Verigram. Когда проверка завершится, решение всё равно придёт в бэк-офис.',
+  backOfficeHowTo:
+    'Попробуйте: начните проверку, сделайте селфи и закройте вкладку клиента (или нажмите кнопку). Решение появится здесь за несколько секунд.',
 };
 
 const kk: DemoStrings = {
@@ -242,6 +299,28 @@ const kk: DemoStrings = {
     'Скрипттер үшін: +pass, +fail, +review, +timeout, +abandon не +error деп аяқталатын person id бет ашылғанда нәтижені анықтайды.',
   realApi: 'Verigram-ға қосылған',
   footer: 'Aurora Bank — Verigram embed kit-ті көрсететін ойдан шығарылған банк.',
+  backOfficeTitle: 'Бэк-офис',
+  backOfficeIntro:
+    'Банк серверінің өзі білетіні (onFlowSettled), браузерсіз: Verigram аяқталды деп хабарлағанша ол әр тексеруді бақылайды.',
+  backOfficeOpen: 'Бэк-офисті жаңа қойындыда ашу',
+  backOfficeEmpty:
+    'Әзірге шешім жоқ. Тексеруді бастаңыз: клиент қойындыны жапса да, оның нәтижесі осында келеді.',
+  backOfficeWatching: 'Бақылауда',
+  backOfficeVerdicts: 'Алынған шешімдер',
+  backOfficeState: {
+    pass: 'Өтті',
+    fail: 'Өтпеді',
+    unknown: 'Қолмен тексеру',
+    expired: 'Аяқталмай мерзімі өтті',
+  },
+  backOfficeDelivered: (times) => (times === 1 ? 'бір рет жеткізілді' : `${times} рет жеткізілді`),
+  backOfficeSettledAt: 'Шешім уақыты',
+  backOfficeSimulate: 'Имитация: клиент қойындыны жапты',
+  backOfficeFinish: 'тексеруді браузерсіз аяқтау',
+  backOfficeSimulated:
+    'Клиенттің қойындысы жабылды (имитация): бұл бет Verigram-нан енді ештеңе сұрамайды. Тексеру аяқталғанда, шешім бәрібір бэк-офиске келеді.',
+  backOfficeHowTo:
+    'Байқап көріңіз: тексеруді бастап, селфи түсіріңіз де, клиенттің қойындысын жабыңыз (не түймені басыңыз). Шешім осында бірнеше секундта шығады.',
 };
 
 export const DEMO_STRINGS: Record<Locale, DemoStrings> = { en, ru, kk };
