@@ -216,6 +216,34 @@ describe.each(modes)('server-side verdicts (%s)', (mode) => {
     expect([...received.values()]).toEqual([1, 1, 1, 1, 1, 1]);
   });
 
+  it('given a backlog of routine reads, when a browser sees its flow end, then its verdict comes ahead of the backlog', async () => {
+    const received: Array<{ flowId: string; at: number }> = [];
+    const verdicts = verdictsFor(mode, {
+      onFlowSettled: (verdict) => void received.push({ flowId: verdict.flowId, at: performance.now() }),
+      // Twenty flows always due, five reads a second: a routine read of any one comes every ~4 s.
+      upstreamBudget: { requestsPerSecond: 5 },
+      intervals: { notStartedMs: 1, inProgressMs: 1 },
+    });
+    for (let i = 0; i < 20; i++) {
+      const personId = `gina-000${i}`;
+      const { flow_id } = sandbox.engine.createFlow(API_KEY, { person_id: personId });
+      await verdicts.track({ flowId: flow_id, personId, vlink: 'https://example.test/v' });
+    }
+    const { send } = createHarness({ baseUrl: sandbox.url, fetch: transport }, { verdicts });
+    const created = await send(post('/flow', {}));
+    const flowId = created.json.flow_id as string;
+    await sleep(1000);
+
+    sandbox.engine.completeFlow(API_KEY, flowId, 'pass');
+    const seenAt = performance.now();
+    const read = await send(get(`/flow/${flowId}`, { token: created.json.flow_token as string }));
+    expect(read.json.end_cause).toBe('completed');
+
+    const verdict = await eventually(() => received.find((r) => r.flowId === flowId), 10_000);
+    // Two reads (the flow, then its result) at the head of the line: well under one routine cycle.
+    expect(verdict.at - seenAt).toBeLessThan(2000);
+  });
+
   it('given an open flow, then GET /flows/current answers it with a fresh token to its owner only', async () => {
     const verdicts = verdictsFor(mode, { onFlowSettled: () => {} });
     const { send } = createHarness({ baseUrl: sandbox.url, fetch: transport }, { verdicts });

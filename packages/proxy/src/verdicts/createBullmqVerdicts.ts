@@ -27,6 +27,11 @@ export const DELIVER_QUEUE = 'deliver';
 // safe to repeat, so only a job that keeps killing its process should ever reach it.
 const MAX_STALLED = 1000;
 const WATCH_ATTEMPTS = 1000;
+// Routine reads wait in BullMQ's prioritized set at this priority; urgent ones (a nudged flow, an
+// ended flow's result) at a smaller number, which BullMQ takes first, so a verdict does not wait
+// behind a backlog of routine reads.
+const ROUTINE = 10;
+const URGENT = 1;
 // Upstream reads run concurrently (a slow answer must not hold the others); the limiter spaces them.
 const WATCH_CONCURRENCY = 8;
 
@@ -101,6 +106,10 @@ export async function createBullmqVerdicts(context: BullmqVerdictsContext): Prom
       await watchQueue.rateLimit(decision.retryAfterMs);
       throw Worker.RateLimitError();
     }
+    // The priority is read when the job next becomes ready (changePriority only records it on a
+    // delayed or active job).
+    const priority = decision.kind === 'result' ? URGENT : ROUTINE;
+    if (job.priority !== priority) await job.changePriority({ priority });
     await job.moveToDelayed(Date.now() + (decision.kind === 'result' ? 0 : decision.delayMs), token);
     throw new DelayedError();
   }
@@ -175,20 +184,26 @@ export async function createBullmqVerdicts(context: BullmqVerdictsContext): Prom
       await watchQueue.add(
         'watch',
         { flowId: entry.flowId, entry: ledgerEntry },
-        { jobId: jobIdFor(entry.flowId), delay: options.intervals.notStartedMs },
+        { jobId: jobIdFor(entry.flowId), delay: options.intervals.notStartedMs, priority: ROUTINE },
       );
       await ledger.insert(ledgerEntry);
     },
     async nudge(flowId) {
       const job = await watchQueue.getJob(jobIdFor(flowId));
       if (job) {
-        // A promote races the job's own timer; losing that race is fine.
+        // Ahead of the routine reads, wherever the job waits. Both race the job's own progress
+        // (it may have just become active, or been promoted): losing that race is fine.
+        await job.changePriority({ priority: URGENT }).catch(() => {});
         if (await job.isDelayed()) await job.promote().catch(() => {});
         return;
       }
       const record = await ledger.get(flowId);
       if (record?.state === 'open') {
-        await watchQueue.add('watch', { flowId, entry: toLedgerEntry(record) }, { jobId: jobIdFor(flowId) });
+        await watchQueue.add(
+          'watch',
+          { flowId, entry: toLedgerEntry(record) },
+          { jobId: jobIdFor(flowId), priority: URGENT },
+        );
       } else if (record && awaitsDelivery(record)) await enqueueDelivery(flowId);
     },
     async get(flowId) {

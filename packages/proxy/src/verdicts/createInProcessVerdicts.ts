@@ -31,24 +31,55 @@ export function createInProcessVerdicts(context: InProcessVerdictsContext): Flow
   const deliveryAttempts = new Map<string, number>();
   let lastRequestAt = Number.NEGATIVE_INFINITY;
   let pausedUntil = 0;
-  let gate: Promise<void> = Promise.resolve();
   let closed = false;
+  // Reads waiting for a slot; urgent ones (a nudged flow, an ended flow's result) go first, so
+  // a verdict does not wait behind a backlog of routine reads.
+  const waiting: Array<{ flowId: string; urgent: boolean; release: () => void }> = [];
+  let pumping = false;
+  // Flows to read urgently at their next step.
+  const urgent = new Set<string>();
 
   /**
    * Waits for this process's next upstream slot: reads go out one at a time, `spacingMs` apart,
    * and none before a Retry-After is over, including reads already queued when it arrived.
    */
-  function upstreamSlot(): Promise<void> {
-    const turn = gate.then(async () => {
-      for (;;) {
-        const wait = Math.max(lastRequestAt + spacingMs, pausedUntil) - now();
-        if (wait <= 0 || closed) break;
-        await new Promise((resolve) => setTimeout(resolve, wait));
-      }
-      lastRequestAt = now();
+  function upstreamSlot(flowId: string, isUrgent: boolean): Promise<void> {
+    return new Promise((release) => {
+      enqueue({ flowId, urgent: isUrgent, release });
+      void pump();
     });
-    gate = turn;
-    return turn;
+  }
+
+  function enqueue(waiter: (typeof waiting)[number]) {
+    const at = waiter.urgent ? waiting.findIndex((other) => !other.urgent) : -1;
+    waiting.splice(at < 0 ? waiting.length : at, 0, waiter);
+  }
+
+  /** Moves a flow's read already waiting for a slot ahead of the routine ones; false when none waits. */
+  function hurry(flowId: string): boolean {
+    const at = waiting.findIndex((waiter) => waiter.flowId === flowId);
+    if (at < 0) return false;
+    const [waiter] = waiting.splice(at, 1);
+    if (waiter) enqueue({ ...waiter, urgent: true });
+    return true;
+  }
+
+  async function pump() {
+    if (pumping) return;
+    pumping = true;
+    try {
+      while (waiting.length > 0) {
+        const wait = closed ? 0 : Math.max(lastRequestAt + spacingMs, pausedUntil) - now();
+        if (wait > 0) {
+          await new Promise((resolve) => setTimeout(resolve, wait));
+          continue;
+        }
+        lastRequestAt = now();
+        waiting.shift()?.release();
+      }
+    } finally {
+      pumping = false;
+    }
   }
 
   function schedule(flowId: string, delayMs: number) {
@@ -82,7 +113,8 @@ export function createInProcessVerdicts(context: InProcessVerdictsContext): Flow
     const record = await ledger.get(flowId);
     if (!record || record.state === 'delivered' || closed) return;
     if (awaitsDelivery(record)) return deliver(record);
-    await upstreamSlot();
+    const isUrgent = urgent.delete(flowId) || record.phase === 'result';
+    await upstreamSlot(flowId, isUrgent);
     if (closed) return;
     const decision = await watchFlowOnce(record, context);
     if (decision.kind === 'settle') {
@@ -142,7 +174,10 @@ export function createInProcessVerdicts(context: InProcessVerdictsContext): Flow
     },
     async nudge(flowId) {
       // Only a watched flow: a verdict waiting for a retry of its delivery keeps its backoff.
-      if ((await ledger.get(flowId))?.state === 'open') void run(flowId);
+      if ((await ledger.get(flowId))?.state !== 'open') return;
+      if (hurry(flowId)) return;
+      urgent.add(flowId);
+      void run(flowId);
     },
     async get(flowId) {
       const record = await ledger.get(flowId);
