@@ -109,6 +109,8 @@ export type {
   FlowUiIssueParams,
   FlowUiIssueSeverity,
 } from './ui/flowUiIssue.ts';
+export type { SandboxOnlyField } from './ui/listSandboxOnlyFields.ts';
+export { listSandboxOnlyFields, sandboxOnlyComment } from './ui/listSandboxOnlyFields.ts';
 export type { ParsedFlowUiJson } from './ui/parseFlowUiJson.ts';
 export { parseFlowUiJson } from './ui/parseFlowUiJson.ts';
 export type { PreviewMessage } from './ui/previewMessage.ts';

@@ -17,7 +17,7 @@ import {
 import { parseFlowUiJson } from '../ui/parseFlowUiJson.ts';
 
 describe('a new draft', () => {
-  it('is the page as Verigram ships it', () => {
+  it("holds only the spec's defaults: the default theme, the spec's logo and favicon", () => {
     expect(toFlowConfigUi(createFlowUiDraft())).toEqual({
       theme: 'default',
       logo_url: DEFAULT_LOGO_URL,

@@ -58,7 +58,7 @@ describe('serialisers', () => {
 
   it("curl is the quickstart's command, with a placeholder key and a body that parses back", () => {
     const curl = flowUiToCurl(ui);
-    const lines = curl.split('\n');
+    const lines = curl.split('\n').filter((line) => !line.startsWith('# '));
     expect(lines.slice(0, 4)).toEqual([
       'curl -X POST https://demo.verigram.kz/flow \\',
       "  -H 'Content-Type: application/json' \\",
@@ -83,9 +83,8 @@ describe('serialisers', () => {
 
   it('the TypeScript snippet evaluates to the same object', () => {
     const ts = flowUiToTypeScript(ui, { name: 'brandUi' });
-    expect(
-      ts.startsWith("import type { FlowConfigUi } from '@verigram-kit/core';\n\nexport const brandUi = {"),
-    ).toBe(true);
+    expect(ts.startsWith("import type { FlowConfigUi } from '@verigram-kit/core';\n\n// ")).toBe(true);
+    expect(ts).toContain('\nexport const brandUi = {');
     expect(ts.trimEnd().endsWith('} satisfies FlowConfigUi;')).toBe(true);
     // The object literal is plain JS once the type parts are cut off.
     const literal = ts.slice(ts.indexOf('= ') + 2, ts.lastIndexOf(' satisfies'));
@@ -93,6 +92,24 @@ describe('serialisers', () => {
     expect(() => flowUiToTypeScript(ui, { name: 'my-ui' })).toThrow(
       '"my-ui" is not a valid TypeScript identifier.',
     );
+  });
+
+  it('each code snippet says which fields are known to work only on the sandbox page; JSON cannot, so the builder says it', () => {
+    const note =
+      "Known to work only on the verigram-kit sandbox's page: translation keys and css (.vg-* classes, --vg-* properties).";
+    expect(flowUiToTypeScript(ui)).toContain(`\n// ${note}\n`);
+    expect(flowUiToPresetSnippet('acme', ui)).toContain(`\n// ${note}\n`);
+    expect(flowUiToCurl(ui).startsWith(`# ${note}\n`)).toBe(true);
+    expect(flowUiToTypeScript(ui)).toContain("// check them on Verigram's hosted page.");
+
+    const textsOnly = defineFlowUi({ translation: { en: { 'my.own.key': 'Hi' } } });
+    expect(flowUiToTypeScript(textsOnly)).toContain(
+      "// Known to work only on the verigram-kit sandbox's page: translation keys.\n",
+    );
+    // theme, logos and favicon are the spec's own fields: nothing to warn about.
+    const specOnly = defineFlowUi({ theme: 'bts', logoUrl: 'https://cdn.example.com/logo.svg' });
+    expect(flowUiToTypeScript(specOnly)).not.toContain('sandbox');
+    expect(flowUiToCurl(specOnly).startsWith('curl -X POST')).toBe(true);
   });
 
   it('a named preset for the proxy, with a checked name', () => {

@@ -187,11 +187,11 @@ describe('validateFlowUi', () => {
       { translation: { en: { 'button.strat': 'Go' } } },
       {
         path: '/translation/en/button.strat',
-        severity: 'warning',
+        severity: 'info',
         code: 'translation.key_unknown',
         params: { key: 'button.strat', suggestion: 'button.start' },
         message:
-          '"button.strat" is not a key of the hosted page, so this text is never shown. Did you mean "button.start"?',
+          '"button.strat" is not known to the sandbox page; it may work on Verigram\'s page. Did you mean "button.start"?',
       },
     ],
     [
@@ -199,10 +199,10 @@ describe('validateFlowUi', () => {
       { translation: { en: { 'totally/new': 'x' } } },
       {
         path: '/translation/en/totally~1new',
-        severity: 'warning',
+        severity: 'info',
         code: 'translation.key_unknown',
         params: { key: 'totally/new' },
-        message: '"totally/new" is not a key of the hosted page, so this text is never shown.',
+        message: '"totally/new" is not known to the sandbox page; it may work on Verigram\'s page.',
       },
     ],
     [
@@ -320,21 +320,22 @@ describe('validateFlowUi', () => {
           severity: 'warning',
           code: 'translation.placeholder_missing',
           params: { locale: 'en', key: 'header.step_counter', placeholders: ['total'] },
-          message: 'en "header.step_counter" drops {total}, which the page fills in.',
+          message: 'en "header.step_counter" drops {total}, which the sandbox page fills in.',
         },
         {
           path: '/translation/en/generic.title',
           severity: 'warning',
           code: 'translation.placeholder_missing',
           params: { locale: 'en', key: 'generic.title', placeholders: ['service'] },
-          message: 'en "generic.title" drops {service}, which the page fills in.',
+          message: 'en "generic.title" drops {service}, which the sandbox page fills in.',
         },
         {
           path: '/translation/en/generic.title',
           severity: 'warning',
           code: 'translation.placeholder_unknown',
           params: { locale: 'en', key: 'generic.title', placeholders: ['name'], known: ['service'] },
-          message: 'en "generic.title" uses {name}, which the page never fills in (it knows {service}).',
+          message:
+            'en "generic.title" uses {name}, which the sandbox page never fills in (it knows {service}).',
         },
       ]);
     });
@@ -374,7 +375,7 @@ describe('validateFlowUi', () => {
           code: 'translation.keys_missing',
           params: { locale: 'kk', keys: ['button.start', 'footer.secured'] },
           message:
-            'kk has no text for 2 keys overridden in other locales, so it shows the defaults: button.start, footer.secured.',
+            "kk has no text for 2 keys overridden in other locales, so it shows the page's own texts: button.start, footer.secured.",
         },
         {
           path: '/translation/ru',
@@ -382,13 +383,35 @@ describe('validateFlowUi', () => {
           code: 'translation.keys_missing',
           params: { locale: 'ru', keys: ['footer.secured'] },
           message:
-            'ru has no text for 1 key overridden in other locales, so it shows the defaults: footer.secured.',
+            "ru has no text for 1 key overridden in other locales, so it shows the page's own texts: footer.secured.",
         },
       ]);
       expect(validateFlowUi(ui, { missingKeySeverity: 'info' }).map((i) => i.severity)).toEqual([
         'info',
         'info',
       ]);
+    });
+
+    it('takes a key the sandbox page does not know as a note, never an error', () => {
+      // The spec's translation is a free map: Verigram's page may read keys the sandbox's does not.
+      const ui = {
+        translation: {
+          en: { 'acme.consent_footer': 'Acme keeps your data in Almaty', 'button.start': 'Go' },
+          ru: { 'acme.consent_footer': 'Acme хранит данные в Алматы', 'button.start': 'Вперёд' },
+        },
+      };
+      const issues = validateFlowUi(ui);
+      expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+      expect(
+        issues.filter((i) => i.code === 'translation.key_unknown').map((i) => [i.path, i.severity]),
+      ).toEqual([
+        ['/translation/en/acme.consent_footer', 'info'],
+        ['/translation/ru/acme.consent_footer', 'info'],
+      ]);
+      expect(issues.find((i) => i.code === 'translation.keys_missing')?.params).toEqual({
+        locale: 'kk',
+        keys: ['button.start'],
+      });
     });
   });
 });

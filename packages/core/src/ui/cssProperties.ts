@@ -1,5 +1,7 @@
-// The hosted page's documented CSS custom properties. Every colour, radius and font on the page
-// reads one of these, so custom CSS (`FlowConfigUi.css`) can rebrand it by setting them on :root.
+// The CSS custom properties of the SANDBOX's hosted page. Every colour, radius and font on that
+// page reads one of these, so custom CSS (`FlowConfigUi.css`) can rebrand it by setting them on
+// :root. The spec names none, and Verigram's hosted page documents none: on it they may do nothing.
+// THEME_TOKENS are the two spec themes (default, bts) as the sandbox renders them.
 import type { FlowTheme } from '../api/schemas.ts';
 
 export const CSS_PROPERTIES = {

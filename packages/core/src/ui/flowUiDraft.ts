@@ -23,7 +23,7 @@ export const DEFAULT_ASSET_HOSTS: readonly string[] = [
   'docs.services.verigram.cloud',
 ];
 
-/** Overrides per locale; keys are catalog keys, though unknown ones are kept (and warned about). */
+/** Overrides per locale; any key (the spec names none), catalog keys autocompleted in FlowUiInit. */
 export type FlowUiTranslation = {
   readonly [locale: string]: { readonly [key: string]: string };
 };
@@ -51,7 +51,7 @@ export interface FlowUiInit {
   faviconUrl?: string | undefined;
   /** @default {} (the theme's values) */
   tokens?: BrandTokens | undefined;
-  /** @default {} (the catalog's texts) */
+  /** @default {} (the page's own texts) */
   translation?: { [L in Locale]?: { [K in TranslationKey]?: string } & Record<string, string> } | undefined;
   /** @default '' */
   customCss?: string | undefined;
@@ -87,7 +87,7 @@ function cleanTranslation(translation: Record<string, Record<string, unknown>>):
 const blank = (value: string | undefined) =>
   value === undefined || value.trim() === '' ? undefined : value.trim();
 
-/** A new draft; with no argument, the page exactly as Verigram ships it. */
+/** A new draft; with no argument, only the spec's defaults (theme `default`, its logo and favicon). */
 export function createFlowUiDraft(init: FlowUiInit = {}): FlowUiDraft {
   return freeze({
     theme: init.theme ?? 'default',
@@ -190,7 +190,7 @@ export function setFlowUiToken<N extends BrandTokenName>(
   return freeze({ ...draft, tokens: cleanTokens({ ...draft.tokens, [name]: value }) });
 }
 
-/** `undefined` or `''` removes the override (back to the catalog's text). */
+/** `undefined` or `''` removes the override (back to the page's own text). */
 export function setFlowUiTranslation(
   draft: FlowUiDraft,
   locale: string,

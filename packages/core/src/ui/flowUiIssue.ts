@@ -47,7 +47,10 @@ export interface FlowUiIssueParams {
   'translation.locale_unknown': { locale: string; supported: readonly Locale[] };
   'translation.locale_invalid': { locale: string };
   'translation.value_invalid': { locale: Locale; key: string };
-  /** `suggestion`: the closest catalog key, when one is close enough to be a typo. */
+  /**
+   * A key the sandbox's page does not read (a note: Verigram's page may). `suggestion`: the closest
+   * catalog key, when one is close enough to be a typo.
+   */
   'translation.key_unknown': { key: string; suggestion?: string };
   'translation.value_empty': { locale: Locale; key: string };
   'translation.placeholder_missing': { locale: Locale; key: string; placeholders: readonly string[] };

@@ -8,6 +8,7 @@ import {
   STEP_TIMEOUT,
 } from '../api/constants.ts';
 import type { CreateFlowRequest, FlowConfigUi, Locale, PipelineStep } from '../api/schemas.ts';
+import { sandboxOnlyComment } from './listSandboxOnlyFields.ts';
 
 /** `template.ui` of `POST /flow`, as pretty JSON. */
 export function flowUiToJson(ui: FlowConfigUi, indent = 2): string {
@@ -47,11 +48,14 @@ export interface TypeScriptSnippetOptions {
   name?: string | undefined;
 }
 
-/** A TypeScript module exporting the config, typed with `satisfies FlowConfigUi`. */
+/**
+ * A TypeScript module exporting the config, typed with `satisfies FlowConfigUi`; a comment says
+ * which fields are known to work only on the sandbox's page (listSandboxOnlyFields).
+ */
 export function flowUiToTypeScript(ui: FlowConfigUi, options: TypeScriptSnippetOptions = {}): string {
   const name = options.name ?? 'flowUi';
   if (!IDENTIFIER.test(name)) throw new TypeError(`"${name}" is not a valid TypeScript identifier.`);
-  return `import type { FlowConfigUi } from '@verigram-kit/core';\n\nexport const ${name} = ${printLiteral(ui, 0)} satisfies FlowConfigUi;\n`;
+  return `import type { FlowConfigUi } from '@verigram-kit/core';\n\n${sandboxOnlyComment(ui, '//')}export const ${name} = ${printLiteral(ui, 0)} satisfies FlowConfigUi;\n`;
 }
 
 export interface CreateFlowBodyOptions {
@@ -104,17 +108,20 @@ const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 // Bare like the quickstart when nothing in it is special to the shell.
 const shellWord = (text: string) => (/^[\w:/.@%+=,-]+$/.test(text) ? text : shellQuote(text));
 
-/** The quickstart's curl command for `POST /flow`, with the config as `template.ui`. */
+/**
+ * The quickstart's curl command for `POST /flow`, with the config as `template.ui`, after `#` lines
+ * saying which fields are known to work only on the sandbox's page (listSandboxOnlyFields).
+ */
 export function flowUiToCurl(ui: FlowConfigUi, options: CurlOptions = {}): string {
   const base = (options.baseUrl ?? 'https://demo.verigram.kz').replace(/\/+$/, '');
   const body = JSON.stringify(createFlowBodyWithUi(ui, options), null, 2);
-  return [
+  return `${sandboxOnlyComment(ui, '#')}${[
     `curl -X POST ${shellWord(`${base}/flow`)} \\`,
     `  -H 'Content-Type: application/json' \\`,
     `  -H ${shellQuote(`${API_VERSION_HEADER}: ${API_VERSION}`)} \\`,
     `  -H ${shellQuote(`${API_KEY_HEADER}: ${options.apiKey ?? 'your-test-api-key'}`)} \\`,
     `  -d ${shellQuote(body)}`,
-  ].join('\n');
+  ].join('\n')}`;
 }
 
 const PRESET_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
@@ -129,8 +136,8 @@ export function flowUiToPreset(name: string, ui: FlowConfigUi): Record<string, F
   return { [name]: ui };
 }
 
-/** The `uiPresets` option of `createFlowProxy` with this one preset, as TypeScript. */
+/** The `uiPresets` option of `createVerigramProxy` with this one preset, as TypeScript (with the sandbox-only comment). */
 export function flowUiToPresetSnippet(name: string, ui: FlowConfigUi): string {
   const presets = flowUiToPreset(name, ui);
-  return `import type { FlowConfigUi } from '@verigram-kit/core';\n\n// createFlowProxy({ …, uiPresets })\nexport const uiPresets = ${printLiteral(presets, 0)} satisfies Record<string, FlowConfigUi>;\n`;
+  return `import type { FlowConfigUi } from '@verigram-kit/core';\n\n// createVerigramProxy({ …, uiPresets })\n${sandboxOnlyComment(ui, '//')}export const uiPresets = ${printLiteral(presets, 0)} satisfies Record<string, FlowConfigUi>;\n`;
 }

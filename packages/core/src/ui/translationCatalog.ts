@@ -1,6 +1,8 @@
-// The hosted page's translation keys with their default texts. `FlowConfigUi.translation`
-// overrides these per locale ({locale: {key: value}}). The sandbox's hosted page renders from
-// this catalog and the theme builder validates overrides against it.
+// The translation keys of the SANDBOX's hosted page, with the sandbox's own texts. The spec's
+// `FlowConfigUi.translation` is a free {locale: {key: value}} map that names no keys, and
+// Verigram's hosted page documents none: these are the keys the kit knows to work, on its own
+// page. The sandbox renders from this catalog; the builder lists it and notes any other key
+// (translation.key_unknown, a note, not an error).
 import type { Locale } from '../api/schemas.ts';
 
 export interface TranslationEntry {

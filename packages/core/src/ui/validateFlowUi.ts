@@ -159,18 +159,6 @@ function checkTranslation(value: unknown, issues: FlowUiIssue[], missingSeverity
         });
         continue;
       }
-      const entry = (TRANSLATION_CATALOG as Record<string, { defaults: Record<string, string> }>)[key];
-      if (!entry) {
-        const suggestion = suggest(key);
-        issues.push({
-          path,
-          severity: 'warning',
-          code: 'translation.key_unknown',
-          params: { key, suggestion },
-          message: `"${key}" is not a key of the hosted page, so this text is never shown.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
-        });
-        continue;
-      }
       keys.add(key);
       if (text.trim() === '') {
         issues.push({
@@ -179,6 +167,21 @@ function checkTranslation(value: unknown, issues: FlowUiIssue[], missingSeverity
           code: 'translation.value_empty',
           params: { locale, key },
           message: `${locale} "${key}" is empty; the page would show nothing there. Remove it to keep the default.`,
+        });
+        continue;
+      }
+      const entry = (TRANSLATION_CATALOG as Record<string, { defaults: Record<string, string> }>)[key];
+      if (!entry) {
+        // The spec's translation is a free {locale: {key: text}} map and names no keys; the
+        // catalog is only what the sandbox's page reads. A key outside it may be one Verigram's
+        // page reads, so it is a note, never a reason to refuse the config.
+        const suggestion = suggest(key);
+        issues.push({
+          path,
+          severity: 'info',
+          code: 'translation.key_unknown',
+          params: { key, suggestion },
+          message: `"${key}" is not known to the sandbox page; it may work on Verigram's page.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
         });
         continue;
       }
@@ -192,7 +195,7 @@ function checkTranslation(value: unknown, issues: FlowUiIssue[], missingSeverity
           severity: 'warning',
           code: 'translation.placeholder_missing',
           params: { locale, key, placeholders: lost },
-          message: `${locale} "${key}" drops ${lost.map((p) => `{${p}}`).join(', ')}, which the page fills in.`,
+          message: `${locale} "${key}" drops ${lost.map((p) => `{${p}}`).join(', ')}, which the sandbox page fills in.`,
         });
       }
       if (extra.length > 0) {
@@ -201,13 +204,14 @@ function checkTranslation(value: unknown, issues: FlowUiIssue[], missingSeverity
           severity: 'warning',
           code: 'translation.placeholder_unknown',
           params: { locale, key, placeholders: extra, known: [...expected] },
-          message: `${locale} "${key}" uses ${extra.map((p) => `{${p}}`).join(', ')}, which the page never fills in (it knows ${expected.size ? [...expected].map((p) => `{${p}}`).join(', ') : 'none'}).`,
+          message: `${locale} "${key}" uses ${extra.map((p) => `{${p}}`).join(', ')}, which the sandbox page never fills in (it knows ${expected.size ? [...expected].map((p) => `{${p}}`).join(', ') : 'none'}).`,
         });
       }
     }
   }
   // Missing keys, per locale: a key overridden in one locale and not in another shows the brand's
-  // wording to some users and Verigram's to others.
+  // wording to some users and the page's own to others. Only catalog keys: whether any page shows
+  // a key outside it is not known, so neither is what a locale without it would show.
   const everywhere = new Set([...overridden.values()].flatMap((keys) => [...keys]));
   if (everywhere.size === 0) return;
   for (const locale of LOCALES) {
@@ -219,7 +223,7 @@ function checkTranslation(value: unknown, issues: FlowUiIssue[], missingSeverity
       severity: missingSeverity,
       code: 'translation.keys_missing',
       params: { locale, keys: missing },
-      message: `${locale} has no text for ${missing.length} key${missing.length === 1 ? '' : 's'} overridden in other locales, so it shows the defaults: ${missing.join(', ')}.`,
+      message: `${locale} has no text for ${missing.length} key${missing.length === 1 ? '' : 's'} overridden in other locales, so it shows the page's own texts: ${missing.join(', ')}.`,
     });
   }
 }

@@ -12,6 +12,7 @@ import { useId } from 'react';
 import type { BuilderMessages } from './builderMessages.ts';
 import { ColorTokenField } from './ColorTokenField.tsx';
 import { FieldIssues, hasError } from './FieldIssues.tsx';
+import { ScopeNote } from './ScopeNote.tsx';
 
 export interface BrandTokensFieldsetProps {
   draft: FlowUiDraft;
@@ -27,13 +28,19 @@ const COLORS: Array<[BrandTokenName, keyof BuilderMessages, CssProperty, string]
   ['backgroundColor', 'backgroundColor', '--vg-color-background', 'contrast.text_on_background'],
 ];
 
-/** Colour pickers, radius, font and logo size: the tokens compiled into the CSS block. */
+/**
+ * Colour pickers, radius, font and logo size: the tokens compiled into the CSS block as `--vg-*`
+ * properties, which only the sandbox's page is known to read (the spec names none).
+ */
 export function BrandTokensFieldset({ draft, issues, messages, onChange }: BrandTokensFieldsetProps) {
   const theme = THEME_TOKENS[draft.theme];
   const at = (name: BrandTokenName) => issues.filter((i) => i.path === `/tokens/${name}`);
   return (
     <fieldset className="vgb-fieldset">
       <legend>{messages.brand}</legend>
+      <ScopeNote scope="sandbox" messages={messages}>
+        {messages.brandHint}
+      </ScopeNote>
       <div className="vgb-grid">
         {COLORS.map(([name, label, property, contrastCode]) => {
           const fallback =

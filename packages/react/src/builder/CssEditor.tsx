@@ -3,6 +3,7 @@ import type { FlowUiIssue } from '@verigram-kit/core';
 import { useId } from 'react';
 import type { BuilderMessages } from './builderMessages.ts';
 import { FieldIssues, hasError } from './FieldIssues.tsx';
+import { ScopeNote } from './ScopeNote.tsx';
 
 export interface CssEditorProps {
   value: string;
@@ -17,6 +18,9 @@ export function CssEditor({ value, issues, messages, onChange }: CssEditorProps)
   return (
     <fieldset className="vgb-fieldset">
       <legend>{messages.customCss}</legend>
+      <ScopeNote scope="spec" messages={messages} id={`${id}-scope`}>
+        {messages.cssScopeHint}
+      </ScopeNote>
       <div className="vgb-field">
         <label htmlFor={id}>{messages.customCss}</label>
         <textarea
@@ -26,7 +30,9 @@ export function CssEditor({ value, issues, messages, onChange }: CssEditorProps)
           spellCheck={false}
           value={value}
           aria-invalid={hasError(issues) || undefined}
-          aria-describedby={[`${id}-hint`, issues.length ? `${id}-issues` : ''].filter(Boolean).join(' ')}
+          aria-describedby={[`${id}-scope`, `${id}-hint`, issues.length ? `${id}-issues` : '']
+            .filter(Boolean)
+            .join(' ')}
           onChange={(e) => onChange(e.target.value)}
         />
         <p id={`${id}-hint`} className="vgb-hint">

@@ -271,7 +271,7 @@ describe('translation grid', () => {
     );
   });
 
-  it('keeps unknown keys of an imported config visible and flagged', () => {
+  it('keeps unknown keys of an imported config visible, with a note and a "did you mean"', () => {
     render(
       <FlowUiBuilder
         previewUrl={null}
@@ -281,6 +281,98 @@ describe('translation grid', () => {
     expect(screen.getByRole('textbox', { name: 'button.strat, en' })).toHaveAccessibleDescription(
       expect.stringContaining('Did you mean "button.start"?'),
     );
+  });
+});
+
+describe('what the spec defines, and what only the sandbox page reads', () => {
+  it('given the builder, then it names the five spec fields apart from the sandbox-only parts', () => {
+    render(<FlowUiBuilder previewUrl={PREVIEW} />);
+    const spec = screen.getByText(/^Verigram's spec defines five fields:/);
+    expect(spec.textContent).toBe(
+      "Spec Verigram's spec defines five fields: theme (default, bts), logo_url, favicon_url, translation and css.",
+    );
+    expect(spec.closest('[data-scope]')).toHaveAttribute('data-scope', 'spec');
+    const sandbox = screen.getByText(/^The text keys, the --vg-\* CSS properties and the bts colours/);
+    expect(sandbox.closest('[data-scope]')).toHaveAttribute('data-scope', 'sandbox');
+    // The brand tokens are the sandbox's --vg-* properties; the texts' keys are the sandbox's list.
+    const brand = screen.getByRole('group', { name: 'Brand' });
+    expect(
+      within(brand)
+        .getByText(/only the sandbox page reads/)
+        .closest('[data-scope]'),
+    ).toHaveAttribute('data-scope', 'sandbox');
+    const texts = screen.getByRole('group', { name: 'Texts' });
+    expect(
+      within(texts).getByText(/the keys listed and their grey texts are the sandbox page's/),
+    ).toBeVisible();
+    expect(screen.getByRole('heading', { name: 'Preview: sandbox page' })).toBeVisible();
+    expect(screen.getByText(/not Verigram's hosted page, which may look different/)).toBeVisible();
+    expect(document.body.textContent).not.toMatch(/real page|real hosted|Verigram('s)? default/i);
+  });
+
+  it('given ru, then the same separation is said in Russian', () => {
+    render(<FlowUiBuilder previewUrl={null} locale="ru" />);
+    expect(screen.getByText(/^Спецификация Verigram задаёт пять полей/)).toBeVisible();
+    expect(screen.getByText(/^Ключи текстов, CSS-свойства --vg-\* и цвета bts/)).toBeVisible();
+    expect(screen.getAllByText('Только песочница').length).toBeGreaterThan(0);
+  });
+
+  it('when a key the sandbox page does not know is added for one locale, then it is kept with a note, not an error, and exported with the sandbox-only note', async () => {
+    const onChange = vi.fn();
+    render(<FlowUiBuilder previewUrl={null} onChange={onChange} />);
+    const add = screen.getByRole('button', { name: 'Add' });
+    expect(add).toBeDisabled();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Key' }), {
+      target: { value: ' acme.consent_footer ' },
+    });
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'ru');
+    fireEvent.change(screen.getByRole('textbox', { name: 'Text' }), {
+      target: { value: 'Acme хранит данные в Алматы' },
+    });
+    await userEvent.click(add);
+
+    expect(lastUi(onChange).translation).toEqual({
+      ru: { 'acme.consent_footer': 'Acme хранит данные в Алматы' },
+    });
+    expect(screen.getByRole('textbox', { name: 'Key' })).toHaveValue('');
+    // Its row comes first in the grid, editable in every locale, with a note rather than an error.
+    const rows = within(screen.getByRole('table')).getAllByRole('row');
+    expect(rows[1]?.dataset.key).toBe('acme.consent_footer');
+    const cell = screen.getByRole('textbox', { name: 'acme.consent_footer, ru' });
+    expect(cell).toHaveValue('Acme хранит данные в Алматы');
+    expect(cell).not.toHaveAttribute('aria-invalid');
+    expect(cell).toHaveAccessibleDescription(
+      'Note: "acme.consent_footer" is not known to the sandbox page; it may work on Verigram\'s page.',
+    );
+    expect(screen.getByText('No problems found.')).toBeInTheDocument();
+
+    const output = screen.getByRole('textbox', { name: 'Exported code' }) as HTMLTextAreaElement;
+    expect(JSON.parse(output.value).translation).toEqual({
+      ru: { 'acme.consent_footer': 'Acme хранит данные в Алматы' },
+    });
+    // JSON has no comments: the builder says it next to the export, as the output's description.
+    expect(output).toHaveAccessibleDescription(
+      "Sandbox only Known to work only on the sandbox page: translation. Check on Verigram's page; the TypeScript and curl exports say so too.",
+    );
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Export as' }), 'ts');
+    expect(output.value).toContain(
+      "\n// Known to work only on the verigram-kit sandbox's page: translation keys.\n",
+    );
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Export as' }), 'curl');
+    expect(
+      output.value.startsWith("# Known to work only on the verigram-kit sandbox's page: translation keys.\n"),
+    ).toBe(true);
+  });
+
+  it('given only spec fields (theme, logo), then the export carries no sandbox-only note', () => {
+    render(
+      <FlowUiBuilder
+        previewUrl={null}
+        defaultValue={defineFlowUi({ theme: 'bts', logoUrl: 'https://cdn.example.com/logo.svg' })}
+      />,
+    );
+    expect(screen.getByRole('textbox', { name: 'Exported code' })).not.toHaveAccessibleDescription();
+    expect(screen.queryByText(/Known to work only on the sandbox page/)).toBeNull();
   });
 });
 

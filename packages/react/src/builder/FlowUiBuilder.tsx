@@ -27,6 +27,7 @@ import { FlowUiPreview } from './FlowUiPreview.tsx';
 import { FLOW_UI_BUILDER_STYLES } from './flowUiBuilderStyles.ts';
 import { ImageUrlField } from './ImageUrlField.tsx';
 import { IssueTextContext } from './IssueTextContext.ts';
+import { ScopeNote } from './ScopeNote.tsx';
 import { TranslationGrid } from './TranslationGrid.tsx';
 import { type FlowUiChangeDetail, useFlowUiDraftState } from './useFlowUiDraftState.ts';
 import { useIssueText } from './useIssueText.ts';
@@ -38,7 +39,7 @@ export interface FlowUiBuilderProps
   extends Omit<HTMLAttributes<HTMLDivElement>, 'onChange' | 'defaultValue' | 'children'> {
   /** The config, when controlled. Pair with `onChange`. */
   value?: FlowConfigUi | undefined;
-  /** The starting config, when uncontrolled. @default the page as Verigram ships it */
+  /** The starting config, when uncontrolled. @default the spec's defaults only (theme `default`, its logo and favicon) */
   defaultValue?: FlowConfigUi | undefined;
   /** Every edit, as the spec's FlowConfigUi plus the draft and its validation issues. */
   onChange?: ((ui: FlowConfigUi, detail: FlowUiChangeDetail) => void) | undefined;
@@ -63,8 +64,10 @@ export interface FlowUiBuilderProps
 
 /**
  * Edits a FlowConfigUi (theme, logo, favicon, brand colours, texts, CSS) with validation and a live
- * preview of the real hosted page. Import from `@verigram-kit/react/builder`; it is not part of
- * the main entry.
+ * preview on the kit's sandbox page (not Verigram's hosted page). It labels what the spec defines
+ * (the five fields) apart from what only the sandbox page is known to read (text keys, `--vg-*`
+ * properties, the bts colours as rendered). Import from `@verigram-kit/react/builder`; it is not
+ * part of the main entry.
  */
 export const FlowUiBuilder = forwardRef<HTMLDivElement, FlowUiBuilderProps>(function FlowUiBuilder(
   {
@@ -109,8 +112,19 @@ export const FlowUiBuilder = forwardRef<HTMLDivElement, FlowUiBuilderProps>(func
       <IssueTextContext.Provider value={issueText}>
         <section ref={editorRef} className="vgb-editor" aria-labelledby={`${id}-title`}>
           <h2 id={`${id}-title`}>{messages.builder}</h2>
+          <div className="vgb-scopes">
+            <ScopeNote scope="spec" messages={messages}>
+              {messages.specScope}
+            </ScopeNote>
+            <ScopeNote scope="sandbox" messages={messages}>
+              {messages.sandboxScope}
+            </ScopeNote>
+          </div>
           <fieldset className="vgb-fieldset">
             <legend>{messages.themeAndAssets}</legend>
+            <ScopeNote scope="spec" messages={messages}>
+              {messages.themeHint}
+            </ScopeNote>
             <fieldset className="vgb-inline">
               <legend>{messages.theme}</legend>
               {THEMES.map((theme) => (

@@ -6,6 +6,7 @@ import {
   flowUiToJson,
   flowUiToPresetSnippet,
   flowUiToTypeScript,
+  listSandboxOnlyFields,
   parseFlowUiJson,
   type ValidateFlowUiOptions,
 } from '@verigram-kit/core';
@@ -13,6 +14,7 @@ import { useContext, useId, useState } from 'react';
 import type { BuilderMessages } from './builderMessages.ts';
 import { FieldIssues } from './FieldIssues.tsx';
 import { IssueTextContext } from './IssueTextContext.ts';
+import { ScopeNote } from './ScopeNote.tsx';
 
 export type ExportFormat = 'json' | 'ts' | 'curl' | 'preset';
 
@@ -53,6 +55,9 @@ export function FlowUiImportExport({
   // A backend must never get a config with errors (issue 6): the code is not shown, so it cannot
   // be copied, and Download stays focusable (aria-disabled) so it can say why it does nothing.
   const blocked = errors > 0;
+  // JSON has no comments, so the builder itself says which fields only the sandbox page is known
+  // to read; the TypeScript, curl and preset exports also carry it as comment lines.
+  const sandboxOnly = listSandboxOnlyFields(ui);
   const [text, setText] = useState('');
   const [result, setResult] = useState<{ ok: boolean; issues: FlowUiIssue[] } | null>(null);
   const [format, setFormat] = useState<ExportFormat>('json');
@@ -163,6 +168,11 @@ export function FlowUiImportExport({
           {messages.download}
         </button>
       </div>
+      {sandboxOnly.length > 0 && (
+        <ScopeNote scope="sandbox" messages={messages} id={`${id}-sandbox-only`}>
+          {messages.exportNote(sandboxOnly.join(', '))}
+        </ScopeNote>
+      )}
       {blocked ? (
         <div className="vgb-row">
           <p id={`${id}-blocked`} className="vgb-issue" data-severity="error">
@@ -182,6 +192,7 @@ export function FlowUiImportExport({
             readOnly
             spellCheck={false}
             value={output}
+            aria-describedby={sandboxOnly.length > 0 ? `${id}-sandbox-only` : undefined}
           />
         </div>
       )}

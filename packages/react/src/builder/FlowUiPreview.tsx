@@ -22,7 +22,7 @@ export interface FlowUiPreviewProps {
 type Width = 'phone' | 'desktop';
 const WIDTHS: Record<Width, string> = { phone: '390px', desktop: '100%' };
 
-/** The sandbox's real hosted page in a frame, driven by preview messages. */
+/** The sandbox's hosted page (not Verigram's) in a frame, driven by preview messages. */
 export function FlowUiPreview({
   previewUrl,
   ui,
@@ -52,6 +52,7 @@ export function FlowUiPreview({
       data-state={readyCount === null ? 'loading' : 'ready'}
     >
       <h2 id={`${id}-title`}>{messages.preview}</h2>
+      <p className="vgb-hint">{messages.previewHint}</p>
       <div className="vgb-row vgb-toolbar">
         <fieldset className="vgb-inline">
           <legend>{messages.previewLocale}</legend>

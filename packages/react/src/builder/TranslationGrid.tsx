@@ -11,6 +11,7 @@ import {
 import { useId, useMemo, useState } from 'react';
 import type { BuilderMessages } from './builderMessages.ts';
 import { FieldIssues, hasError } from './FieldIssues.tsx';
+import { ScopeNote } from './ScopeNote.tsx';
 
 export interface TranslationGridProps {
   draft: FlowUiDraft;
@@ -24,23 +25,36 @@ const catalog = TRANSLATION_CATALOG as Record<
   { description: string; defaults: Record<Locale, string> }
 >;
 
-/** Keys × kk/ru/en, with search, a "missing only" filter and per-locale counts of overrides. */
+/**
+ * Keys × kk/ru/en, with search, a "missing only" filter and per-locale counts of overrides. The
+ * listed keys are the sandbox page's; the spec's `translation` takes any key, so any can be added
+ * (a key outside the catalog gets core's translation.key_unknown note, never an error).
+ */
 export function TranslationGrid({ draft, issues, messages, onChange }: TranslationGridProps) {
   const id = useId();
   const [query, setQuery] = useState('');
   const [missingOnly, setMissingOnly] = useState(false);
+  const [newKey, setNewKey] = useState('');
+  const [newLocale, setNewLocale] = useState<Locale>(LOCALES[0]);
+  const [newText, setNewText] = useState('');
+  const canAdd = newKey.trim() !== '' && newText.trim() !== '';
+  const addKey = () => {
+    if (!canAdd) return;
+    onChange(newLocale, newKey.trim(), newText);
+    setNewKey('');
+    setNewText('');
+  };
   const own = (locale: Locale) => draft.translation[locale] ?? {};
-  // Unknown keys already in the draft stay editable (and flagged) rather than vanishing.
+  // Keys outside the catalog (added here or imported) come first, where a key just added is seen.
   const keys = useMemo(() => {
     const extra = new Set<string>();
     for (const locale of LOCALES)
       for (const key of Object.keys(draft.translation[locale] ?? {})) if (!(key in catalog)) extra.add(key);
-    return [...TRANSLATION_KEYS, ...[...extra].sort()];
+    return [...[...extra].sort(), ...TRANSLATION_KEYS];
   }, [draft.translation]);
-  // "Missing" as the checks define it (translation.keys_missing, issue 6: "missing keys listed per
-  // locale"): a key one locale overrides and another does not, so some users read the brand's
-  // wording and others Verigram's. A key nobody overrides shows the defaults everywhere and is
-  // not missing anything.
+  // "Missing" as the checks define it (translation.keys_missing): a key one locale overrides and
+  // another does not, so some users read the brand's wording and others the page's own. A key
+  // nobody overrides shows the page's own text everywhere and is not missing anything.
   const missing = new Set(
     issues.flatMap((i) => (i.code === 'translation.keys_missing' ? i.params.keys : [])),
   );
@@ -58,6 +72,9 @@ export function TranslationGrid({ draft, issues, messages, onChange }: Translati
   return (
     <fieldset className="vgb-fieldset">
       <legend>{messages.translations}</legend>
+      <ScopeNote scope="spec" messages={messages}>
+        {messages.textsHint}
+      </ScopeNote>
       <div className="vgb-row vgb-toolbar">
         <label htmlFor={`${id}-search`}>{messages.search}</label>
         <input id={`${id}-search`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
@@ -94,7 +111,7 @@ export function TranslationGrid({ draft, issues, messages, onChange }: Translati
               <tr key={key} data-key={key}>
                 <th scope="row">
                   <code>{key}</code>
-                  <span className="vgb-hint">{catalog[key]?.description ?? messages.unknownKey}</span>
+                  <span className="vgb-hint">{catalog[key]?.description ?? messages.customKey}</span>
                 </th>
                 {LOCALES.map((locale) => {
                   const path = jsonPointer('translation', locale, key);
@@ -121,6 +138,32 @@ export function TranslationGrid({ draft, issues, messages, onChange }: Translati
         </table>
         {rows.length === 0 && <p className="vgb-hint">{messages.noMatches}</p>}
       </div>
+      <fieldset className="vgb-inline vgb-add-key">
+        <legend>{messages.addKey}</legend>
+        <label htmlFor={`${id}-new-key`}>{messages.newKey}</label>
+        <input id={`${id}-new-key`} type="text" value={newKey} onChange={(e) => setNewKey(e.target.value)} />
+        <label htmlFor={`${id}-new-locale`}>{messages.language}</label>
+        <select
+          id={`${id}-new-locale`}
+          value={newLocale}
+          onChange={(e) => setNewLocale(e.target.value as Locale)}
+        >
+          {LOCALES.map((l) => (
+            <option key={l}>{l}</option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-new-text`}>{messages.text}</label>
+        <input
+          id={`${id}-new-text`}
+          type="text"
+          value={newText}
+          onChange={(e) => setNewText(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && addKey()}
+        />
+        <button type="button" disabled={!canAdd} onClick={addKey}>
+          {messages.add}
+        </button>
+      </fieldset>
     </fieldset>
   );
 }

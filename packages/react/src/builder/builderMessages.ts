@@ -1,6 +1,8 @@
-// The builder's own interface strings in the three locales the hosted page supports (issue 6:
-// "its own strings in kk/ru/en"). Validation issues are said in the same language from their
-// code and params (issueTextsKk.ts, issueTextsRu.ts, loaded on demand; English is core's message).
+// The builder's own interface strings in the three locales the hosted page supports (kk/ru/en).
+// The *Scope, *Hint and badge strings keep apart what the spec defines (five FlowConfigUi fields)
+// from what only the kit's sandbox page is known to read (text keys, --vg-* properties, bts
+// colours). Validation issues are said in the same language from their code and params
+// (issueTextsKk.ts, issueTextsRu.ts, loaded on demand; English is core's message).
 import type { Locale } from '@verigram-kit/core';
 
 const en = {
@@ -12,7 +14,7 @@ const en = {
   themeBts: 'BTS (dark)',
   logoUrl: 'Logo URL',
   faviconUrl: 'Favicon URL',
-  urlHint: 'https URL; leave empty for the Verigram default.',
+  urlHint: "https URL; leave empty for the spec's default.",
   logoPreview: 'Logo preview',
   faviconPreview: 'Favicon preview',
   imageFailed: 'The image could not be loaded from this URL.',
@@ -35,7 +37,14 @@ const en = {
   key: 'Key',
   cellLabel: (key: string, locale: string) => `${key}, ${locale}`,
   noMatches: 'No texts match.',
-  unknownKey: 'Not a key of the page',
+  customKey: 'Your key',
+  textsHint:
+    "translation is a spec field; the keys listed and their grey texts are the sandbox page's. Any other key can be added.",
+  addKey: 'Add a key',
+  newKey: 'Key',
+  language: 'Language',
+  text: 'Text',
+  add: 'Add',
   customCss: 'Custom CSS',
   cssHint: 'Applied after the brand tokens. No @import; url() only to allowed hosts or data: images.',
   importExport: 'Import and export',
@@ -59,7 +68,19 @@ const en = {
   summary: (errors: number, warnings: number) =>
     errors + warnings === 0 ? 'No problems found.' : `${errors} error(s), ${warnings} warning(s).`,
   severity: { error: 'Error', warning: 'Warning', info: 'Note' },
-  preview: 'Preview',
+  preview: 'Preview: sandbox page',
+  previewHint: "The kit's sandbox page, not Verigram's hosted page, which may look different.",
+  specBadge: 'Spec',
+  sandboxBadge: 'Sandbox only',
+  specScope:
+    "Verigram's spec defines five fields: theme (default, bts), logo_url, favicon_url, translation and css.",
+  sandboxScope:
+    "The text keys, the --vg-* CSS properties and the bts colours here are those of the kit's sandbox page. Verigram's page documents none of them: check them there.",
+  themeHint: "Spec fields; the bts colours are the sandbox's rendering.",
+  brandHint: 'Written into css as --vg-* properties, which only the sandbox page reads.',
+  cssScopeHint: "css is a spec field; the .vg-* classes and --vg-* properties are the sandbox page's.",
+  exportNote: (fields: string) =>
+    `Known to work only on the sandbox page: ${fields}. Check on Verigram's page; the TypeScript and curl exports say so too.`,
   previewFrame: 'Live preview of the verification page',
   previewLocale: 'Preview language',
   step: 'Step',
@@ -84,7 +105,7 @@ const ru: BuilderMessages = {
   themeBts: 'BTS (тёмная)',
   logoUrl: 'URL логотипа',
   faviconUrl: 'URL значка сайта',
-  urlHint: 'Адрес https; оставьте пустым для значения Verigram.',
+  urlHint: 'Адрес https; оставьте пустым для значения из спецификации.',
   logoPreview: 'Предпросмотр логотипа',
   faviconPreview: 'Предпросмотр значка',
   imageFailed: 'Не удалось загрузить изображение по этому адресу.',
@@ -107,7 +128,14 @@ const ru: BuilderMessages = {
   key: 'Ключ',
   cellLabel: (key, locale) => `${key}, ${locale}`,
   noMatches: 'Ничего не найдено.',
-  unknownKey: 'Такого ключа нет на странице',
+  customKey: 'Ваш ключ',
+  textsHint:
+    'translation — поле спецификации; ключи списка и серые тексты — страницы песочницы. Можно добавить любой ключ.',
+  addKey: 'Добавить ключ',
+  newKey: 'Ключ',
+  language: 'Язык',
+  text: 'Текст',
+  add: 'Добавить',
   customCss: 'Свой CSS',
   cssHint:
     'Применяется после токенов бренда. Без @import; url() только к разрешённым хостам или data:-изображения.',
@@ -131,7 +159,19 @@ const ru: BuilderMessages = {
   summary: (errors, warnings) =>
     errors + warnings === 0 ? 'Проблем не найдено.' : `Ошибок: ${errors}, предупреждений: ${warnings}.`,
   severity: { error: 'Ошибка', warning: 'Предупреждение', info: 'Примечание' },
-  preview: 'Предпросмотр',
+  preview: 'Предпросмотр: страница песочницы',
+  previewHint: 'Страница песочницы, а не страница Verigram: та может выглядеть иначе.',
+  specBadge: 'Спецификация',
+  sandboxBadge: 'Только песочница',
+  specScope:
+    'Спецификация Verigram задаёт пять полей: theme (default, bts), logo_url, favicon_url, translation и css.',
+  sandboxScope:
+    'Ключи текстов, CSS-свойства --vg-* и цвета bts здесь взяты со страницы песочницы. Страница Verigram их не документирует: проверьте их там.',
+  themeHint: 'Поля спецификации; цвета bts — так их показывает песочница.',
+  brandHint: 'Записываются в css как свойства --vg-*, которые читает только страница песочницы.',
+  cssScopeHint: 'css — поле спецификации; классы .vg-* и свойства --vg-* — страницы песочницы.',
+  exportNote: (fields) =>
+    `Проверено только на странице песочницы: ${fields}. Проверьте на странице Verigram; экспорт TypeScript и curl говорит о том же.`,
   previewFrame: 'Живой предпросмотр страницы верификации',
   previewLocale: 'Язык предпросмотра',
   step: 'Шаг',
@@ -154,7 +194,7 @@ const kk: BuilderMessages = {
   themeBts: 'BTS (күңгірт)',
   logoUrl: 'Логотип URL-і',
   faviconUrl: 'Сайт белгішесінің URL-і',
-  urlHint: 'https мекенжайы; Verigram әдепкісі үшін бос қалдырыңыз.',
+  urlHint: 'https мекенжайы; спецификацияның әдепкі мәні үшін бос қалдырыңыз.',
   logoPreview: 'Логотипті алдын ала қарау',
   faviconPreview: 'Белгішені алдын ала қарау',
   imageFailed: 'Осы мекенжайдан суретті жүктеу мүмкін болмады.',
@@ -177,7 +217,14 @@ const kk: BuilderMessages = {
   key: 'Кілт',
   cellLabel: (key, locale) => `${key}, ${locale}`,
   noMatches: 'Ештеңе табылмады.',
-  unknownKey: 'Бетте мұндай кілт жоқ',
+  customKey: 'Сіздің кілтіңіз',
+  textsHint:
+    'translation — спецификация өрісі; тізімдегі кілттер мен сұр мәтіндер құмсалғыш бетінікі. Кез келген кілт қосуға болады.',
+  addKey: 'Кілт қосу',
+  newKey: 'Кілт',
+  language: 'Тіл',
+  text: 'Мәтін',
+  add: 'Қосу',
   customCss: 'Өз CSS',
   cssHint:
     'Бренд токендерінен кейін қолданылады. @import болмайды; url() тек рұқсат етілген хосттарға немесе data: суреттеріне.',
@@ -201,7 +248,19 @@ const kk: BuilderMessages = {
   summary: (errors, warnings) =>
     errors + warnings === 0 ? 'Ақаулар табылмады.' : `Қателер: ${errors}, ескертулер: ${warnings}.`,
   severity: { error: 'Қате', warning: 'Ескерту', info: 'Ескертпе' },
-  preview: 'Алдын ала қарау',
+  preview: 'Алдын ала қарау: құмсалғыш беті',
+  previewHint: 'Бұл құмсалғыш беті, Verigram беті емес: ол басқаша көрінуі мүмкін.',
+  specBadge: 'Спецификация',
+  sandboxBadge: 'Тек құмсалғыш',
+  specScope:
+    'Verigram спецификациясы бес өрісті анықтайды: theme (default, bts), logo_url, favicon_url, translation және css.',
+  sandboxScope:
+    'Мұндағы мәтін кілттері, --vg-* CSS қасиеттері және bts түстері құмсалғыш бетінен алынған. Verigram беті оларды құжаттамайды: оларды сол жерде тексеріңіз.',
+  themeHint: 'Спецификация өрістері; bts түстерін құмсалғыш осылай көрсетеді.',
+  brandHint: 'css ішіне --vg-* қасиеттері ретінде жазылады; оларды тек құмсалғыш беті оқиды.',
+  cssScopeHint: 'css — спецификация өрісі; .vg-* кластары мен --vg-* қасиеттері құмсалғыш бетінікі.',
+  exportNote: (fields) =>
+    `Тек құмсалғыш бетінде тексерілген: ${fields}. Verigram бетінде тексеріңіз; TypeScript және curl экспорты да осыны айтады.`,
   previewFrame: 'Тексеру бетін тікелей алдын ала қарау',
   previewLocale: 'Алдын ала қарау тілі',
   step: 'Қадам',

@@ -2,7 +2,8 @@
 // app restyles it without overriding selectors. Rendered in a <style> element by the component:
 // no CSS import for the app's bundler to handle, and it arrives with the server-rendered markup.
 // An aria-disabled button (a blocked export) is dashed, not dimmed: it stays focusable to say
-// why, and its text keeps AA contrast.
+// why, and its text keeps AA contrast. Scope badges: green for what the spec defines, amber for
+// what only the sandbox page is known to read.
 export const FLOW_UI_BUILDER_STYLES = `
 .vgb-root {
   --vgb-font: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
@@ -63,6 +64,12 @@ export const FLOW_UI_BUILDER_STYLES = `
 .vgb-table input { width: 100%; min-width: 140px; box-sizing: border-box; }
 .vgb-code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.85rem; width: 100%; box-sizing: border-box; }
 .vgb-summary { margin: 0; }
+.vgb-scopes { display: grid; gap: 4px; }
+.vgb-scope { font-size: 0.85rem; margin: 0 0 8px; color: var(--vgb-muted); }
+.vgb-badge { display: inline-block; font-size: 0.75rem; font-weight: 600; padding: 0 6px; border-radius: 999px; border: 1px solid; }
+.vgb-scope[data-scope="spec"] .vgb-badge { color: #0b5b36; background: #e3f4ea; }
+.vgb-scope[data-scope="sandbox"] .vgb-badge { color: var(--vgb-warning); background: #fdf1dc; }
+.vgb-add-key { flex-wrap: wrap; margin-top: var(--vgb-gap); }
 .vgb-preview { position: sticky; top: var(--vgb-gap); min-width: 0; }
 .vgb-frame-wrap { border: 1px solid var(--vgb-border); border-radius: var(--vgb-radius); background: #e9ecf2; padding: var(--vgb-gap); overflow: auto; }
 .vgb-frame { display: block; margin: 0 auto; border: 0; background: #fff; border-radius: calc(var(--vgb-radius) / 2); }

@@ -42,15 +42,15 @@ const issueTextsKk: IssueTexts = {
   'translation.value_invalid': ({ params }) =>
     `«${params.key}» кілтінің ${params.locale} мәтіні жол (string) болуы керек.`,
   'translation.key_unknown': ({ params }) =>
-    `Бетте «${params.key}» кілті жоқ, сондықтан бұл мәтін ешқашан көрсетілмейді.${params.suggestion ? ` «${params.suggestion}» кілтін айтқыңыз келді ме?` : ''}`,
+    `«${params.key}» кілтін құмсалғыш беті білмейді; Verigram бетінде жұмыс істеуі мүмкін.${params.suggestion ? ` «${params.suggestion}» кілтін айтқыңыз келді ме?` : ''}`,
   'translation.value_empty': ({ params }) =>
     `«${params.key}» кілтінің ${params.locale} мәтіні бос: бет бұл жерде ештеңе көрсетпейді. Әдепкі мәтінді қалдыру үшін оны өшіріңіз.`,
   'translation.placeholder_missing': ({ params }) =>
-    `«${params.key}» кілтінің ${params.locale} мәтінінде бет толтыратын ${braces(params.placeholders)} толтырғыштары жоқ.`,
+    `«${params.key}» кілтінің ${params.locale} мәтінінде құмсалғыш беті толтыратын ${braces(params.placeholders)} толтырғыштары жоқ.`,
   'translation.placeholder_unknown': ({ params }) =>
-    `«${params.key}» кілтінің ${params.locale} мәтінінде бет толтырмайтын ${braces(params.placeholders)} толтырғыштары бар (${params.known.length ? `қолжетімдісі: ${braces(params.known)}` : 'бұл кілтте толтырғыш жоқ'}).`,
+    `«${params.key}» кілтінің ${params.locale} мәтінінде құмсалғыш беті толтырмайтын ${braces(params.placeholders)} толтырғыштары бар (${params.known.length ? `қолжетімдісі: ${braces(params.known)}` : 'бұл кілтте толтырғыш жоқ'}).`,
   'translation.keys_missing': ({ params }) =>
-    `${params.locale} тілінде басқа тілдерде өзгертілген ${params.keys.length} кілттің мәтіні жоқ, сондықтан онда әдепкі мәтіндер көрсетіледі: ${params.keys.join(', ')}.`,
+    `${params.locale} тілінде басқа тілдерде өзгертілген ${params.keys.length} кілттің мәтіні жоқ, сондықтан онда беттің өз мәтіндері көрсетіледі: ${params.keys.join(', ')}.`,
   'css.invalid': () => 'css өрісі жол (string) болуы керек.',
   'css.too_large': ({ params }) =>
     `CSS көлемі ${number(params.bytes)} байт, ал шегі ${number(params.max)} байт. Пайдаланылмайтын ережелерді өшіріңіз немесе үлкен суреттерді рұқсат етілген хостқа көшіріңіз.`,

@@ -42,15 +42,15 @@ const issueTextsRu: IssueTexts = {
   'translation.value_invalid': ({ params }) =>
     `Текст ${params.locale} для «${params.key}» должен быть строкой.`,
   'translation.key_unknown': ({ params }) =>
-    `Ключа «${params.key}» нет на странице, поэтому этот текст никогда не показывается.${params.suggestion ? ` Возможно, имелся в виду «${params.suggestion}»?` : ''}`,
+    `Ключ «${params.key}» неизвестен странице песочницы; на странице Verigram он может работать.${params.suggestion ? ` Возможно, имелся в виду «${params.suggestion}»?` : ''}`,
   'translation.value_empty': ({ params }) =>
     `Текст ${params.locale} для «${params.key}» пуст: страница ничего не покажет на этом месте. Удалите его, чтобы вернуть текст по умолчанию.`,
   'translation.placeholder_missing': ({ params }) =>
-    `В тексте ${params.locale} для «${params.key}» не хватает подстановок ${braces(params.placeholders)}, которые заполняет страница.`,
+    `В тексте ${params.locale} для «${params.key}» не хватает подстановок ${braces(params.placeholders)}, которые заполняет страница песочницы.`,
   'translation.placeholder_unknown': ({ params }) =>
-    `Текст ${params.locale} для «${params.key}» использует подстановки ${braces(params.placeholders)}, которые страница не заполняет (${params.known.length ? `доступны: ${braces(params.known)}` : 'у этого ключа подстановок нет'}).`,
+    `Текст ${params.locale} для «${params.key}» использует подстановки ${braces(params.placeholders)}, которые страница песочницы не заполняет (${params.known.length ? `доступны: ${braces(params.known)}` : 'у этого ключа подстановок нет'}).`,
   'translation.keys_missing': ({ params }) =>
-    `Для ${params.locale} не задан текст ключей, изменённых в других языках (${params.keys.length}), поэтому там показываются тексты по умолчанию: ${params.keys.join(', ')}.`,
+    `Для ${params.locale} не задан текст ключей, изменённых в других языках (${params.keys.length}), поэтому там показываются собственные тексты страницы: ${params.keys.join(', ')}.`,
   'css.invalid': () => 'Поле css должно быть строкой.',
   'css.too_large': ({ params }) =>
     `Размер CSS — ${bytes(params.bytes)}, а допустимо не более ${bytes(params.max)}. Удалите неиспользуемые правила или перенесите большие изображения на разрешённый хост.`,

@@ -74,8 +74,8 @@ const cases: Record<FlowUiIssueCode, [() => FlowUiIssue[], string[], string[]]> 
   ],
   'translation.key_unknown': [
     () => validateFlowUi({ translation: { ru: { 'button.strat': 'x' } } }),
-    ['Ключа «button.strat» нет', 'имелся в виду «button.start»'],
-    ['«button.strat» кілті жоқ', '«button.start» кілтін айтқыңыз келді ме'],
+    ['Ключ «button.strat» неизвестен странице песочницы', 'Verigram', 'имелся в виду «button.start»'],
+    ['«button.strat» кілтін құмсалғыш беті білмейді', 'Verigram', '«button.start» кілтін айтқыңыз келді ме'],
   ],
   'translation.value_empty': [
     () => validateFlowUi({ translation: { kk: { 'button.start': ' ' } } }),
