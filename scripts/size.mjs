@@ -50,8 +50,12 @@ const checks = [
   // by 1.1 kB when the service names and the last English-only page strings joined it. Then 20.25 kB
   // (19.96 kB measured as an app ships it) with validation issues in kk/ru (issue 6): their texts
   // load on demand (2.6 kB a language), but the issues' params, the loader and the blocked-export
-  // notice in three languages are up front.
-  { name: 'FlowUiBuilder entry', imports: '*', from: '@verigram-kit/react/builder', budget: 20300 },
+  // notice in three languages are up front. 19.91 kB, then 21.66 kB when the builder began to
+  // say, in kk/ru/en, which parts the spec defines and which only the sandbox page reads (a note
+  // per section, the preview's and the export's notes), took keys of your own, and core's exports
+  // gained the sandbox-only comment. The kk/ru interface strings are still up front (the issue
+  // texts load on demand).
+  { name: 'FlowUiBuilder entry', imports: '*', from: '@verigram-kit/react/builder', budget: 21700 },
   {
     name: 'core, browser-facing (protocol + phase helpers)',
     imports: [
@@ -67,12 +71,13 @@ const checks = [
   // 17.32 kB, then 17.90 kB with hostPageSecurityHeaders (the host page's CSP, Permissions-Policy
   // and Referrer-Policy, a server-side helper no browser entry imports) and the camera
   // pre-flight's policy check; 18.50 kB with createFlowEventLog (steps and end from the polled
-  // flow, for the real hosted page that sends no messages) and getCurrentStep, moved from react.
+  // flow, for the real hosted page that sends no messages) and getCurrentStep, moved from react;
+  // 18.78 kB with listSandboxOnlyFields and the sandbox-only comment the snippet exports start with.
   {
     name: 'core (all of it, server client and builder included)',
     imports: '*',
     from: '@verigram-kit/core',
-    budget: 18600,
+    budget: 18800,
   },
 ];
 

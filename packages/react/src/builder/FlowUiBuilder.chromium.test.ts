@@ -1,6 +1,6 @@
 // @vitest-environment node
-// <FlowUiBuilder> in Debian's Chromium (playwright library), previewing the sandbox's real hosted
-// page: the builder's edits must reach the page's computed style and text. The page is bundled
+// <FlowUiBuilder> in Debian's Chromium (playwright library), previewing the sandbox's hosted page
+// (ours, not Verigram's): the builder's edits must reach the page's computed style and text. The page is bundled
 // with esbuild against the React major the project runs (19 here, 18 in the react18 project).
 // Screenshots go to packages/react/.screenshots/ (gitignored).
 import { mkdirSync } from 'node:fs';
@@ -92,8 +92,8 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-async function openBuilder(): Promise<{ page: Page; preview: Frame }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+async function openBuilder(width = 1400): Promise<{ page: Page; preview: Frame }> {
+  const page = await browser.newPage({ viewport: { width, height: 1000 } });
   const errors: Error[] = [];
   page.on('pageerror', (error) => errors.push(error));
   await page.goto(`${origin}/?preview=${encodeURIComponent(`${sandbox.url}/hf2/preview/`)}`);
@@ -116,7 +116,7 @@ const buttonStyle = (preview: Frame) =>
 // Each test's own waits add up to 60 s at most (20 s for the preview, then up to four polls of
 // 10 s); its budget exceeds them, so a timeout names the wait that failed, not the test.
 describe(`<FlowUiBuilder> in Chromium (React ${reactMajor})`, { timeout: 90_000 }, () => {
-  it('changing the primary colour restyles the real preview page', async () => {
+  it('changing the primary colour restyles the sandbox preview page', async () => {
     const { page, preview } = await openBuilder();
     // The default theme's primary (#1f5eff) before any edit.
     expect(await buttonStyle(preview)).toEqual({
@@ -169,6 +169,48 @@ describe(`<FlowUiBuilder> in Chromium (React ${reactMajor})`, { timeout: 90_000 
     );
     expect(changes).toBeGreaterThan(0);
     await page.screenshot({ path: `${SHOTS}builder-translation-ru-bts.png`, fullPage: false });
+    await page.close();
+  });
+
+  it('at 1280 px, it tells spec fields from sandbox-only ones, and a key of your own is exported with that note', async () => {
+    const { page, preview } = await openBuilder(1280);
+    expect(await page.getByText("Verigram's spec defines five fields", { exact: false }).isVisible()).toBe(
+      true,
+    );
+    const sandboxOnly = page.getByText('Text keys, --vg-* CSS properties and bts colours', { exact: false });
+    expect(await sandboxOnly.isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Preview: sandbox page' }).isVisible()).toBe(true);
+    // Nothing spills sideways at a common laptop width.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    await page.screenshot({ path: `${SHOTS}builder-1280-scopes.png`, fullPage: false });
+
+    await page.getByRole('textbox', { name: 'Key', exact: true }).fill('acme.consent_footer');
+    await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('en');
+    await page.getByRole('textbox', { name: 'Text', exact: true }).fill('Acme keeps your data in Almaty');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    const cell = page.getByRole('textbox', { name: 'acme.consent_footer, en' });
+    await expect.poll(() => cell.inputValue()).toBe('Acme keeps your data in Almaty');
+    expect(await cell.getAttribute('aria-invalid')).toBeNull();
+    // The sandbox page ignores a key it does not know: it keeps rendering, with its own title.
+    await expect
+      .poll(() => preview.textContent('.vg-title'), { timeout: 10_000 })
+      .toBe(TRANSLATION_CATALOG['header.title'].defaults.en);
+
+    const output = page.getByRole('textbox', { name: 'Exported code' });
+    expect(JSON.parse(await output.inputValue()).translation).toEqual({
+      en: { 'acme.consent_footer': 'Acme keeps your data in Almaty' },
+    });
+    const note = page.getByText('Known to work only on the sandbox page: translation.', { exact: false });
+    expect(await note.isVisible()).toBe(true);
+    await page.getByRole('combobox', { name: 'Export as' }).selectOption('ts');
+    expect(await output.inputValue()).toContain(
+      "// Known to work only on the verigram-kit sandbox's page: translation keys.",
+    );
+    await note.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}builder-1280-custom-key-export.png`, fullPage: false });
+    await page.getByRole('row', { name: /acme\.consent_footer/ }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}builder-1280-custom-key-row.png`, fullPage: false });
+    await page.screenshot({ path: `${SHOTS}builder-1280-full.png`, fullPage: true });
     await page.close();
   });
 });

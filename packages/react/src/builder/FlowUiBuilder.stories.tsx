@@ -4,8 +4,9 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { previewPageUrl } from '../stories/previewPageUrl.ts';
 import { FlowUiBuilder } from './FlowUiBuilder.tsx';
 
-// The preview frame is the sandbox's real preview page as a blob: URL (no `pnpm sandbox` needed,
-// and the static Storybook makes no network calls). The builder's language follows the toolbar.
+// The preview frame is the sandbox's own preview page as a blob: URL (no `pnpm sandbox` needed,
+// and the static Storybook makes no network calls); it is not Verigram's hosted page. The
+// builder's language follows the toolbar.
 const meta = {
   title: 'react/FlowUiBuilder',
   component: FlowUiBuilder,
@@ -114,5 +115,38 @@ export const ExportBlockedInRussian: Story = {
     );
     await userEvent.click(canvas.getByRole('button', { name: 'К первой ошибке' }));
     await expect(logo).toHaveFocus();
+  },
+};
+
+/**
+ * A key of your own: the spec's `translation` takes any key, so the builder does too. The sandbox's
+ * page does not read it, so it carries a note (not an error), and the export says which fields
+ * are known to work only on the sandbox's page.
+ */
+export const CustomKey: Story = {
+  name: 'A key the sandbox page does not know',
+  args: {
+    previewUrl: null,
+    defaultValue: defineFlowUi({
+      translation: { en: { 'acme.consent_footer': 'Acme keeps your data in Almaty' } },
+    }),
+  },
+  play: async ({ canvas }) => {
+    await expect(
+      canvas.getByRole('textbox', { name: 'acme.consent_footer, en' }),
+    ).toHaveAccessibleDescription(
+      'Note: "acme.consent_footer" is not known to the sandbox page; it may work on Verigram\'s page.',
+    );
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Key' }), 'acme.consent_footer');
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Language' }), 'kk');
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Text' }), 'Acme деректерді Алматыда сақтайды');
+    await userEvent.click(canvas.getByRole('button', { name: 'Add' }));
+    await expect(canvas.getByRole('textbox', { name: 'acme.consent_footer, kk' })).toHaveValue(
+      'Acme деректерді Алматыда сақтайды',
+    );
+    await expect(canvas.getByText('No problems found.')).toBeVisible();
+    await expect(canvas.getByRole('textbox', { name: 'Exported code' })).toHaveAccessibleDescription(
+      expect.stringContaining('Known to work only on the sandbox page: translation.'),
+    );
   },
 };

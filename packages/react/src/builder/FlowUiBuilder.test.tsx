@@ -292,7 +292,9 @@ describe('what the spec defines, and what only the sandbox page reads', () => {
       "Spec Verigram's spec defines five fields: theme (default, bts), logo_url, favicon_url, translation and css.",
     );
     expect(spec.closest('[data-scope]')).toHaveAttribute('data-scope', 'spec');
-    const sandbox = screen.getByText(/^The text keys, the --vg-\* CSS properties and the bts colours/);
+    const sandbox = screen.getByText(
+      /^Text keys, --vg-\* CSS properties and bts colours here are the sandbox page's/,
+    );
     expect(sandbox.closest('[data-scope]')).toHaveAttribute('data-scope', 'sandbox');
     // The brand tokens are the sandbox's --vg-* properties; the texts' keys are the sandbox's list.
     const brand = screen.getByRole('group', { name: 'Brand' });
@@ -303,17 +305,19 @@ describe('what the spec defines, and what only the sandbox page reads', () => {
     ).toHaveAttribute('data-scope', 'sandbox');
     const texts = screen.getByRole('group', { name: 'Texts' });
     expect(
-      within(texts).getByText(/the keys listed and their grey texts are the sandbox page's/),
+      within(texts).getByText(/^translation; the keys listed and grey texts are the sandbox page's/),
     ).toBeVisible();
     expect(screen.getByRole('heading', { name: 'Preview: sandbox page' })).toBeVisible();
-    expect(screen.getByText(/not Verigram's hosted page, which may look different/)).toBeVisible();
+    expect(screen.getByText(/^The kit's sandbox page, not Verigram's/)).toBeVisible();
     expect(document.body.textContent).not.toMatch(/real page|real hosted|Verigram('s)? default/i);
   });
 
   it('given ru, then the same separation is said in Russian', () => {
     render(<FlowUiBuilder previewUrl={null} locale="ru" />);
     expect(screen.getByText(/^Спецификация Verigram задаёт пять полей/)).toBeVisible();
-    expect(screen.getByText(/^Ключи текстов, CSS-свойства --vg-\* и цвета bts/)).toBeVisible();
+    expect(
+      screen.getByText(/^Ключи текстов, свойства --vg-\* и цвета bts здесь — страницы песочницы/),
+    ).toBeVisible();
     expect(screen.getAllByText('Только песочница').length).toBeGreaterThan(0);
   });
 
@@ -352,7 +356,7 @@ describe('what the spec defines, and what only the sandbox page reads', () => {
     });
     // JSON has no comments: the builder says it next to the export, as the output's description.
     expect(output).toHaveAccessibleDescription(
-      "Sandbox only Known to work only on the sandbox page: translation. Check on Verigram's page; the TypeScript and curl exports say so too.",
+      "Sandbox only Known to work only on the sandbox page: translation. Check on Verigram's page.",
     );
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Export as' }), 'ts');
     expect(output.value).toContain(

@@ -70,6 +70,7 @@ export const FLOW_UI_BUILDER_STYLES = `
 .vgb-scope[data-scope="spec"] .vgb-badge { color: #0b5b36; background: #e3f4ea; }
 .vgb-scope[data-scope="sandbox"] .vgb-badge { color: var(--vgb-warning); background: #fdf1dc; }
 .vgb-add-key { flex-wrap: wrap; margin-top: var(--vgb-gap); }
+.vgb-preview > .vgb-hint { margin-bottom: 8px; }
 .vgb-preview { position: sticky; top: var(--vgb-gap); min-width: 0; }
 .vgb-frame-wrap { border: 1px solid var(--vgb-border); border-radius: var(--vgb-radius); background: #e9ecf2; padding: var(--vgb-gap); overflow: auto; }
 .vgb-frame { display: block; margin: 0 auto; border: 0; background: #fff; border-radius: calc(var(--vgb-radius) / 2); }
