@@ -46,7 +46,7 @@ const checks = [
     budget: 8000,
   },
   { name: 'VerigramCallback entry', imports: '*', from: '@verigram-kit/react/callback', budget: 1500 },
-  // The builder and all of core carry the hosted page's key catalog (kk/ru/en defaults), which grew
+  // The builder and all of core carry the sandbox page's key catalog (kk/ru/en defaults), which grew
   // by 1.1 kB when the service names and the last English-only page strings joined it. Then 20.25 kB
   // (19.96 kB measured as an app ships it) with validation issues in kk/ru (issue 6): their texts
   // load on demand (2.6 kB a language), but the issues' params, the loader and the blocked-export

@@ -11,9 +11,9 @@ import { storyApiError, withScriptedFailures } from './stories/withScriptedFailu
 import { VerigramFlow } from './VerigramFlow.tsx';
 import './stories/exampleAppStyles.css';
 
-// Every story runs the real hosted page on the in-memory sandbox (blob: vlinks, no server). The
-// `showcase` template ends on the page's own status screen instead of navigating the frame to a
-// callback URL, which Storybook does not serve.
+// Every story runs the sandbox's hosted page on the in-memory sandbox (blob: vlinks, no server).
+// The `showcase` template ends on the page's own status screen instead of navigating the frame to
+// a callback URL, which Storybook does not serve.
 const showcase: VerigramStoryParameters = {
   client: {
     templates: {

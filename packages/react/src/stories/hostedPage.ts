@@ -1,8 +1,8 @@
 import { expect, waitFor, within } from 'storybook/test';
 
 /**
- * The hosted page inside a story's `<VerigramFlow>` frame. The in-memory sandbox's vlinks are
- * blob: URLs with this document's origin, so a play function can read and click the real page.
+ * The sandbox's hosted page inside a story's `<VerigramFlow>` frame. The in-memory sandbox's vlinks
+ * are blob: URLs with this document's origin, so a play function can read and click that page.
  */
 export async function hostedPage(canvasElement: HTMLElement) {
   const frame = await waitFor(

@@ -1,7 +1,8 @@
 // A FlowClient that runs the sandbox engine in the page itself: Storybook's static build,
-// component tests and offline demos need no server. Its vlinks are blob: URLs of the real hosted
-// page; a blob document has its creator's origin, so the embedder's origin checks hold, and the
-// page's script reaches the engine through a registry on its same-origin parent or opener.
+// component tests and offline demos need no server. Its vlinks are blob: URLs of the sandbox's
+// hosted page (the one its server renders); a blob document has its creator's origin, so the
+// embedder's origin checks hold, and the page's script reaches the engine through a registry on
+// its same-origin parent or opener.
 
 import type {
   CreateFlowOptions,
