@@ -46,11 +46,12 @@ async function bundleApp(): Promise<string> {
     import { version } from 'react';
     import { createRoot } from 'react-dom/client';
     import { FlowUiBuilder } from ${JSON.stringify(join(here, 'index.ts'))};
-    const preview = new URLSearchParams(location.search).get('preview');
+    const params = new URLSearchParams(location.search);
+    const preview = params.get('preview');
     window.__changes = [];
     window.__reactVersion = version;
     createRoot(document.getElementById('root')).render(
-      <FlowUiBuilder previewUrl={preview} previewDebounceMs={50} onChange={(ui) => window.__changes.push(ui)} />,
+      <FlowUiBuilder previewUrl={preview} locale={params.get('locale') ?? 'en'} previewDebounceMs={50} onChange={(ui) => window.__changes.push(ui)} />,
     );`;
   const result = await build({
     stdin: { contents: entry, resolveDir: join(here, '../..'), loader: 'tsx' },
@@ -92,11 +93,11 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-async function openBuilder(width = 1400): Promise<{ page: Page; preview: Frame }> {
+async function openBuilder(width = 1400, locale = 'en'): Promise<{ page: Page; preview: Frame }> {
   const page = await browser.newPage({ viewport: { width, height: 1000 } });
   const errors: Error[] = [];
   page.on('pageerror', (error) => errors.push(error));
-  await page.goto(`${origin}/?preview=${encodeURIComponent(`${sandbox.url}/hf2/preview/`)}`);
+  await page.goto(`${origin}/?locale=${locale}&preview=${encodeURIComponent(`${sandbox.url}/hf2/preview/`)}`);
   await page.locator('section.vgb-preview[data-state="ready"]').waitFor({ timeout: 20_000 });
   const preview = page.frames().find((f) => f.url().startsWith(`${sandbox.url}/hf2/preview/`));
   if (!preview) throw new Error('the preview frame is missing');
@@ -211,6 +212,19 @@ describe(`<FlowUiBuilder> in Chromium (React ${reactMajor})`, { timeout: 90_000 
     await page.getByRole('row', { name: /acme\.consent_footer/ }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}builder-1280-custom-key-row.png`, fullPage: false });
     await page.screenshot({ path: `${SHOTS}builder-1280-full.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('at 1280 px in Kazakh, the spec and sandbox-only notes fit beside the preview', async () => {
+    const { page } = await openBuilder(1280, 'kk');
+    expect(
+      await page.getByText('Verigram спецификациясы бес өрісті анықтайды', { exact: false }).isVisible(),
+    ).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Алдын ала қарау: құмсалғыш беті' }).isVisible()).toBe(
+      true,
+    );
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    await page.screenshot({ path: `${SHOTS}builder-1280-kk.png`, fullPage: false });
     await page.close();
   });
 });
