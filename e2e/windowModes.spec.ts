@@ -27,7 +27,7 @@ test('popup mode: the flow runs in a window opened from a click; the page learns
 test('redirect mode: the tab goes to the hosted page and comes back to the result', async ({ page }) => {
   await page.goto('/');
   await startVerification(page, { mode: 'Full-page redirect' });
-  await page.waitForURL(/127\.0\.0\.1:4010\/hf2\//);
+  await page.waitForURL(/127\.0\.0\.1:4011\/hf2\//);
   await pressInHostedPage(page.getByTestId('start'), page.locator('.vg-oval'));
   await passLiveness(page);
   await shot(page, '40-redirect-hosted-page', { fullPage: false });

@@ -3,17 +3,21 @@ import type { AddressInfo } from 'node:net';
 import { type RunningSandbox, startSandbox } from '@verigram-kit/sandbox/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BackOfficeView } from './createBackOffice.ts';
-import { startDemoBackend } from './verigramDemoPlugin.ts';
+import { demoSandboxUrl, startDemoBackend } from './verigramDemoPlugin.ts';
 
-// Counts the sandboxes the backend itself starts; the real startSandbox still runs underneath.
-const { sandboxStarts } = vi.hoisted(() => ({ sandboxStarts: { count: 0 } }));
+// Counts (and keeps) the sandboxes the backend itself starts; the real startSandbox still runs underneath.
+const { sandboxStarts } = vi.hoisted(() => ({
+  sandboxStarts: { count: 0, started: [] as import('@verigram-kit/sandbox/server').RunningSandbox[] },
+}));
 vi.mock('@verigram-kit/sandbox/server', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@verigram-kit/sandbox/server')>();
   return {
     ...actual,
-    startSandbox: (...args: Parameters<typeof actual.startSandbox>) => {
+    startSandbox: async (...args: Parameters<typeof actual.startSandbox>) => {
       sandboxStarts.count += 1;
-      return actual.startSandbox(...args);
+      const running = await actual.startSandbox(...args);
+      sandboxStarts.started.push(running);
+      return running;
     },
   };
 });
@@ -103,7 +107,10 @@ describe('the demo backend', () => {
 
     // The customer's tab is gone: nobody reads the flow through the proxy. The sandbox passes the
     // selfie-only template's one step through its control route.
-    const sandboxUrl = new URL(created.vlink).origin;
+    // The control routes live on the sandbox's API origin, not on the vlink's (the hosted page's).
+    const pageOrigin = new URL(created.vlink).origin;
+    const sandboxUrl = sandboxStarts.started.find((s) => s.pageUrl === pageOrigin)?.url as string;
+    expect(sandboxUrl).not.toBe(pageOrigin);
     const decided = await fetch(`${sandboxUrl}/_sandbox/flows/${created.flow_id}/steps/current`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-verigram-api-key': 'sandbox-test-key' },
@@ -124,6 +131,15 @@ describe('the demo backend', () => {
     });
     expect(view.watching).toEqual([]);
     expect(await backOffice(stranger)).toEqual({ watching: [], verdicts: [] });
+  });
+
+  it('given the in-process sandbox, then vlinks point to its hosted page origin, not to its API', async () => {
+    const cookie = ((await fetch(`${base}/`)).headers.get('set-cookie') ?? '').split(';')[0];
+    const { vlink } = (await (await createFlow(cookie)).json()) as { vlink: string };
+    expect(new URL(vlink).origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const html = await (await fetch(vlink)).text();
+    // Page messages are on by default (the sandbox's own protocol).
+    expect(html).toContain('"postMessages":true');
   });
 
   it('serves the kit callback page at /verigram/callback', async () => {
@@ -161,7 +177,7 @@ describe('the demo backend against real Verigram (VERIGRAM_API_URL and VERIGRAM_
     });
     expect(response.status).toBe(201);
     const { flow_id, vlink } = (await response.json()) as { flow_id: string; vlink: string };
-    expect(vlink.startsWith(`${remote.url}/hf2/${flow_id}/`)).toBe(true);
+    expect(vlink.startsWith(`${remote.pageUrl}/hf2/${flow_id}/`)).toBe(true);
 
     expect(remote.engine.listFlows('sandbox-other-consumer').map((f) => f.flow_id)).toEqual([flow_id]);
     expect(remote.engine.listFlows('sandbox-test-consumer')).toEqual([]);
@@ -172,7 +188,39 @@ describe('the demo backend against real Verigram (VERIGRAM_API_URL and VERIGRAM_
     const asOther = await getAs('sandbox-other-key');
     expect(asOther.status).toBe(200);
     expect(((await asOther.json()) as { consumer_id: string }).consumer_id).toBe('sandbox-other-consumer');
+    // Another consumer's flow: 403, as the spec lists for GET /flow/{flow_id}.
     const asTest = await getAs('sandbox-test-key');
     expect(asTest.status).toBe(403);
+  });
+});
+
+describe('the demo backend with VERIGRAM_SANDBOX_PAGE_MESSAGES=off', () => {
+  it('given the variable, then its sandbox serves a silent hosted page, as Verigram does', async () => {
+    const backend = await startDemoBackend(
+      { sandboxPort: 0, env: { VERIGRAM_SANDBOX_PAGE_MESSAGES: 'off' } },
+      () => {},
+    );
+    const demo = await serve(backend);
+    try {
+      const cookie = ((await fetch(`${demo.url}/`)).headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const response = await fetch(`${demo.url}/api/verigram/flow`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: demo.url, cookie },
+        body: JSON.stringify({ template: 'selfie-only' }),
+      });
+      const { vlink } = (await response.json()) as { vlink: string };
+      expect(await (await fetch(vlink)).text()).toContain('"postMessages":false');
+    } finally {
+      await demo.close();
+    }
+  });
+
+  it('points the builder preview at the hosted page origin: the API port + 1 unless SANDBOX_PAGE_PORT says otherwise', () => {
+    expect(demoSandboxUrl({ env: {} })).toBe('http://127.0.0.1:4011');
+    expect(demoSandboxUrl({ env: { SANDBOX_PORT: '4020' } })).toBe('http://127.0.0.1:4021');
+    expect(demoSandboxUrl({ env: { SANDBOX_PORT: '4020', SANDBOX_PAGE_PORT: '4099' } })).toBe(
+      'http://127.0.0.1:4099',
+    );
+    expect(demoSandboxUrl({ env: { VERIGRAM_API_URL: 'https://services.example' } })).toBeNull();
   });
 });

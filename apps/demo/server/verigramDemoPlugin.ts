@@ -18,21 +18,35 @@ const CALLBACK_PATH = '/verigram/callback';
 const BACK_OFFICE_PATH = '/demo/back-office';
 
 export interface DemoServerOptions {
-  /** Port of the in-process sandbox. @default SANDBOX_PORT or 4010 */
+  /** Port of the in-process sandbox's API. @default SANDBOX_PORT or 4010 */
   sandboxPort?: number | undefined;
+  /**
+   * Port of the sandbox's hosted page, a second origin as with Verigram (services.* vs web.*).
+   * @default SANDBOX_PAGE_PORT, else the API port + 1 (a free port when the API's is 0)
+   */
+  sandboxPagePort?: number | undefined;
   /** Where the env comes from. @default process.env */
   env?: Record<string, string | undefined> | undefined;
 }
 
-/** Where the demo's browser code should point the builder's preview: the sandbox, or nothing. */
+/**
+ * Where the demo's browser code should point the builder's preview: the sandbox's hosted page
+ * origin (the preview is a page of it), or nothing against real Verigram.
+ */
 export function demoSandboxUrl(options: DemoServerOptions = {}): string | null {
   const env = options.env ?? process.env;
   if (env.VERIGRAM_API_URL) return null;
-  return `http://127.0.0.1:${sandboxPortOf(options)}`;
+  return `http://127.0.0.1:${sandboxPagePortOf(options)}`;
 }
 
 const sandboxPortOf = (options: DemoServerOptions) =>
   options.sandboxPort ?? Number((options.env ?? process.env).SANDBOX_PORT ?? 4010);
+
+const sandboxPagePortOf = (options: DemoServerOptions) => {
+  const port = sandboxPortOf(options);
+  const fromEnv = (options.env ?? process.env).SANDBOX_PAGE_PORT;
+  return options.sandboxPagePort ?? (fromEnv ? Number(fromEnv) : port === 0 ? 0 : port + 1);
+};
 
 async function loadCallbackPage(): Promise<string> {
   // The kit's static callback page (issue 4), an export of the react package.
@@ -51,6 +65,8 @@ export async function startDemoBackend(options: DemoServerOptions, log: (line: s
   let closeSandbox: (() => Promise<void>) | undefined;
   let sandboxUrl: string | undefined;
   let baseUrl: string;
+  let pageUrl: string | undefined;
+  let pageMessages: string | undefined;
   if (realUrl) {
     if (!env.VERIGRAM_API_KEY) throw new Error('VERIGRAM_API_URL is set but VERIGRAM_API_KEY is not.');
     baseUrl = realUrl;
@@ -58,13 +74,19 @@ export async function startDemoBackend(options: DemoServerOptions, log: (line: s
     // Imported only when needed: against real Verigram the emulator is never loaded.
     const { startSandbox } = await import('@verigram-kit/sandbox/server');
     const port = sandboxPortOf(options);
-    const sandbox = await startSandbox({ port }).catch((error: NodeJS.ErrnoException) => {
+    const pagePort = sandboxPagePortOf(options);
+    // env: SANDBOX_* faults and VERIGRAM_SANDBOX_PAGE_MESSAGES (off: the page is silent, as Verigram's is).
+    const sandbox = await startSandbox({ port, pagePort, env }).catch((error: NodeJS.ErrnoException) => {
       throw error.code === 'EADDRINUSE'
-        ? new Error(`Port ${port} is taken: stop the other sandbox, or set SANDBOX_PORT.`)
+        ? new Error(
+            `Port ${port} or ${pagePort} is taken: stop the other sandbox, or set SANDBOX_PORT and SANDBOX_PAGE_PORT.`,
+          )
         : error;
     });
     baseUrl = sandbox.url;
     sandboxUrl = sandbox.url;
+    pageUrl = sandbox.pageUrl;
+    pageMessages = sandbox.pageMessages;
     closeSandbox = () => sandbox.close();
   }
   const apiKey = env.VERIGRAM_API_KEY || SANDBOX_TEST_KEY;
@@ -171,7 +193,8 @@ export async function startDemoBackend(options: DemoServerOptions, log: (line: s
       log(`  Verigram API        ${baseUrl}  (key from VERIGRAM_API_KEY, kept on the server)`);
     } else {
       log(`  Verigram sandbox    ${baseUrl}  (test key: ${SANDBOX_TEST_KEY})`);
-      log(`  Builder preview     ${baseUrl}/hf2/preview/`);
+      log(`  Hosted page         ${pageUrl}/hf2/{flow_id}/  (page messages ${pageMessages})`);
+      log(`  Builder preview     ${pageUrl}/hf2/preview/`);
     }
     log(`  Proxy               ${MOUNT_PATH} -> ${baseUrl}`);
     log(`  Callback page       ${CALLBACK_PATH}`);

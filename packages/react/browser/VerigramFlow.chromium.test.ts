@@ -221,7 +221,7 @@ describe('<VerigramFlow> in Chromium', () => {
   it('redirect: leaves for the hosted page and comes back through callback.html to complete', async () => {
     const page = await browser.newPage();
     await page.goto(`${origin}/?mode=redirect`);
-    await page.waitForURL(`${sandbox.url}/**`);
+    await page.waitForURL(`${sandbox.pageUrl}/**`);
     await passLiveness(page);
     await page.waitForURL(/verigram_flow_id=/, { timeout: 15_000 });
     expect(new URL(page.url()).searchParams.get('mode')).toBe('redirect');

@@ -3,16 +3,20 @@
 import { parseArgs } from 'node:util';
 import { API_KEY_HEADER, API_VERSION, API_VERSION_HEADER } from '@verigram-kit/core';
 import { faultsFromEnv, type SandboxFaults } from './server/SandboxFaults.ts';
-import { startSandbox } from './server/startSandbox.ts';
+import { type PageMessages, pageMessagesFromEnv, startSandbox } from './server/startSandbox.ts';
 
 const HELP = `verigram-sandbox: a stateful emulator of the Verigram API ${API_VERSION} and its hosted flow page
 
 Usage: verigram-sandbox [options]
 
 Options:
-  --port <n>            Port to listen on (env SANDBOX_PORT, default 4010; 0 picks a free port)
+  --port <n>            Port of the API (env SANDBOX_PORT, default 4010; 0 picks a free port)
+  --page-port <n>       Port of the hosted page, a second origin like Verigram's web.* (env
+                        SANDBOX_PAGE_PORT, default the API port + 1, or a free port when --port is 0)
   --host <addr>         Interface to listen on (default 127.0.0.1)
-  --public-url <url>    Base URL for vlinks when reached through another address
+  --public-url <url>    Base URL of vlinks (the hosted page) when reached through another address
+  --page-messages <on|off>  off: the hosted page posts no postMessage, like the real one (env
+                        VERIGRAM_SANDBOX_PAGE_MESSAGES, default on)
   --auto-complete       Pass every flow as soon as its page is opened
   --rate-limit <n>      Requests per minute per test key (default 600)
   --ttl <s>             Flow ttl in seconds (default 86400)
@@ -52,7 +56,9 @@ async function main(): Promise<void> {
       args,
       options: {
         port: { type: 'string' },
+        'page-port': { type: 'string' },
         host: { type: 'string' },
+        'page-messages': { type: 'string' },
         'public-url': { type: 'string' },
         'auto-complete': { type: 'boolean' },
         'rate-limit': { type: 'string' },
@@ -75,7 +81,21 @@ async function main(): Promise<void> {
   }
   const port =
     number('port', (values.port as string | undefined) ?? process.env.SANDBOX_PORT, { max: 65535 }) ?? 4010;
+  const pagePort =
+    number('page-port', (values['page-port'] as string | undefined) ?? process.env.SANDBOX_PAGE_PORT, {
+      max: 65535,
+    }) ?? (port === 0 ? 0 : port + 1);
+  if (pagePort !== 0 && pagePort === port) fail('--page-port must differ from --port: they are two origins');
   const host = (values.host as string | undefined) ?? '127.0.0.1';
+  let pageMessages: PageMessages;
+  try {
+    const flag = values['page-messages'] as string | undefined;
+    pageMessages = pageMessagesFromEnv(
+      flag === undefined ? process.env : { VERIGRAM_SANDBOX_PAGE_MESSAGES: flag },
+    );
+  } catch (err) {
+    fail((err as Error).message.replace('VERIGRAM_SANDBOX_PAGE_MESSAGES', '--page-messages'));
+  }
   const faults: SandboxFaults = { ...faultsFromEnv(process.env) };
   const set = (k: keyof SandboxFaults, flag: string, max?: number) => {
     const v = number(flag, values[flag] as string | undefined, max === undefined ? {} : { max });
@@ -95,7 +115,9 @@ async function main(): Promise<void> {
   try {
     sandbox = await startSandbox({
       port,
+      pagePort,
       host,
+      pageMessages,
       ...(values['public-url'] ? { publicUrl: values['public-url'] as string } : {}),
       autoComplete: Boolean(values['auto-complete']),
       faults,
@@ -106,21 +128,28 @@ async function main(): Promise<void> {
     });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    fail(e.code === 'EADDRINUSE' ? `port ${port} is in use; pass --port <n> or SANDBOX_PORT` : e.message);
+    fail(
+      e.code === 'EADDRINUSE'
+        ? `port ${port} or ${pagePort} is in use; pass --port <n> and --page-port <n> (SANDBOX_PORT, SANDBOX_PAGE_PORT)`
+        : e.message,
+    );
   }
-  const url = (values['public-url'] as string | undefined)?.replace(/\/$/, '') ?? sandbox.url;
+  const url = sandbox.url;
+  const pageUrl = (values['public-url'] as string | undefined)?.replace(/\/$/, '') ?? sandbox.pageUrl;
   const activeFaults = Object.entries(sandbox.getFaults()).filter(([k, v]) => v && k !== 'retryAfterSeconds');
   process.stdout.write(`
 Verigram sandbox (API ${API_VERSION}) listening on ${url}
 
   API base URL     ${url}
-  Hosted page      ${url}/hf2/{flow_id}/   (the real one: https://web.verigram.kz/hf2/{flow_id}/)
-  Theme preview    ${url}/hf2/preview/
+  Hosted page      ${pageUrl}/hf2/{flow_id}/   (another origin, as the real one: https://web.verigram.kz/hf2/{flow_id}/)
+  Page messages    ${pageMessages === 'on' ? "on (the sandbox's own postMessage protocol; Verigram's page sends none)" : "off (silent, like Verigram's page)"}
+  Theme preview    ${pageUrl}/hf2/preview/
   Test keys        sandbox-test-key   (test_flow: true, rate-limited)
                    sandbox-other-key  (a second consumer, to test isolation)
   Auto-complete    ${values['auto-complete'] ? 'on' : 'off'}
   Faults           ${activeFaults.length ? activeFaults.map(([k, v]) => `${k}=${v}`).join(' ') : 'none'}
-  Person ids       alice+pass alice+fail alice+review alice+timeout alice+abandon (+auto: at creation)
+  Person ids       alice+pass alice+fail alice+review alice+timeout alice+abandon alice+reviewed
+                   alice+suspicious alice+blacklisted alice+whitelisted (+auto: at creation)
 
 Control routes (sandbox only):
   POST ${url}/_sandbox/flows/{flow_id}/steps/current   {"outcome":"pass|fail|unknown|abandon|timeout","error_codes":[...]}

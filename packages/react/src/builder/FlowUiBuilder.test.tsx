@@ -13,8 +13,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FlowUiBuilder } from './FlowUiBuilder.tsx';
 import type { FlowUiChangeDetail } from './useFlowUiDraftState.ts';
 
-const PREVIEW = 'http://127.0.0.1:4010/hf2/preview/';
-const PREVIEW_ORIGIN = 'http://127.0.0.1:4010';
+const PREVIEW = 'http://127.0.0.1:4011/hf2/preview/';
+const PREVIEW_ORIGIN = 'http://127.0.0.1:4011';
 
 // jsdom cannot lay out or paint, so axe's color-contrast rule has nothing real to measure there;
 // contrast is checked in Chromium (FlowUiBuilder.browser.test.ts) and by the core's WCAG maths.

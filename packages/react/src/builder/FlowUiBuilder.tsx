@@ -32,8 +32,8 @@ import { TranslationGrid } from './TranslationGrid.tsx';
 import { type FlowUiChangeDetail, useFlowUiDraftState } from './useFlowUiDraftState.ts';
 import { useIssueText } from './useIssueText.ts';
 
-/** The sandbox's preview page when the sandbox runs with its defaults (`pnpm sandbox`). */
-export const DEFAULT_PREVIEW_URL = 'http://127.0.0.1:4010/hf2/preview/';
+/** The sandbox's preview page when the sandbox runs with its defaults (`pnpm sandbox`): on its hosted page origin (:4011), not its API (:4010). */
+export const DEFAULT_PREVIEW_URL = 'http://127.0.0.1:4011/hf2/preview/';
 
 export interface FlowUiBuilderProps
   extends Omit<HTMLAttributes<HTMLDivElement>, 'onChange' | 'defaultValue' | 'children'> {
@@ -45,7 +45,7 @@ export interface FlowUiBuilderProps
   onChange?: ((ui: FlowConfigUi, detail: FlowUiChangeDetail) => void) | undefined;
   /**
    * The sandbox's preview page; `null` hides the preview.
-   * @default 'http://127.0.0.1:4010/hf2/preview/'
+   * @default 'http://127.0.0.1:4011/hf2/preview/'
    */
   previewUrl?: string | null | undefined;
   /** Language of the builder's own interface and the preview's first locale. @default 'en' */

@@ -24,10 +24,19 @@ describe('verigram-sandbox CLI', () => {
       code: 2,
       stderr: expect.stringContaining('--fault-5xx must be a number from 0 to 1'),
     });
+    const noise = await run(tsx, [cli, '--page-messages', 'loud']).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(noise).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--page-messages must be "on" or "off"'),
+    });
   });
 
-  it('starts on SANDBOX_PORT=0 with --auto-complete and prints the URL, keys and a curl', async () => {
-    child = spawn(tsx, [cli, '--auto-complete', '--quiet'], { env: { ...process.env, SANDBOX_PORT: '0' } });
+  it('starts on SANDBOX_PORT=0 with --auto-complete and prints both origins, keys and a curl', async () => {
+    child = spawn(tsx, [cli, '--auto-complete', '--quiet'], {
+      env: { ...process.env, SANDBOX_PORT: '0', VERIGRAM_SANDBOX_PAGE_MESSAGES: 'off' },
+    });
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {
       child?.stdout?.on('data', (d: Buffer) => {
@@ -39,14 +48,23 @@ describe('verigram-sandbox CLI', () => {
     });
     expect(out).toContain('sandbox-test-key');
     expect(out).toContain('/_sandbox/flows/{flow_id}/steps/current');
-    expect(out).toContain(`${url}/hf2/{flow_id}/`);
+    expect(out).toMatch(/Page messages +off/);
+    const pageUrl = /Hosted page +(http:\/\/\S+)\/hf2\/\{flow_id\}\//.exec(out)?.[1] as string;
+    expect(pageUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(pageUrl).not.toBe(url);
     const created = await fetch(`${url}/flow`, {
       method: 'POST',
       headers: API_HEADERS,
       body: '{"person_id":"cli-user"}',
     });
-    const { flow_id } = (await created.json()) as { flow_id: string };
-    const state = await fetch(`${url}/hf2/${flow_id}/actions`, { method: 'POST', body: '{"type":"open"}' });
+    const { flow_id, vlink } = (await created.json()) as { flow_id: string; vlink: string };
+    expect(vlink).toBe(`${pageUrl}/hf2/${flow_id}/`);
+    const page = await (await fetch(vlink)).text();
+    expect(page).toContain('"postMessages":false');
+    const state = await fetch(`${pageUrl}/hf2/${flow_id}/actions`, {
+      method: 'POST',
+      body: '{"type":"open"}',
+    });
     expect(await state.json()).toMatchObject({ phase: 'ended', flowStatus: 'pass' });
   });
 });

@@ -72,7 +72,7 @@ describe('the quickstart, verbatim, against the sandbox', () => {
     expect(status).toBe('201');
     const { flow_id, vlink } = JSON.parse(body as string);
     expectMatchesSpec('POST', '/flow', 201, { flow_id, vlink }, 'application/json');
-    expect(vlink).toBe(`${sandbox.url}/hf2/${flow_id}/`);
+    expect(vlink).toBe(`${sandbox.pageUrl}/hf2/${flow_id}/`);
     // The person walks the flow (here: the control route), then the backend asks for the result.
     sandbox.engine.completeFlow('sandbox-test-key', flow_id, 'pass');
     const result = await run('sh', [

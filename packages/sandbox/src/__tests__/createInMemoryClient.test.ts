@@ -1,3 +1,4 @@
+import { resolveObjectURL } from 'node:buffer';
 import { isVerigramApiError } from '@verigram-kit/core';
 import { describe, expect, it } from 'vitest';
 import { expectMatchesSpec } from '../../../../tests/contract/openApiContract.ts';
@@ -106,5 +107,16 @@ describe('createInMemoryClient', () => {
     expect((await alice.getCurrentFlow?.())?.flowId).toBe(older.flowId);
     alice.dispose();
     bob.dispose();
+  });
+
+  it('given pageMessages off, then its hosted pages are silent like the real one; on by default', async () => {
+    const pageOf = async (client: ReturnType<typeof createInMemoryClient>) => {
+      const { vlink } = await client.createFlow({});
+      const text = await (resolveObjectURL(vlink) as Blob).text();
+      client.dispose();
+      return text;
+    };
+    expect(await pageOf(createInMemoryClient({ pageMessages: 'off' }))).toContain('"postMessages":false');
+    expect(await pageOf(createInMemoryClient())).toContain('"postMessages":true');
   });
 });

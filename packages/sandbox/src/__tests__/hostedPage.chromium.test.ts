@@ -202,7 +202,7 @@ describe('the hosted page in Chromium', { timeout: 60_000 }, () => {
     await expect
       .poll(async () => (await messages(page)).find((m) => m.data.type === 'camera_error'))
       .toEqual({
-        origin: sandbox.url,
+        origin: sandbox.pageUrl,
         data: expect.objectContaining({
           protocol: 'verigram-hf2',
           version: 1,
@@ -236,7 +236,8 @@ describe('the hosted page in Chromium', { timeout: 60_000 }, () => {
     const got = await messages(page);
     expect(
       got.every(
-        (m) => m.origin === sandbox.url && m.data.protocol === 'verigram-hf2' && m.data.flowId === flow_id,
+        (m) =>
+          m.origin === sandbox.pageUrl && m.data.protocol === 'verigram-hf2' && m.data.flowId === flow_id,
       ),
     ).toBe(true);
     const types = got.map((m) => m.data.type).filter((t) => t !== 'resize');
@@ -253,6 +254,49 @@ describe('the hosted page in Chromium', { timeout: 60_000 }, () => {
       end_cause: 'completed',
     });
     await page.close();
+  });
+
+  it('given pageMessages off, then the page walks the flow posting nothing at all and still returns to callback_url', async () => {
+    const silent = await startSandbox({ env: {}, pageMessages: 'off' });
+    try {
+      const callback = `${embedderOrigin}/callback?order=7`;
+      const res = await fetch(`${silent.url}/flow`, {
+        method: 'POST',
+        headers: API_HEADERS,
+        body: JSON.stringify({
+          person_id: 'person-1',
+          callback_url: callback,
+          template: { pipeline: [{ service_name: 'verilive', max_retries: 1 }] },
+        }),
+      });
+      const { vlink, flow_id } = (await res.json()) as { vlink: string; flow_id: string };
+      expect(new URL(vlink).origin).toBe(silent.pageUrl);
+      // A phone's browser: the flow records where it started.
+      const page = await browser.newPage({
+        viewport: { width: 390, height: 844 },
+        userAgent:
+          'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
+      });
+      await page.goto(`${embedderOrigin}/frame?allow=camera&src=${encodeURIComponent(vlink)}`);
+      const frame = await frameOf(page);
+      await frame.click('[data-testid=start]');
+      await frame.waitForSelector('.vg-oval[data-state=live]');
+      await frame.click('[data-testid=tester-fail]');
+      await frame.click('[data-testid=retry]');
+      await frame.waitForSelector('.vg-oval[data-state=live]');
+      await frame.click('[data-testid=tester-pass]');
+      await expect.poll(() => frame.url()).toBe(callback);
+      // Not one message, not even ready or resize: what an embedder of Verigram's page gets.
+      expect(await messages(page)).toEqual([]);
+      expect(silent.engine.getFlow('sandbox-test-key', flow_id)).toMatchObject({
+        flow_status: 'pass',
+        end_cause: 'completed',
+        input_meta: { initial_device_type: 'mobile' },
+      });
+      await page.close();
+    } finally {
+      await silent.close();
+    }
   });
 
   it('posts nothing when no target origin is known, and cancelled on abandon', async () => {
@@ -274,7 +318,7 @@ describe('the hosted page in Chromium', { timeout: 60_000 }, () => {
           .at(-1),
       )
       .toBe('cancelled');
-    expect((await messages(page)).every((m) => m.origin === sandbox.url)).toBe(true);
+    expect((await messages(page)).every((m) => m.origin === sandbox.pageUrl)).toBe(true);
     expect(sandbox.engine.getFlow('sandbox-test-key', flow_id).end_cause).toBe('disconnected');
     await page.close();
   });
@@ -309,7 +353,7 @@ describe('the hosted page in Chromium', { timeout: 60_000 }, () => {
 
   it('previews a draft config live, driven only by its parent', async () => {
     const page = await newPage();
-    await page.goto(`${embedderOrigin}/frame?src=${encodeURIComponent(`${sandbox.url}/hf2/preview/`)}`);
+    await page.goto(`${embedderOrigin}/frame?src=${encodeURIComponent(`${sandbox.pageUrl}/hf2/preview/`)}`);
     await expect
       .poll(async () => (await messages(page)).find((m) => m.data.type === 'ready')?.data)
       .toEqual({ protocol: 'verigram-hf2', version: 1, type: 'ready', flowId: 'preview', stepCount: 2 });
@@ -326,7 +370,7 @@ describe('the hosted page in Chromium', { timeout: 60_000 }, () => {
         },
         origin,
       );
-    }, sandbox.url);
+    }, sandbox.pageUrl);
     await expect.poll(() => frame.textContent('h2')).toBe(TRANSLATION_CATALOG['liveness.title'].defaults.ru);
     expect(await frame.textContent('.vg-title')).toBe(TRANSLATION_CATALOG['header.title'].defaults.ru);
     expect(
@@ -382,6 +426,8 @@ describe('the hosted page in Chromium', { timeout: 60_000 }, () => {
       end_cause: 'completed',
       locale: 'kk',
       test_flow: true,
+      // The page ran in this (desktop) Chromium.
+      input_meta: { initial_device_type: 'desktop' },
     });
     const got = await messages(page);
     // A blob document has its creator's origin.

@@ -31,7 +31,7 @@ describe('POST /flow', () => {
     });
     expect(res.status).toBe(201);
     expect(Object.keys(res.body).sort()).toEqual(['flow_id', 'vlink']);
-    expect(res.body.vlink).toBe(`${sandbox.url}/hf2/${res.body.flow_id}/`);
+    expect(res.body.vlink).toBe(`${sandbox.pageUrl}/hf2/${res.body.flow_id}/`);
     const flow = await api('GET', `/flow/${res.body.flow_id}`);
     expect(flow.status).toBe(200);
     expect(flow.body).toMatchObject({
@@ -319,7 +319,7 @@ describe('POST /liveness2/session', () => {
     const result = await api('GET', `/flow/${flowId}/result`);
     expect(result.body).toMatchObject({ flow_status: 'pass', end_cause: 'completed', sessions_count: 1 });
     // It is a liveness session's flow: its SDK runs it with the access token, not the hosted page.
-    expect((await fetch(`${sandbox.url}/hf2/${flowId}/`)).status).toBe(404);
+    expect((await fetch(`${sandbox.pageUrl}/hf2/${flowId}/`)).status).toBe(404);
   });
 
   it('given a standalone session, then the control route decides it and the journal shows the verdict', async () => {
@@ -381,7 +381,7 @@ describe('routing', () => {
     const html = await page.text();
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
     expect(html).toContain(`<script nonce="${nonce}">`);
-    expect((await fetch(`${sandbox.url}/hf2/nope-F/`)).status).toBe(404);
+    expect((await fetch(`${sandbox.pageUrl}/hf2/nope-F/`)).status).toBe(404);
   });
 });
 
@@ -509,7 +509,7 @@ describe('control routes', () => {
     });
     try {
       const state = await (
-        await fetch(`${sandbox.url}/hf2/${flow_id}/actions`, { method: 'POST', body: '{"type":"open"}' })
+        await fetch(`${sandbox.pageUrl}/hf2/${flow_id}/actions`, { method: 'POST', body: '{"type":"open"}' })
       ).json();
       expect(state).toMatchObject({ phase: 'ended', flowStatus: 'pass' });
     } finally {
@@ -551,7 +551,8 @@ describe('spec fidelity', () => {
   ])(
     'given a malformed percent-encoding, then %s %s answers 404 with the spec error body, not 500',
     async (method, path) => {
-      const res = await api(method, path, method === 'POST' ? { body: { outcome: 'pass' } } : {});
+      const base = path.startsWith('/hf2/') ? sandbox.pageUrl : sandbox.url;
+      const res = await call(base, method, path, method === 'POST' ? { body: { outcome: 'pass' } } : {});
       expect(res.status).toBe(404);
       expect(res.body).toEqual({
         error_code: 'NOT_FOUND',
@@ -580,13 +581,13 @@ describe('spec fidelity', () => {
     ] as const) {
       const { flow_id } = await create();
       expect((await api('GET', `/flow/${flow_id}`)).body.input_meta).toBeUndefined();
-      await fetch(`${sandbox.url}/hf2/${flow_id}/actions`, {
+      await fetch(`${sandbox.pageUrl}/hf2/${flow_id}/actions`, {
         method: 'POST',
         headers: { 'User-Agent': ua },
         body: '{"type":"open"}',
       });
       // A later open from another device does not change where the flow started.
-      await fetch(`${sandbox.url}/hf2/${flow_id}/actions`, {
+      await fetch(`${sandbox.pageUrl}/hf2/${flow_id}/actions`, {
         method: 'POST',
         headers: { 'User-Agent': ua === phone ? desktop : phone },
         body: '{"type":"open"}',
@@ -666,5 +667,71 @@ describe('spec fidelity', () => {
       const result = await api('GET', `/flow/${flow_id}/result`);
       expect(result.body.service_statuses[0].frontend_session_status).toBe(frontend);
     }
+  });
+});
+
+describe('two origins, like Verigram (services.* and web.*)', () => {
+  it('given a flow, then its vlink is on the page origin, which is not the API origin', async () => {
+    const { flow_id, vlink } = await create();
+    expect(new URL(vlink).origin).toBe(sandbox.pageUrl);
+    expect(sandbox.pageUrl).not.toBe(sandbox.url);
+    expect((await fetch(vlink)).status).toBe(200);
+    // A vlink built from the API's address fails, as it would against Verigram.
+    const wrong = await fetch(`${sandbox.url}/hf2/${flow_id}/`);
+    expect(wrong.status).toBe(404);
+    expect(((await wrong.json()) as { error_msg: string }).error_msg).toContain(sandbox.pageUrl);
+  });
+
+  it('given the page origin, then it answers no API operation and no control route', async () => {
+    for (const [method, path] of [
+      ['POST', '/flow'],
+      ['GET', '/flow/abc-F'],
+      ['POST', '/liveness2/session'],
+      ['GET', '/_sandbox/flows'],
+    ] as const) {
+      const res = await fetch(`${sandbox.pageUrl}${path}`, {
+        method,
+        headers: API_HEADERS,
+        body: method === 'POST' ? '{}' : undefined,
+      });
+      expect(res.status, path).toBe(404);
+      expect(((await res.json()) as { error_msg: string }).error_msg, path).toContain(sandbox.url);
+    }
+    expect((await fetch(`${sandbox.pageUrl}/_sandbox/health`)).status).toBe(200);
+  });
+
+  it('given publicUrl, then vlinks start with it (the page reached through another address)', async () => {
+    const behind = await startSandbox({ env: {}, publicUrl: 'https://web.sandbox.test/' });
+    try {
+      const res = await call(behind.url, 'POST', '/flow', { body: { person_id: 'person-1' } });
+      expect(res.body.vlink).toBe(`https://web.sandbox.test/hf2/${res.body.flow_id}/`);
+    } finally {
+      await behind.close();
+    }
+  });
+});
+
+describe('page messages', () => {
+  it('given pageMessages off, then the hosted page is rendered silent; on (the default), it posts', async () => {
+    const silent = await startSandbox({ env: {}, pageMessages: 'off' });
+    try {
+      expect(silent.pageMessages).toBe('off');
+      const res = await call(silent.url, 'POST', '/flow', { body: { person_id: 'person-1' } });
+      expect(await (await fetch(res.body.vlink)).text()).toContain('"postMessages":false');
+    } finally {
+      await silent.close();
+    }
+    const { vlink } = await create();
+    expect(sandbox.pageMessages).toBe('on');
+    expect(await (await fetch(vlink)).text()).toContain('"postMessages":true');
+  });
+
+  it('reads VERIGRAM_SANDBOX_PAGE_MESSAGES from env, and refuses a value other than on or off', async () => {
+    const silent = await startSandbox({ env: { VERIGRAM_SANDBOX_PAGE_MESSAGES: 'off' } });
+    expect(silent.pageMessages).toBe('off');
+    await silent.close();
+    await expect(startSandbox({ env: { VERIGRAM_SANDBOX_PAGE_MESSAGES: 'quiet' } })).rejects.toThrow(
+      'VERIGRAM_SANDBOX_PAGE_MESSAGES must be "on" or "off"',
+    );
   });
 });

@@ -3,6 +3,8 @@
 // hosted page (the one its server renders); a blob document has its creator's origin, so the
 // embedder's origin checks hold, and the page's script reaches the engine through a registry on
 // its same-origin parent or opener.
+// There is no API origin here (no HTTP at all), so the two-origin split of startSandbox has no
+// counterpart: the vlink's origin is the app's own, and code must still take it from the vlink.
 
 import type {
   CreateFlowOptions,
@@ -45,6 +47,8 @@ export interface InMemoryClientOptions {
   uiPresets?: Record<string, Partial<FlowConfigUi>>;
   /** Simulated network latency of every call, in ms. @default 0 */
   latencyMs?: number;
+  /** `'off'`: the hosted page posts no messages, like Verigram's real page (see startSandbox). @default 'on' */
+  pageMessages?: 'on' | 'off';
 }
 
 export interface InMemoryClient extends FlowClient {
@@ -69,7 +73,12 @@ export function createInMemoryClient(options: InMemoryClientOptions = {}): InMem
   const blobUrls: string[] = [];
   const vlinkFor = (flowId: string) => {
     if (!canMakeBlobUrls()) return `about:blank#verigram-sandbox/${flowId}`;
-    const html = renderHostedPage({ mode: 'bridge', bridgeKey, flowId });
+    const html = renderHostedPage({
+      mode: 'bridge',
+      bridgeKey,
+      flowId,
+      postMessages: options.pageMessages !== 'off',
+    });
     const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
     blobUrls.push(url);
     return url;

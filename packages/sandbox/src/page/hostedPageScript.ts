@@ -101,6 +101,8 @@ function targetOrigin() {
   return document.referrer ? originOf(document.referrer) : null;
 }
 function post(type, extra) {
+  // Silent like Verigram's page (postMessages: false); the theme preview answers its builder anyway.
+  if (model.postMessages === false && model.mode !== 'preview') return;
   var target = targetWindow();
   var origin = targetOrigin();
   if (!target || !origin) return;

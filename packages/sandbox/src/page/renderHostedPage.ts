@@ -35,6 +35,12 @@ export type HostedPageModel = HostedPageMode & {
   nonce?: string;
   /** How often an open page pings (keeps the flow alive, picks up control-route changes). @default 4000 */
   pingMs?: number;
+  /**
+   * Post the sandbox's postMessage protocol to the embedder. `false` is the real page: silent
+   * (Verigram documents no messages); it still goes to `callback_url` at the end. The theme preview
+   * is sandbox-only and always answers its builder. @default true
+   */
+  postMessages?: boolean;
 };
 
 /** The Content-Security-Policy the page is built for (sent as a header by the server, and as a meta tag). */

@@ -1,5 +1,7 @@
 // The sandbox's HTTP surface on node:http: the six Verigram API 2.0 operations, the hosted page
 // under /hf2/, and sandbox-only control routes under /_sandbox/ (outside Verigram's paths).
+// startSandbox serves the API (and control routes) and the hosted page on two origins, as Verigram
+// does (services.* and web.*): each origin answers the other's paths 404, naming the right origin.
 
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -25,6 +27,15 @@ export interface SandboxHandlerContext {
   random(): number;
   /** Called with one line per request, when given. */
   log?: ((line: string) => void) | undefined;
+  /**
+   * Which paths this handler answers: `api` (the Verigram API and control routes), `page` (the
+   * hosted page under /hf2/), or `all` (one origin for both, unlike Verigram). @default 'all'
+   */
+  serve?: 'api' | 'page' | 'all' | undefined;
+  /** The other origin's URL, named in the 404 of a path that lives there. @default none */
+  elsewhere?: (() => string) | undefined;
+  /** The hosted page posts the sandbox's postMessage protocol (false: silent, like Verigram's). @default true */
+  pageMessages?: boolean | undefined;
 }
 
 type Handler = (
@@ -38,6 +49,8 @@ interface Route {
   methods: Record<string, Handler>;
   /** A Verigram API route: faults, authentication and rate limits apply. */
   api?: boolean;
+  /** The origin that serves it: the API's (default), the hosted page's, or both. */
+  on?: 'api' | 'page' | 'both';
 }
 
 const MAX_BODY = 1_000_000;
@@ -113,6 +126,7 @@ const keyOf = (req: IncomingMessage) => {
 
 export function createSandboxHandler(ctx: SandboxHandlerContext) {
   const { engine } = ctx;
+  const serve = ctx.serve ?? 'all';
   // The key of the current API request, checked before the handler runs.
   const apiKey = (req: IncomingMessage) => keyOf(req) as string;
 
@@ -139,6 +153,7 @@ export function createSandboxHandler(ctx: SandboxHandlerContext) {
         flowId,
         state,
         nonce,
+        postMessages: ctx.pageMessages ?? true,
       });
     } catch (err) {
       if (!isSandboxError(err) || err.status !== 404) throw err;
@@ -209,6 +224,7 @@ export function createSandboxHandler(ctx: SandboxHandlerContext) {
     // ---- the hosted page ----
     {
       pattern: /^\/hf2\/preview\/$/,
+      on: 'page',
       methods: {
         GET: (_req, res, _p, url) => {
           const nonce = randomBytes(16).toString('base64');
@@ -235,6 +251,7 @@ export function createSandboxHandler(ctx: SandboxHandlerContext) {
     },
     {
       pattern: /^\/hf2\/([^/]+)$/,
+      on: 'page',
       methods: {
         GET: (_req, res, _p, url) => {
           res.writeHead(301, { Location: `${url.pathname}/${url.search}` });
@@ -242,13 +259,19 @@ export function createSandboxHandler(ctx: SandboxHandlerContext) {
         },
       },
     },
-    { pattern: /^\/hf2\/([^/]+)\/$/, methods: { GET: (_req, res, [id]) => page(res, id as string) } },
+    {
+      pattern: /^\/hf2\/([^/]+)\/$/,
+      on: 'page',
+      methods: { GET: (_req, res, [id]) => page(res, id as string) },
+    },
     {
       pattern: /^\/hf2\/([^/]+)\/state$/,
+      on: 'page',
       methods: { GET: (_req, res, [id]) => send(res, 200, engine.pageState(id as string)) },
     },
     {
       pattern: /^\/hf2\/([^/]+)\/actions$/,
+      on: 'page',
       methods: {
         POST: async (req, res, [id]) =>
           send(
@@ -261,7 +284,11 @@ export function createSandboxHandler(ctx: SandboxHandlerContext) {
       },
     },
     // ---- sandbox-only control routes ----
-    { pattern: /^\/_sandbox\/health$/, methods: { GET: (_q, res) => send(res, 200, { ok: true }) } },
+    {
+      pattern: /^\/_sandbox\/health$/,
+      on: 'both',
+      methods: { GET: (_q, res) => send(res, 200, { ok: true }) },
+    },
     {
       pattern: /^\/_sandbox\/flows$/,
       methods: {
@@ -460,6 +487,16 @@ export function createSandboxHandler(ctx: SandboxHandlerContext) {
     try {
       const route = routes.find((r) => r.pattern.test(url.pathname));
       if (!route) throw new SandboxError(404, 'NOT_FOUND', `No route for ${url.pathname}`);
+      const on = route.on ?? 'api';
+      if (serve !== 'all' && on !== 'both' && on !== serve) {
+        const there = ctx.elsewhere?.();
+        const where = on === 'page' ? 'the hosted page origin' : 'the API origin';
+        throw new SandboxError(
+          404,
+          'NOT_FOUND',
+          `${url.pathname} is served on ${where}${there ? ` (${there})` : ''}, not here: the sandbox, like Verigram, serves its API and its hosted page on two origins`,
+        );
+      }
       const params = (route.pattern.exec(url.pathname) ?? []).slice(1).map(decodePathSegment);
       const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
       const handler = route.methods[method];

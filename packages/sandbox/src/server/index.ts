@@ -6,5 +6,5 @@ export type { RateLimit } from './RateLimiter.ts';
 export { RateLimiter } from './RateLimiter.ts';
 export type { SandboxFaults } from './SandboxFaults.ts';
 export { checkFaults, faultsFromEnv, NO_FAULTS } from './SandboxFaults.ts';
-export type { RunningSandbox, StartSandboxOptions } from './startSandbox.ts';
-export { startSandbox } from './startSandbox.ts';
+export type { PageMessages, RunningSandbox, StartSandboxOptions } from './startSandbox.ts';
+export { pageMessagesFromEnv, startSandbox } from './startSandbox.ts';

@@ -1,20 +1,36 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SandboxEngine, type SandboxEngineOptions } from '../engine/SandboxEngine.ts';
-import { createSandboxHandler } from './createSandboxHandler.ts';
+import { createSandboxHandler, type SandboxHandlerContext } from './createSandboxHandler.ts';
 import { type RateLimit, RateLimiter } from './RateLimiter.ts';
 import { faultsFromEnv, NO_FAULTS, type SandboxFaults } from './SandboxFaults.ts';
 
+/** Whether the hosted page posts the sandbox's postMessage protocol to its embedder. */
+export type PageMessages = 'on' | 'off';
+
 export interface StartSandboxOptions extends Omit<SandboxEngineOptions, 'vlinkFor'> {
-  /** Port to listen on; 0 picks a free one (use it in tests). @default 0 */
+  /** Port of the API origin; 0 picks a free one (use it in tests). @default 0 */
   port?: number;
-  /** Interface to listen on. @default '127.0.0.1' */
+  /**
+   * Port of the hosted page's origin, a second server: like Verigram, whose API (services.*) and
+   * hosted page (web.*) are different origins, so a vlink built from the API's address fails here
+   * as it would in production. 0 picks a free one. @default 0
+   */
+  pagePort?: number;
+  /** Interface both servers listen on. @default '127.0.0.1' */
   host?: string;
-  /** Base of vlinks when the sandbox is reached through another address. @default the listening URL */
+  /** Base of vlinks (the hosted page's origin) when it is reached through another address. @default the page server's URL */
   publicUrl?: string;
+  /**
+   * `'off'` makes the hosted page silent, as the real one is: Verigram documents no postMessage
+   * protocol, so production pages send none; the page still goes to `callback_url` at the end.
+   * `'on'` posts the sandbox's own protocol (packages/core/PROTOCOL.md). Read from
+   * `VERIGRAM_SANDBOX_PAGE_MESSAGES` in `env` when not given. @default 'on'
+   */
+  pageMessages?: PageMessages;
   /** Initial faults, on top of the SANDBOX_* environment variables. @default none */
   faults?: SandboxFaults;
-  /** Read SANDBOX_* fault variables from this environment. @default process.env */
+  /** Read SANDBOX_* fault variables and VERIGRAM_SANDBOX_PAGE_MESSAGES from this environment. @default process.env */
   env?: Record<string, string | undefined>;
   /** Rate limit of test keys. @default { limit: 600, windowMs: 60000 } */
   rateLimit?: RateLimit;
@@ -25,11 +41,19 @@ export interface StartSandboxOptions extends Omit<SandboxEngineOptions, 'vlinkFo
 }
 
 export interface RunningSandbox {
-  /** e.g. `http://127.0.0.1:53211` (no trailing slash). */
+  /** The API origin, the client's `baseUrl`, e.g. `http://127.0.0.1:53211` (no trailing slash). */
   url: string;
   port: number;
+  /** The hosted page's origin, where vlinks point, e.g. `http://127.0.0.1:53212` (no trailing slash). */
+  pageUrl: string;
+  pagePort: number;
+  /** Whether the hosted page posts messages to its embedder. */
+  pageMessages: PageMessages;
   engine: SandboxEngine;
+  /** The API server. */
   server: Server;
+  /** The hosted page's server. */
+  pageServer: Server;
   /** Replaces the injected faults (missing fields fall back to none). */
   setFaults(faults: SandboxFaults): void;
   getFaults(): Required<SandboxFaults>;
@@ -42,13 +66,15 @@ export interface RunningSandbox {
  * Starts the Verigram sandbox on node:http.
  * @example
  * const sandbox = await startSandbox();
- * await fetch(`${sandbox.url}/flow`, { method: 'POST', headers: {...}, body });
+ * const { vlink } = await (await fetch(`${sandbox.url}/flow`, { method: 'POST', headers: {...}, body })).json();
+ * // vlink starts with sandbox.pageUrl: another origin than the API, as in production.
  * expect(sandbox.engine.flowCount).toBe(1);
  * await sandbox.close();
  */
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
   const {
     port = 0,
+    pagePort = 0,
     host = '127.0.0.1',
     publicUrl,
     env = process.env,
@@ -56,6 +82,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     random = Math.random,
     log,
   } = options;
+  const pageMessages = options.pageMessages ?? pageMessagesFromEnv(env);
   const baseNow = options.now ?? Date.now;
   let offset = 0;
   const now = () => baseNow() + offset;
@@ -72,7 +99,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     burstLeft = faults.burst429;
   };
   const rateLimiter = new RateLimiter(rateLimit);
-  const handler = createSandboxHandler({
+  const context: SandboxHandlerContext = {
     engine,
     rateLimiter,
     getFaults: () => ({ ...faults, burst429: burstLeft }),
@@ -88,31 +115,61 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     },
     random,
     log,
-  });
-  const server = createServer((req, res) => {
-    void handler(req, res);
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
-  if (!publicUrl) base = url;
+    pageMessages: pageMessages === 'on',
+  };
+  let apiUrl = '';
+  const api = createSandboxHandler({ ...context, serve: 'api', elsewhere: () => base });
+  const page = createSandboxHandler({ ...context, serve: 'page', elsewhere: () => apiUrl });
+  const server = createServer((req, res) => void api(req, res));
+  const pageServer = createServer((req, res) => void page(req, res));
+  const listen = (s: Server, p: number) =>
+    new Promise<number>((resolve, reject) => {
+      s.once('error', reject);
+      s.listen(p, host, () => resolve((s.address() as AddressInfo).port));
+    });
+  const close = (s: Server) =>
+    new Promise<void>((resolve, reject) => {
+      if (!s.listening) return resolve();
+      s.closeAllConnections();
+      s.close((err) => (err ? reject(err) : resolve()));
+    });
+  const origin = (p: number) => `http://${host.includes(':') ? `[${host}]` : host}:${p}`;
+  let boundPort: number;
+  let boundPagePort: number;
+  try {
+    boundPort = await listen(server, port);
+    boundPagePort = await listen(pageServer, pagePort);
+  } catch (err) {
+    await close(server);
+    throw err;
+  }
+  apiUrl = origin(boundPort);
+  const pageUrl = origin(boundPagePort);
+  if (!publicUrl) base = pageUrl;
   return {
-    url,
-    port: address.port,
+    url: apiUrl,
+    port: boundPort,
+    pageUrl,
+    pagePort: boundPagePort,
+    pageMessages,
     engine,
     server,
+    pageServer,
     setFaults,
     getFaults: () => ({ ...faults, burst429: burstLeft }),
     advanceClock: (ms) => {
       offset += ms;
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((err) => (err ? reject(err) : resolve()));
-      }),
+    close: async () => {
+      await Promise.all([close(server), close(pageServer)]);
+    },
   };
+}
+
+/** `VERIGRAM_SANDBOX_PAGE_MESSAGES`: `on` (or unset) or `off`; anything else is a mistake to report. */
+export function pageMessagesFromEnv(env: Record<string, string | undefined>): PageMessages {
+  const value = env.VERIGRAM_SANDBOX_PAGE_MESSAGES?.trim().toLowerCase();
+  if (value === undefined || value === '' || value === 'on') return 'on';
+  if (value === 'off') return 'off';
+  throw new Error(`VERIGRAM_SANDBOX_PAGE_MESSAGES must be "on" or "off", got "${value}"`);
 }
