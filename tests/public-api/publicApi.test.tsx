@@ -55,7 +55,7 @@ describe('the public API', () => {
     const before = sandbox.engine.flowCount;
     const handle = await client.createFlow({ locale: 'kk', callbackUrl: `${APP}/verigram/callback` });
     expect(sandbox.engine.flowCount).toBe(before + 1);
-    expect(handle.vlink).toBe(`${sandbox.url}/hf2/${handle.flowId}/`);
+    expect(handle.vlink).toBe(`${sandbox.pageUrl}/hf2/${handle.flowId}/`);
     expect(handle.flowToken).toEqual(expect.any(String));
 
     const flow = await client.getFlow(handle.flowId);
