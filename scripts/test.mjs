@@ -61,6 +61,8 @@ check('static Storybook loads every story with no server', 'bash', [
   '-c',
   'pnpm build-storybook && pnpm exec tsx .storybook/checkStatic.ts',
 ]);
+// Vitest strips types without checking them: a test that no longer compiles would still run.
+check('typecheck (packages with their tests, demo, e2e)', 'pnpm', ['typecheck']);
 check('lint and format (biome)', 'pnpm', ['exec', 'biome', 'check', '.']);
 check('size budgets (pnpm size)', 'node', ['scripts/size.mjs']);
 check('publint and attw on the packed tarballs', 'node', ['scripts/pack-check.mjs']);
