@@ -1,8 +1,47 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
+
+/**
+ * Playwright's `test`, with every journey held to the demo's Content-Security-Policy: a
+ * `securitypolicyviolation` in any of its pages or frames, or a CSP error on the console, fails
+ * the test after it ran. Nothing bypasses the policy (no `bypassCSP`, no injected script tags).
+ */
+export const test = base.extend<{ cspViolations: string[] }>({
+  cspViolations: [
+    async ({ context, baseURL }, use) => {
+      const violations: string[] = [];
+      // The guard proves nothing on a page served without a policy: each demo page must carry one.
+      context.on('response', (response) => {
+        const request = response.request();
+        if (request.resourceType() !== 'document' || !baseURL || !response.url().startsWith(baseURL)) return;
+        const policy = response.headers()['content-security-policy'] ?? '';
+        if (!/script-src 'self' 'nonce-|script-src 'self' 'sha256-/.test(policy) || /unsafe-/.test(policy)) {
+          violations.push(`${response.url()}: served without the strict policy (${policy || 'none'})`);
+        }
+      });
+      await context.exposeBinding('__reportCspViolation', (_source, line: string) => violations.push(line));
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          const report = (window as unknown as { __reportCspViolation?: (line: string) => void })
+            .__reportCspViolation;
+          report?.(`${location.href}: ${event.effectiveDirective} refused ${event.blockedURI || 'inline'}`);
+        });
+      });
+      context.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+          violations.push(message.text());
+        }
+      });
+      await use(violations);
+      expect(violations, 'CSP violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
 
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 mkdirSync(SCREENSHOTS, { recursive: true });
@@ -66,7 +105,8 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
  * the sandbox's and is checked in its own tests). Returns "rule: target" lines, empty when clean.
  */
 export async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
+  // Evaluated by the test driver, not added as a <script>: the demo's CSP refuses inline scripts.
+  await page.evaluate(readFileSync(AXE, 'utf8'));
   return page.evaluate(async () => {
     const axe = (
       window as unknown as {

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { flowFrame, pressInHostedPage, shot, startVerification } from './demoPage.ts';
+import { expect, flowFrame, pressInHostedPage, shot, startVerification, test } from './demoPage.ts';
 
 // At a phone's width, so the layout is exercised mid-flow as well.
 test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });

@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { DEMO_STRINGS } from '../apps/demo/src/demoStrings.ts';
-import { flowFrame, passLiveness, pressInHostedPage, shot } from './demoPage.ts';
+import { expect, flowFrame, passLiveness, pressInHostedPage, shot, test } from './demoPage.ts';
 
 test('Kazakh: the demo, the kit and the hosted page all speak kk', async ({ page }) => {
   const kk = DEMO_STRINGS.kk;

@@ -1,11 +1,12 @@
-import { expect, test } from '@playwright/test';
 import {
   createdFlows,
+  expect,
   flowFrame,
   passLiveness,
   pressInHostedPage,
   shot,
   startVerification,
+  test,
 } from './demoPage.ts';
 
 test('a reload in the middle resumes the same flow instead of creating another', async ({ page }) => {

@@ -1,11 +1,12 @@
-import { expect, test } from '@playwright/test';
 import {
   axeViolations,
+  expect,
   flowFrame,
   passLiveness,
   pressInHostedPage,
   shot,
   startVerification,
+  test,
 } from './demoPage.ts';
 
 test('the sales journey: brand → start → liveness in the frame → callback → passed → result with the best frame', async ({

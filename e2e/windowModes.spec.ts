@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { passLiveness, pressInHostedPage, shot, startVerification } from './demoPage.ts';
+import { expect, passLiveness, pressInHostedPage, shot, startVerification, test } from './demoPage.ts';
 
 test('popup mode: the flow runs in a window opened from a click; the page learns the result', async ({
   page,

@@ -7,6 +7,7 @@ import { createNodeTransport, toNodeHandler } from '@verigram-kit/proxy/node';
 import { createFlowVerdicts, type FlowVerdicts } from '@verigram-kit/proxy/verdicts';
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
 import { createBackOffice } from './createBackOffice.ts';
+import { createDemoSecurityHeaders } from './demoSecurityHeaders.ts';
 import { createDemoSession, personIdOf } from './demoSession.ts';
 import { DEMO_TEMPLATES } from './demoTemplates.ts';
 
@@ -125,6 +126,15 @@ export async function startDemoBackend(options: DemoServerOptions, log: (line: s
   });
   const proxyHandler = toNodeHandler(proxy);
   const callbackPage = await loadCallbackPage();
+  // Where the vlinks point: Verigram's hosted page lives on another origin than its API.
+  const hostedOrigin =
+    env.VERIGRAM_HOSTED_ORIGIN || (pageUrl ? new URL(pageUrl).origin : 'https://web.verigram.kz');
+  const securityHeaders = createDemoSecurityHeaders({
+    hostedOrigin,
+    mountPath: MOUNT_PATH,
+    callbackPath: CALLBACK_PATH,
+    callbackPage,
+  });
 
   const middleware: Middleware = (req, res, next) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -136,6 +146,8 @@ export async function startDemoBackend(options: DemoServerOptions, log: (line: s
       void proxyHandler(req, res, next);
       return;
     }
+    const isCallbackPage = path === CALLBACK_PATH || path === `${CALLBACK_PATH}/`;
+    securityHeaders(req, res, isCallbackPage);
     if (path === `${BACK_OFFICE_PATH}/finish` && sandboxUrl) {
       // Sandbox only: the visitor's newest watched flow is decided "pass" step by step through the
       // sandbox's control route, as if the selfie went through after the tab closed. A JSON POST,
@@ -176,8 +188,9 @@ export async function startDemoBackend(options: DemoServerOptions, log: (line: s
       );
       return;
     }
-    if (path === CALLBACK_PATH || path === `${CALLBACK_PATH}/`) {
+    if (isCallbackPage) {
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      // Stricter than the pages' policy: the callback URL carries the flow id.
       res.setHeader('Referrer-Policy', 'no-referrer');
       res.setHeader('Cache-Control', 'no-store');
       res.end(callbackPage);

@@ -17,6 +17,10 @@ export interface BrandingSectionProps {
   onToggle(open: boolean): void;
 }
 
+// The nonce of this page's CSP, which the server also writes in Vite's csp-nonce meta.
+const cspNonce = () =>
+  document.querySelector<HTMLMetaElement>('meta[property=csp-nonce]')?.nonce || undefined;
+
 /**
  * The kit's `<FlowUiBuilder>` in a collapsible panel. Its FlowConfigUi rides along with each
  * verification started afterwards (the demo's client adds it; the proxy runs with `allowClientUi`
@@ -58,6 +62,7 @@ export function BrandingSection({ t, lang, ui, hasErrors, onChange, open, onTogg
                 locale={lang}
                 previewUrl={previewUrl}
                 presetName="aurora"
+                nonce={cspNonce()}
               />
             </Suspense>
           )}

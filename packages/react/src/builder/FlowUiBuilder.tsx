@@ -60,6 +60,11 @@ export interface FlowUiBuilderProps
   presetName?: string | undefined;
   /** Options of the curl export (never a real key). @default the quickstart's placeholders */
   curl?: CurlOptions | undefined;
+  /**
+   * The page's CSP nonce, for the builder's own `<style>` element under a `style-src` without
+   * `'unsafe-inline'`. @default undefined
+   */
+  nonce?: string | undefined;
 }
 
 /**
@@ -108,7 +113,7 @@ export const FlowUiBuilder = forwardRef<HTMLDivElement, FlowUiBuilderProps>(func
       lang={locale}
       {...rest}
     >
-      <style>{FLOW_UI_BUILDER_STYLES}</style>
+      <style nonce={rest.nonce}>{FLOW_UI_BUILDER_STYLES}</style>
       <IssueTextContext.Provider value={issueText}>
         <section ref={editorRef} className="vgb-editor" aria-labelledby={`${id}-title`}>
           <h2 id={`${id}-title`}>{messages.builder}</h2>
