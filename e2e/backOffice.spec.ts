@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { flowFrame, passLiveness, shot, startVerification } from './demoPage.ts';
+import { expect, flowFrame, passLiveness, shot, startVerification, test } from './demoPage.ts';
 
 test('the customer closes the tab right after the selfie: the verdict still lands in the back office, exactly once', async ({
   context,
