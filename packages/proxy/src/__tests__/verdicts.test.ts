@@ -134,6 +134,29 @@ describe.each(modes)('server-side verdicts (%s)', (mode) => {
     expect(calls).toEqual([`vd_${flow_id}`, `vd_${flow_id}`, `vd_${flow_id}`, `vd_${flow_id}`]);
   });
 
+  it('given delivery.concurrency 2, then no more than two handlers run at once', async () => {
+    let running = 0;
+    let most = 0;
+    const done: string[] = [];
+    const verdicts = verdictsFor(mode, {
+      delivery: { baseDelayMs: 20, maxDelayMs: 100, concurrency: 2 },
+      onFlowSettled: async (verdict) => {
+        running++;
+        most = Math.max(most, running);
+        await sleep(150);
+        running--;
+        done.push(verdict.flowId);
+      },
+    });
+    for (let i = 0; i < 6; i++) {
+      const personId = `ivan-000${i}+auto`;
+      const { flow_id } = sandbox.engine.createFlow(API_KEY, { person_id: personId });
+      await verdicts.track({ flowId: flow_id, personId, vlink: 'https://example.test/v' });
+    }
+    await eventually(() => done.length === 6);
+    expect(most).toBe(2);
+  });
+
   it('given a flow past its ttl on the sandbox clock, then it is delivered as expired', async () => {
     const received: FlowVerdict[] = [];
     const { fetch, requests } = countingTransport();
@@ -195,7 +218,8 @@ describe.each(modes)('server-side verdicts (%s)', (mode) => {
     }
     sandbox.setFaults({ burst429: 2, retryAfterSeconds: 1 });
     await eventually(() => requests.filter((r) => r.status === 429).length === 2, 5000);
-    sandbox.setFaults({ error5xxRate: 0.5 });
+    // A burst of 500s: every read fails until three have.
+    sandbox.setFaults({ error5xxRate: 1 });
     for (const flowId of flowIds) sandbox.engine.completeFlow(API_KEY, flowId, 'pass');
     await eventually(() => requests.filter((r) => r.status >= 500).length >= 3, 5000);
     sandbox.setFaults({});

@@ -46,8 +46,14 @@ export function createFlowVerdicts(options: FlowVerdictsOptions): FlowVerdicts {
   }
   // BullMQ loads only in Redis mode, so the in-process mode needs no bullmq package at all.
   const redis = options.redis;
-  const engine = import('./createBullmqVerdicts.ts').then(({ createBullmqVerdicts }) =>
-    createBullmqVerdicts({ ...context, redis }),
+  const engine = import('./createBullmqVerdicts.ts').then(
+    ({ createBullmqVerdicts }) => createBullmqVerdicts({ ...context, redis }),
+    (error: unknown) => {
+      throw new Error(
+        'createFlowVerdicts: the redis option runs on BullMQ; install the bullmq package (pnpm add bullmq)',
+        { cause: error },
+      );
+    },
   );
   // A failure to start surfaces on every call; log it once here so it is not an unhandled rejection.
   engine.catch((error) => log('error', 'verdicts: could not start the BullMQ mode', { error }));

@@ -129,11 +129,29 @@ export function createInProcessVerdicts(context: InProcessVerdictsContext): Flow
     schedule(flowId, decision.delayMs);
   }
 
+  // At most `delivery.concurrency` handlers run at once; the others wait their turn in order.
+  let delivering = 0;
+  const handlerTurns: Array<() => void> = [];
+
+  async function callHandler(record: LedgerRecord) {
+    // A finishing handler hands its place straight to the next in line.
+    if (delivering >= options.delivery.concurrency) {
+      await new Promise<void>((resolve) => handlerTurns.push(resolve));
+    } else delivering++;
+    try {
+      await context.onFlowSettled(toFlowVerdict(record));
+    } finally {
+      const next = handlerTurns.shift();
+      if (next) next();
+      else delivering--;
+    }
+  }
+
   async function deliver(record: LedgerRecord) {
     const attempt = (deliveryAttempts.get(record.flowId) ?? 0) + 1;
     deliveryAttempts.set(record.flowId, attempt);
     try {
-      await context.onFlowSettled(toFlowVerdict(record));
+      await callHandler(record);
     } catch (error) {
       if (attempt >= options.delivery.attempts) {
         deliveryAttempts.delete(record.flowId);
