@@ -1,5 +1,5 @@
 // One step of the watcher against the real sandbox: which read it makes, and when it reads next.
-import { createVerigramClient } from '@verigram-kit/core';
+import { createVerigramClient, type VerigramFetch } from '@verigram-kit/core';
 import { type RunningSandbox, startSandbox } from '@verigram-kit/sandbox/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LedgerRecord } from '../verdicts/FlowLedger.ts';
@@ -98,6 +98,25 @@ describe('watchFlowOnce', () => {
       retryAfterMs: 7000,
       observation: { failures: 1 },
     });
+  });
+
+  it('waits out a 503 Retry-After like a 429 (Verigram unavailable for a while)', async () => {
+    // The sandbox injects only 500s; this transport answers as a Verigram in maintenance would.
+    const unavailable: VerigramFetch = async () => ({
+      status: 503,
+      ok: false,
+      headers: new Headers({ 'retry-after': '12', 'content-type': 'application/json' }),
+      body: null,
+      text: async () => JSON.stringify({ error_code: 'SERVICE_UNAVAILABLE', error_msg: 'maintenance' }),
+    });
+    const client = createVerigramClient({
+      apiKey: API_KEY,
+      baseUrl: sandbox.url,
+      retry: { retries: 0 },
+      fetch: unavailable,
+    });
+    const decision = await watchFlowOnce(recordOf('01UNAVAILABLE-F'), { client, options, now: () => NOW });
+    expect(decision).toMatchObject({ kind: 'again', delayMs: 12_000, retryAfterMs: 12_000 });
   });
 
   it('given a flow Verigram still shows unfinished past its expiry and grace, then decides it expired', async () => {
