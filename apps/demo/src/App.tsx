@@ -7,7 +7,7 @@ import { BackOffice } from './BackOffice.tsx';
 import { BrandingSection } from './BrandingSection.tsx';
 import { createLoggingClient, type LogEntry } from './createLoggingClient.ts';
 import { DEMO_STRINGS } from './demoStrings.ts';
-import { describeFlowMessage } from './describeFlowMessage.ts';
+import { describeFlowEvent } from './describeFlowEvent.ts';
 import { EventLog } from './EventLog.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { type FinishedFlow, ResultCard } from './ResultCard.tsx';
@@ -195,7 +195,7 @@ export function App() {
                         locale={run.locale}
                         template={run.template}
                         resumeKey={RESUME_KEY}
-                        onEvent={(message) => log({ kind: 'event', text: describeFlowMessage(message) })}
+                        onEvent={(event) => log({ kind: 'event', text: describeFlowEvent(event) })}
                         onCallback={(url) =>
                           log({ kind: 'kit', text: `callback detected: ${new URL(url).pathname}` })
                         }

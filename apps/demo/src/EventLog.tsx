@@ -10,8 +10,9 @@ export interface EventLogProps {
 }
 
 /**
- * Every hosted-page message and every request the kit made, newest first. A plain list rather than
- * a live region: polls every few seconds would flood a screen reader.
+ * Every flow event (the page's messages, and the steps the kit read from the server) and every
+ * request the kit made, newest first. A plain list rather than a live region: polls every few
+ * seconds would flood a screen reader.
  */
 export function EventLog({ t, lang, entries, onClear }: EventLogProps) {
   const time = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
