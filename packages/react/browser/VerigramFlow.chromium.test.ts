@@ -14,6 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.ts';
 
 let sandbox: RunningSandbox;
+// Its hosted page sends no postMessage at all, as Verigram's real page (web.verigram.kz).
+let silentSandbox: RunningSandbox;
 let app: Server;
 let origin: string;
 let otherOrigin: string;
@@ -22,6 +24,7 @@ const files = new Map<string, string>();
 
 beforeAll(async () => {
   sandbox = await startSandbox({ env: {} });
+  silentSandbox = await startSandbox({ env: {}, pageMessages: 'off' });
   const bundle = await build({
     entryPoints: { app: fileURLToPath(new URL('./testApp.tsx', import.meta.url)) },
     bundle: true,
@@ -45,9 +48,20 @@ beforeAll(async () => {
     templates: { liveness: { pipeline: [{ service_name: 'verilive' }] } },
   });
   const proxyHandler = toNodeHandler(proxy);
+  const silentProxyHandler = toNodeHandler(
+    createVerigramProxy({
+      apiKey: 'sandbox-test-key',
+      baseUrl: silentSandbox.url,
+      mountPath: '/silent/api/verigram',
+      authorize: () => ({ personId: 'person-2' }),
+      secret: 'browser-test-secret-browser-test-secret',
+      templates: { liveness: { pipeline: [{ service_name: 'verilive' }] } },
+    }),
+  );
   app = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname.startsWith('/api/verigram/')) return void proxyHandler(req, res);
+    if (url.pathname.startsWith('/silent/api/verigram/')) return void silentProxyHandler(req, res);
     // `?policy=` sets the page's Permissions-Policy header, as an app's server would.
     const policy = url.searchParams.get('policy');
     const send = (type: string, body: string) => {
@@ -88,6 +102,7 @@ afterAll(async () => {
   await browser?.close();
   await new Promise((r) => app?.close(r));
   await sandbox?.close();
+  await silentSandbox?.close();
 });
 
 const events = (page: Page) => page.evaluate(() => (window as unknown as { __events: unknown[][] }).__events);
@@ -126,10 +141,42 @@ describe('<VerigramFlow> in Chromium', () => {
       .toEqual([['callback', `${origin}/verigram/callback`]]);
     const log = await events(page);
     expect(log.map((e) => e[1])).toEqual(expect.arrayContaining(['ready', 'step_started', 'completed']));
+    // The page says it all and polling sees the same steps and end: each event once, whichever
+    // source said it first (nearly always the page).
+    const said = log.filter((e) => e[0] === 'event' && e[1] !== 'resize').map((e) => e[1]);
+    expect(said).toEqual(['ready', 'step_started', 'step_completed', 'completed']);
     expect((await completions(page))[0]).toEqual(['complete', expect.any(String), 'pass', 'pass']);
     // The callback was the last hint; any read it or the completion message started has answered.
     await readsSettled(page);
     expect(await completions(page)).toHaveLength(1);
+    await page.close();
+  });
+
+  it('against a hosted page that sends no messages, onStep and onEvent still report each step and the end once, from the server', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/?mode=inline&api=${encodeURIComponent('/silent/api/verigram')}`);
+    const handle = await page.waitForSelector('iframe[title="Identity verification"]');
+    expect(new URL((await handle.getAttribute('src')) ?? '').origin).toBe(silentSandbox.pageUrl);
+    const frame = await handle.contentFrame();
+    if (!frame) throw new Error('no frame');
+    await passLiveness(frame);
+    await expect.poll(() => completions(page), { timeout: 15_000 }).toHaveLength(1);
+    await page.waitForTimeout(1500);
+    const log = await events(page);
+    const flowId = (await completions(page))[0]?.[1];
+    expect(log.filter((e) => e[0] === 'event')).toEqual([
+      ['event', 'step_started', flowId, 'server'],
+      ['event', 'step_completed', flowId, 'server'],
+      ['event', 'completed', flowId, 'server'],
+    ]);
+    expect(log.filter((e) => e[0] === 'step')).toEqual([
+      ['step', 'step_started', 0, 'verilive', 'server'],
+      ['step', 'step_completed', 0, 'verilive', 'server'],
+    ]);
+    // The steps came before the verdict, as they would from the page.
+    expect(log.findIndex((e) => e[1] === 'completed')).toBeLessThan(
+      log.findIndex((e) => e[0] === 'complete'),
+    );
     await page.close();
   });
 
@@ -181,7 +228,7 @@ describe('<VerigramFlow> in Chromium', () => {
 
   it('auto, on a page whose Permissions-Policy names the hosted origin for the camera, embeds', async () => {
     const page = await browser.newPage();
-    const policy = `camera=(self "${new URL(sandbox.url).origin}")`;
+    const policy = `camera=(self "${sandbox.pageUrl}")`;
     await page.goto(`${origin}/?mode=auto&policy=${encodeURIComponent(policy)}`);
     const frame = await (await page.waitForSelector('iframe[title="Identity verification"]')).contentFrame();
     if (!frame) throw new Error('no frame');

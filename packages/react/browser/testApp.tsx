@@ -1,5 +1,5 @@
 // The page the Chromium tests load: <VerigramFlow> against the real proxy on the same origin.
-// Query: mode, allow. Everything the component reports lands in window.__events.
+// Query: mode, allow, api (the proxy's path). Everything the component reports lands in window.__events.
 import type { FlowClient } from '@verigram-kit/core';
 import { createRoot } from 'react-dom/client';
 import { createProxyClient } from '../src/createProxyClient.ts';
@@ -14,7 +14,7 @@ const events: unknown[][] = [];
 // has run, so a test can tell "nothing more will come" from "not yet".
 const reads = { asked: 0, answered: 0 };
 (window as unknown as { __reads: typeof reads }).__reads = reads;
-const proxyClient = createProxyClient();
+const proxyClient = createProxyClient({ baseUrl: params.get('api') ?? undefined });
 const counted =
   <A extends unknown[], R>(read: (...args: A) => Promise<R>) =>
   (...args: A) => {
@@ -34,7 +34,8 @@ createRoot(document.getElementById('root') as HTMLElement).render(
       allow={params.get('allow') ?? undefined}
       template="liveness"
       pollInterval={1000}
-      onEvent={(m) => events.push(['event', m.type, m.flowId])}
+      onEvent={(e) => events.push(['event', e.type, e.flowId, e.source])}
+      onStep={(e) => events.push(['step', e.type, e.stepIndex, e.serviceName, e.source])}
       onCallback={(url) => events.push(['callback', url])}
       onComplete={(flow, result) =>
         events.push(['complete', flow.flow_id, flow.flow_status, result?.flow_status])
