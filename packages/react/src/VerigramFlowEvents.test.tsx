@@ -36,7 +36,7 @@ function renderFlow(client: ScriptedFlowClient) {
       />
     </VerigramProvider>,
   );
-  const said = () => onEvent.mock.calls.map(([e]: [FlowEvent]) => `${e.type} ${e.source}`);
+  const said = () => onEvent.mock.calls.map(([e]) => `${(e as FlowEvent).type} ${(e as FlowEvent).source}`);
   return { onStep, onEvent, onComplete, said };
 }
 
