@@ -39,7 +39,8 @@ const FAST = {
   intervals: { notStartedMs: 40, inProgressMs: 40, errorBaseMs: 20, errorMaxMs: 200 },
   delivery: { baseDelayMs: 20, maxDelayMs: 100 },
   upstreamBudget: { requestsPerSecond: 50 },
-  leaseMs: 1000,
+  // Nothing is killed here: a long lease keeps a busy machine from mistaking a slow worker for a dead one.
+  leaseMs: 10_000,
   logger: false as const,
 };
 

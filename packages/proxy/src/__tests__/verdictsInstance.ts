@@ -34,7 +34,7 @@ const verdicts = createFlowVerdicts({
   upstreamBudget: { requestsPerSecond: 40 },
   intervals: { notStartedMs: 40, inProgressMs: 40, errorBaseMs: 20, errorMaxMs: 200 },
   delivery: { baseDelayMs: 20, maxDelayMs: 200, concurrency: 1 },
-  leaseMs: 1000,
+  leaseMs: 2000,
   logger: false,
   onFlowSettled: async (verdict) => {
     await redis.rpush(`${prefix}:test:attempts`, `${name} ${verdict.deliveryId}`);
