@@ -1,4 +1,4 @@
-export type { CurrentStep } from '@verigram-kit/core';
+export type { CurrentStep, FlowEvent, FlowEventSource, FlowStepEvent } from '@verigram-kit/core';
 export type { ProxyClientOptions } from './createProxyClient.ts';
 export { createProxyClient } from './createProxyClient.ts';
 export { flowFileQueryOptions } from './queries/flowFileQueryOptions.ts';
