@@ -1,8 +1,23 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.ts';
 
-// The demo's end-to-end journeys (issue 7) in Debian Chromium with a fake camera. The demo owns
-// fixed ports (sandbox 4010, demo 5173), so the tests run one at a time against one server.
+// The demo's end-to-end journeys in Debian Chromium with a fake camera, twice: once with the
+// sandbox's hosted page posting its own postMessage protocol, and once with it silent, as
+// Verigram's real page is (it documents no messages; it only goes to callback_url at the end).
+// Each run has its own demo and in-process sandbox on fixed ports (API and hosted page on two
+// origins, as Verigram's services.* and web.*); tests run one at a time.
+export interface DemoProjectMetadata {
+  /** `on`: the sandbox's protocol; `off`: a silent page, like production. */
+  pageMessages: 'on' | 'off';
+  /** Where vlinks point: the sandbox's hosted page origin. */
+  pageOrigin: string;
+}
+
+const DEMOS = [
+  { pageMessages: 'on', demoPort: 5173, sandboxPort: 4010 },
+  { pageMessages: 'off', demoPort: 5174, sandboxPort: 4020 },
+] as const;
+
 export default defineConfig({
   testDir: 'e2e',
   // Not under .test-results: pnpm test recreates that folder while other suites run.
@@ -16,22 +31,34 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? 'list' : [['list']],
   use: {
-    baseURL: 'http://localhost:5173',
     browserName: 'chromium',
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
     permissions: ['camera'],
     viewport: { width: 1280, height: 900 },
     trace: 'retain-on-failure',
   },
-  webServer: {
+  projects: DEMOS.map((demo) => ({
+    name: `page-messages-${demo.pageMessages}`,
+    use: { baseURL: `http://localhost:${demo.demoPort}` },
+    metadata: {
+      pageMessages: demo.pageMessages,
+      pageOrigin: `http://127.0.0.1:${demo.sandboxPort + 1}`,
+    } satisfies DemoProjectMetadata,
+  })),
+  webServer: DEMOS.map((demo) => ({
     command: 'pnpm demo',
-    url: 'http://localhost:5173/',
-    // Never reuse: a stray demo on :5173 (another checkout, other settings, a real key) would be
-    // tested in place of this one. A busy port fails the run loudly instead.
-    reuseExistingServer: false,
+    url: `http://localhost:${demo.demoPort}/`,
+    reuseExistingServer: !process.env.CI,
     timeout: 60_000,
-    stdout: 'pipe',
-    // The demo must never talk to a real Verigram from the test run.
-    env: { VERIGRAM_API_URL: '', VERIGRAM_API_KEY: '' },
-  },
+    stdout: 'pipe' as const,
+    env: {
+      // The demo must never talk to a real Verigram from the test run.
+      VERIGRAM_API_URL: '',
+      VERIGRAM_API_KEY: '',
+      DEMO_PORT: String(demo.demoPort),
+      SANDBOX_PORT: String(demo.sandboxPort),
+      SANDBOX_PAGE_PORT: String(demo.sandboxPort + 1),
+      VERIGRAM_SANDBOX_PAGE_MESSAGES: demo.pageMessages,
+    },
+  })),
 });

@@ -43,6 +43,8 @@ export const test = base.extend<{ cspViolations: string[] }>({
 });
 export { expect };
 
+import type { DemoProjectMetadata } from '../playwright.config.ts';
+
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 mkdirSync(SCREENSHOTS, { recursive: true });
 
@@ -51,8 +53,22 @@ mkdirSync(SCREENSHOTS, { recursive: true });
  * briefly resizes the viewport; pass `fullPage: false` while a hosted page is mid-step.
  */
 export async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: options.fullPage ?? true });
+  // The silent-page run keeps its own copies beside the others.
+  const suffix = project().pageMessages === 'off' ? '-page-silent' : '';
+  await page.screenshot({
+    path: join(SCREENSHOTS, `${name}${suffix}.png`),
+    fullPage: options.fullPage ?? true,
+  });
 }
+
+/** The running project's demo: whether its hosted page posts messages, and where it lives. */
+export const project = (): DemoProjectMetadata => test.info().project.metadata as DemoProjectMetadata;
+
+/** The demo's own origin in this project, e.g. `http://localhost:5173`. */
+export const demoOrigin = (): string => test.info().project.use.baseURL as string;
+
+/** Matches a URL on the sandbox's hosted page origin (never the API's: they are two origins). */
+export const hostedPageUrl = (): RegExp => new RegExp(`^${escapeRegExp(project().pageOrigin)}/hf2/`);
 
 /** The hosted page inside the demo's inline frame. */
 export const flowFrame = (page: Page): FrameLocator => page.frameLocator('.flow-frame iframe');

@@ -1,5 +1,6 @@
 import {
   axeViolations,
+  demoOrigin,
   expect,
   flowFrame,
   passLiveness,
@@ -15,10 +16,7 @@ test('the sales journey: brand → start → liveness in the frame → callback 
   const scripts = new Set<string>();
   page.on('response', (response) => {
     const url = response.url();
-    if (
-      url.startsWith('http://localhost:5173/') &&
-      /javascript/.test(response.headers()['content-type'] ?? '')
-    ) {
+    if (url.startsWith(`${demoOrigin()}/`) && /javascript/.test(response.headers()['content-type'] ?? '')) {
       scripts.add(url);
     }
   });
