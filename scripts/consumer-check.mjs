@@ -87,7 +87,19 @@ let browser;
 try {
   const sandboxPort = 14010 + Math.floor(Math.random() * 500);
   const appPort = sandboxPort + 600;
-  start(['node_modules/@verigram-kit/sandbox/dist/cli.js', '--port', String(sandboxPort)], {});
+  // As production: the API and the hosted page on two origins (the page on sandboxPort + 1), and
+  // the page silent (Verigram's posts no messages); the app must complete from the callback
+  // redirect and the server alone.
+  start(
+    [
+      'node_modules/@verigram-kit/sandbox/dist/cli.js',
+      '--port',
+      String(sandboxPort),
+      '--page-messages',
+      'off',
+    ],
+    {},
+  );
   await waitFor(`http://127.0.0.1:${sandboxPort}/_sandbox/health`);
   start(['server.mjs'], {
     PORT: String(appPort),
@@ -118,6 +130,8 @@ try {
     await page.waitForTimeout(500);
   }
   await page.getByText('completed: pass').waitFor({ timeout: 20_000 });
+  // <FlowStatus> got its flow id with no page message (onEvent from the polled flow) and shows the end.
+  await page.locator('.vgk-flow-status[data-state="passed"]').waitFor({ timeout: 20_000 });
   if (errors.length) throw new Error(`browser errors: ${errors.join(' | ')}`);
   console.log('consumer check passed: installed from tarballs, built, server-rendered, flow completed');
 } finally {

@@ -16,7 +16,9 @@ export function App() {
         <VerigramFlow
           locale="en"
           resumeKey="consumer"
-          onReady={(message) => setFlowId(message.flowId)}
+          // Not onReady: only the sandbox's page says "ready"; Verigram's real page is silent, and
+          // onEvent also carries the steps the kit reads from the server.
+          onEvent={(event) => setFlowId(event.flowId)}
           onComplete={(flow) => setOutcome(`completed: ${flow.flow_status}`)}
         />
         {flowId && <FlowStatus flowId={flowId} />}

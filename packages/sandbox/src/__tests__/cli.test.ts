@@ -31,6 +31,13 @@ describe('verigram-sandbox CLI', () => {
       code: 2,
       stderr: expect.stringContaining('--page-messages must be "on" or "off"'),
     });
+    const same = await run(tsx, [cli, '--port', '4999', '--page-port', '4999']).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(same).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--page-port must differ from --port'),
+    });
   });
 
   it('starts on SANDBOX_PORT=0 with --auto-complete and prints both origins, keys and a curl', async () => {

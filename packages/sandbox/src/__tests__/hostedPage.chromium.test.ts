@@ -299,6 +299,16 @@ describe('the hosted page in Chromium', { timeout: 60_000 }, () => {
     }
   });
 
+  it("given an app scheme as callback_url (myapp://done), then it posts to the frame's ancestor, whose origin it knows", async () => {
+    const { vlink, flow_id } = await createFlow({ person_id: 'person-1', callback_url: 'myapp://done' });
+    const page = await newPage();
+    await page.goto(`${embedderOrigin}/frame?src=${encodeURIComponent(vlink)}`);
+    await expect
+      .poll(async () => (await messages(page)).find((m) => m.data.type === 'ready'))
+      .toEqual({ origin: sandbox.pageUrl, data: expect.objectContaining({ flowId: flow_id, stepCount: 2 }) });
+    await page.close();
+  });
+
   it('posts nothing when no target origin is known, and cancelled on abandon', async () => {
     const { vlink, flow_id } = await createFlow({
       person_id: 'person-1',
