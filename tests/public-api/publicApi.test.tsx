@@ -4,7 +4,13 @@
 // packaging mistake (a missing export, a broken entry, a lost 'use client') cannot hide.
 
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { isTerminalFlow, parseFlowMessage, VerigramApiError } from '@verigram-kit/core';
+import {
+  createFlowEventLog,
+  hostPageSecurityHeaders,
+  isTerminalFlow,
+  parseFlowMessage,
+  VerigramApiError,
+} from '@verigram-kit/core';
 import { createVerigramProxy } from '@verigram-kit/proxy';
 import { createFlowVerdicts, type FlowVerdict } from '@verigram-kit/proxy/verdicts';
 import {
@@ -35,6 +41,23 @@ describe('the public API', () => {
     expect(new VerigramApiError({ status: 404, errorCode: 'NOT_FOUND', errorMsg: 'x' }).isRetryable).toBe(
       false,
     );
+  });
+
+  it('core gives the embedding page its security headers and derives flow events from a polled flow', () => {
+    const headers = hostPageSecurityHeaders({ hostedOrigin: 'https://web.verigram.kz' });
+    expect(headers['Permissions-Policy']).toBe('camera=(self "https://web.verigram.kz")');
+    expect(headers['Content-Security-Policy']).toContain("frame-src https://web.verigram.kz 'self'");
+    const events = createFlowEventLog().fromServer({
+      flow_id: 'F',
+      consumer_id: 'c',
+      vlink: 'https://web.verigram.kz/hf2/F/',
+      person_id: 'person-1',
+      flow_status: 'unknown',
+      started_at: '2026-01-01T10:00:00Z',
+      current_step_id: '0',
+      template: { pipeline: [{ service_name: 'verilive' }] },
+    });
+    expect(events).toMatchObject([{ type: 'step_started', serviceName: 'verilive', source: 'server' }]);
   });
 
   it('the browser client, through the proxy, creates a flow on the sandbox and reads it with its token', async () => {
