@@ -157,6 +157,8 @@ describe('<VerigramFlow> in Chromium', () => {
     await page.goto(`${origin}/?mode=inline&api=${encodeURIComponent('/silent/api/verigram')}`);
     const handle = await page.waitForSelector('iframe[title="Identity verification"]');
     expect(new URL((await handle.getAttribute('src')) ?? '').origin).toBe(silentSandbox.pageUrl);
+    // Ready on the frame's load: nothing waits for a `ready` message that never comes.
+    await page.waitForSelector('[data-verigram-flow][data-state="ready"]', { timeout: 10_000 });
     const frame = await handle.contentFrame();
     if (!frame) throw new Error('no frame');
     await passLiveness(frame);
