@@ -97,7 +97,9 @@ async function openBuilder(width = 1400, locale = 'en'): Promise<{ page: Page; p
   const page = await browser.newPage({ viewport: { width, height: 1000 } });
   const errors: Error[] = [];
   page.on('pageerror', (error) => errors.push(error));
-  await page.goto(`${origin}/?locale=${locale}&preview=${encodeURIComponent(`${sandbox.pageUrl}/hf2/preview/`)}`);
+  await page.goto(
+    `${origin}/?locale=${locale}&preview=${encodeURIComponent(`${sandbox.pageUrl}/hf2/preview/`)}`,
+  );
   await page.locator('section.vgb-preview[data-state="ready"]').waitFor({ timeout: 20_000 });
   const preview = page.frames().find((f) => f.url().startsWith(`${sandbox.pageUrl}/hf2/preview/`));
   if (!preview) throw new Error('the preview frame is missing');
