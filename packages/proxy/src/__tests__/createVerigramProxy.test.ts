@@ -407,9 +407,9 @@ describe('createVerigramProxy: input_data from the browser when allowedInputData
     const { send } = createHarness(upstream, { allowedInputDataFields: ['phone_number'] });
     const created = await send(post('/flow', { input_data: { phone_number: '+77010000000' } }));
     expect(created.status).toBe(201);
-    expect((upstream.calls[0]?.body as Record<string, unknown>).input_data).toEqual({
-      phone_number: '+77010000000',
-    });
+    expect(upstream.calls[0]?.body).toEqual(
+      expect.objectContaining({ input_data: { phone_number: '+77010000000' } }),
+    );
     const read = await send(get(`/flow/${created.json.flow_id}`, { token: String(created.json.flow_token) }));
     expect(read.json.input_data).toEqual({ phone_number: '+77010000000' });
 
