@@ -288,6 +288,15 @@ describe('the hosted page in Chromium', { timeout: 60_000 }, () => {
       await expect.poll(() => frame.url()).toBe(callback);
       // Not one message, not even ready or resize: what an embedder of Verigram's page gets.
       expect(await messages(page)).toEqual([]);
+      // The theme preview is sandbox-only and keeps answering its builder.
+      const builder = await newPage();
+      await builder.goto(
+        `${embedderOrigin}/frame?src=${encodeURIComponent(`${silent.pageUrl}/hf2/preview/`)}`,
+      );
+      await expect
+        .poll(async () => (await messages(builder)).find((m) => m.data.type === 'ready')?.origin)
+        .toBe(silent.pageUrl);
+      await builder.close();
       expect(silent.engine.getFlow('sandbox-test-key', flow_id)).toMatchObject({
         flow_status: 'pass',
         end_cause: 'completed',
