@@ -1,4 +1,4 @@
-import { expect, flowFrame, passLiveness, shot, startVerification, test } from './demoPage.ts';
+import { axeViolations, expect, flowFrame, passLiveness, shot, startVerification, test } from './demoPage.ts';
 
 test('the customer closes the tab right after the selfie: the verdict still lands in the back office, exactly once', async ({
   context,
@@ -47,6 +47,7 @@ test('the customer closes the tab right after the selfie: the verdict still land
   await expect(verdict).toHaveCount(1);
   await expect(verdict).toHaveAttribute('data-deliveries', '1');
   await shot(backOffice, '31-back-office-verdict-after-tab-closed', { fullPage: false });
+  expect(await axeViolations(backOffice)).toEqual([]);
 });
 
 test('in one tab: "simulate: close the customer\'s tab" at the selfie, the sandbox finishes the flow with no browser, the verdict arrives', async ({
@@ -80,4 +81,5 @@ test('in one tab: "simulate: close the customer\'s tab" at the selfie, the sandb
   expect(flowReads).toEqual([]);
   await panel.scrollIntoViewIfNeeded();
   await shot(page, '32-back-office-beside-customer', { fullPage: false });
+  expect(await axeViolations(page)).toEqual([]);
 });
