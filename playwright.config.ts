@@ -48,7 +48,9 @@ export default defineConfig({
   webServer: DEMOS.map((demo) => ({
     command: 'pnpm demo',
     url: `http://localhost:${demo.demoPort}/`,
-    reuseExistingServer: !process.env.CI,
+    // Never reuse: a stray demo on the port (another checkout, other settings, a real key) would
+    // be tested in place of this one. A busy port fails the run loudly instead.
+    reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'pipe' as const,
     env: {

@@ -289,7 +289,12 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
       case 'refreshFlowToken': {
         // No token needed (it may have expired): ownership is checked at the source instead.
         await limitCreation('token', await sha256Hex(`person:${personId}`), input);
-        const flow = await client.getFlow(id as string);
+        // The id comes from the browser, so it may name another consumer's flow, which Verigram
+        // answers 403 (spec: GET /flow/{flow_id} lists 403 Forbidden). For this user that is a
+        // flow that is not theirs, like any other: the uniform 404, not a key error.
+        const flow = await client.getFlow(id as string).catch((error: unknown) => {
+          throw isVerigramApiError(error) && error.status === 403 ? notFound() : error;
+        });
         if (flow.person_id !== personId || typeof flow.vlink !== 'string') throw notFound();
         return tokenAnswer(id as string, flow.vlink, personId, 200);
       }

@@ -116,6 +116,16 @@ describe('proxy → sandbox: the routes', () => {
     expect(stranger.status).toBe(404);
   });
 
+  it("answers a renewal for another consumer's flow like an unknown flow: 404, not a key error", async () => {
+    const { send } = harness();
+    // A flow of another Verigram consumer: the sandbox answers this proxy's key 403 for it (the spec
+    // lists 403 on GET /flow/{flow_id}), which says nothing about this proxy's own key.
+    const foreign = sandbox.engine.createFlow('sandbox-other-key', { person_id: ALICE });
+    const answer = await send(post(`/flow/${foreign.flow_id}/token`, {}));
+    expect(answer.status, answer.text).toBe(404);
+    expect(answer.json.error_code).toBe('NOT_FOUND');
+  });
+
   it('answers a result of a flow that has not started like the sandbox: 404', async () => {
     const { send } = harness();
     const flow = await createFlow(send);
