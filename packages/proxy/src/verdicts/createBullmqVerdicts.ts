@@ -131,8 +131,9 @@ export async function createBullmqVerdicts(context: BullmqVerdictsContext): Prom
   const watchWorker = new Worker<WatchJob>(WATCH_QUEUE, watch, {
     ...shared,
     concurrency: WATCH_CONCURRENCY,
-    // max 1 per window: reads are spaced, never bunched at a window's start.
-    limiter: { max: 1, duration: Math.max(1, Math.round(1000 / options.requestsPerSecond)) },
+    // max 1 per window: reads are spaced, never bunched at a window's start. Rounded up: a
+    // spacing rounded down would let more than the budget through (300/s → 3 ms → 333/s).
+    limiter: { max: 1, duration: Math.max(1, Math.ceil(1000 / options.requestsPerSecond)) },
     settings: {
       backoffStrategy: (attemptsMade: number) =>
         backoffDelay(
