@@ -36,9 +36,8 @@ async function appModule({ imports, from }) {
 /** Each check: an app module using what a user would import, and its budget in bytes gzip. */
 const checks = [
   { name: '<VerigramFlow> entry', imports: ['VerigramFlow'], from: '@verigram-kit/react', budget: 2000 },
-  // FlowStatus's kk/ru strings are a chunk of their own (status/loadFlowStatusMessages.ts; the
-  // skeleton shows until they land, never English). Issue 8's 8 kB: 7.996 kB as an app ships it
-  // (7.96 kB before `resume="server"` and the proxy client's getCurrentFlow).
+  // Everything the main entry exports, as an app that uses all of it ships it. FlowStatus's kk/ru
+  // strings are a chunk of their own (the skeleton shows until they land, never English).
   {
     name: 'react package (main entry, no peers)',
     imports: '*',
@@ -46,15 +45,9 @@ const checks = [
     budget: 8000,
   },
   { name: 'VerigramCallback entry', imports: '*', from: '@verigram-kit/react/callback', budget: 1500 },
-  // The builder and all of core carry the sandbox page's key catalog (kk/ru/en defaults), which grew
-  // by 1.1 kB when the service names and the last English-only page strings joined it. Then 20.25 kB
-  // (19.96 kB measured as an app ships it) with validation issues in kk/ru (issue 6): their texts
-  // load on demand (2.6 kB a language), but the issues' params, the loader and the blocked-export
-  // notice in three languages are up front. 19.91 kB, then 21.66 kB when the builder began to
-  // say, in kk/ru/en, which parts the spec defines and which only the sandbox page reads (a note
-  // per section, the preview's and the export's notes), took keys of your own, and core's exports
-  // gained the sandbox-only comment. The kk/ru interface strings are still up front (the issue
-  // texts load on demand).
+  // The builder carries the sandbox page's key catalogue (kk/ru/en texts) and its own interface in
+  // three languages; the kk/ru texts of validation issues load on demand (2.6 kB a language), its
+  // kk/ru interface strings do not yet.
   { name: 'FlowUiBuilder entry', imports: '*', from: '@verigram-kit/react/builder', budget: 21700 },
   {
     name: 'core, browser-facing (protocol + phase helpers)',
