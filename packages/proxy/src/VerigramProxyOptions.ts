@@ -5,9 +5,9 @@ import type {
   RetryPolicy,
   VerigramFetch,
 } from '@verigram-kit/core';
-import type { RateLimitRule } from './checkRateLimit.ts';
 import type { ProxyLogger } from './createRedactingLogger.ts';
-import type { ProxyStore } from './ProxyStore.ts';
+import type { RateLimitRule } from './limits/enforceRateLimit.ts';
+import type { ProxyStore } from './stores/ProxyStore.ts';
 import type { FlowVerdicts } from './verdicts/FlowVerdicts.ts';
 
 /** The end user, as the host app knows them. */

@@ -8,24 +8,24 @@ import {
   PERSON_ID_PATTERN,
   type ProxyCreateFlowResponse,
 } from '@verigram-kit/core';
-import { toOrigin } from './checkCallbackUrl.ts';
-import { checkRateLimit } from './checkRateLimit.ts';
-import { createFlowTokenSigner } from './createFlowTokenSigner.ts';
-import { createIdempotencyGuard } from './createIdempotencyGuard.ts';
-import { createMemoryStore } from './createMemoryStore.ts';
-import { createOriginPolicy } from './createOriginPolicy.ts';
 import { consoleLogger, createRedactingLogger } from './createRedactingLogger.ts';
-import { mapUpstreamError } from './mapUpstreamError.ts';
+import { createOriginPolicy } from './http/createOriginPolicy.ts';
+import { fromWebRequest, type ProxyInput } from './http/ProxyInput.ts';
+import { jsonResult, PROXY_CORE, type ProxyCore, type ProxyResult, toResponse } from './http/ProxyResult.ts';
+import { readJsonBody } from './http/readJsonBody.ts';
+import { ID_PATTERN, matchRoute, type RouteName } from './http/routeTable.ts';
+import { streamFile } from './http/streamFile.ts';
+import { createIdempotencyGuard } from './limits/createIdempotencyGuard.ts';
+import { enforceRateLimit } from './limits/enforceRateLimit.ts';
 import { notFound, ProxyError } from './ProxyError.ts';
-import { fromWebRequest, type ProxyInput } from './ProxyInput.ts';
-import { jsonResult, PROXY_CORE, type ProxyCore, type ProxyResult, toResponse } from './ProxyResult.ts';
-import { parseCreateFlowBody } from './parseCreateFlowBody.ts';
-import { parseLivenessBody } from './parseLivenessBody.ts';
-import { readJsonBody } from './readJsonBody.ts';
-import { resolveBaseUrl } from './resolveBaseUrl.ts';
-import { ID_PATTERN, matchRoute, type RouteName } from './routeTable.ts';
-import { sha256Hex } from './sha256Hex.ts';
-import { streamFile } from './streamFile.ts';
+import { toOrigin } from './routes/checkCallbackUrl.ts';
+import { parseCreateFlowBody } from './routes/parseCreateFlowBody.ts';
+import { parseLivenessBody } from './routes/parseLivenessBody.ts';
+import { createMemoryStore } from './stores/createMemoryStore.ts';
+import { createFlowTokenSigner } from './tokens/createFlowTokenSigner.ts';
+import { sha256Hex } from './tokens/crypto.ts';
+import { mapUpstreamError } from './upstream/mapUpstreamError.ts';
+import { resolveBaseUrl } from './upstream/resolveBaseUrl.ts';
 import type { ProxyRequestContext, ProxyUser, VerigramProxyOptions } from './VerigramProxyOptions.ts';
 import { validateFlowConfigUi } from './validateFlowConfigUi.ts';
 
@@ -176,9 +176,9 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
    */
   async function limitCreation(bucket: 'flow' | 'liveness' | 'token', userHash: string, input: ProxyInput) {
     const prefix = bucket === 'flow' ? 'rl' : `rl:${bucket}`;
-    if (perUser) await checkRateLimit(store, `${prefix}:user:${userHash}`, perUser);
+    if (perUser) await enforceRateLimit(store, `${prefix}:user:${userHash}`, perUser);
     const ip = clientIp(input);
-    if (perIp && ip) await checkRateLimit(store, `${prefix}:ip:${ip}`, perIp);
+    if (perIp && ip) await enforceRateLimit(store, `${prefix}:ip:${ip}`, perIp);
   }
 
   async function tokenAnswer(flowId: string, vlink: string, personId: string, status: number) {

@@ -1,6 +1,6 @@
 import { backoffDelay } from '@verigram-kit/core';
 import { type ConnectionOptions, DelayedError, type Job, Queue, Worker } from 'bullmq';
-import type { RedisLikeClient } from '../createRedisStore.ts';
+import type { RedisLikeClient } from '../stores/createRedisStore.ts';
 import type { InProcessVerdictsContext } from './createInProcessVerdicts.ts';
 import { createRedisLedger } from './createRedisLedger.ts';
 import { awaitsDelivery, type LedgerRecord, toFlowVerdict, toLedgerEntry } from './FlowLedger.ts';

@@ -1,6 +1,6 @@
 import { createVerigramClient } from '@verigram-kit/core';
 import { consoleLogger, createRedactingLogger } from '../createRedactingLogger.ts';
-import { resolveBaseUrl } from '../resolveBaseUrl.ts';
+import { resolveBaseUrl } from '../upstream/resolveBaseUrl.ts';
 import { createInProcessVerdicts } from './createInProcessVerdicts.ts';
 import { createMemoryLedger } from './createMemoryLedger.ts';
 import type { FlowVerdicts } from './FlowVerdicts.ts';

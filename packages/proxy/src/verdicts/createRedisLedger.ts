@@ -1,4 +1,4 @@
-import type { RedisLikeClient } from '../createRedisStore.ts';
+import type { RedisLikeClient } from '../stores/createRedisStore.ts';
 import type { FlowLedger, LedgerRecord } from './FlowLedger.ts';
 
 export interface RedisLedgerOptions {

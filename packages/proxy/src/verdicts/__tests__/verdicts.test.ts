@@ -4,14 +4,14 @@
 import type { VerigramFetch } from '@verigram-kit/core';
 import { type RunningSandbox, startSandbox } from '@verigram-kit/sandbox/server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createNodeTransport } from '../node/createNodeTransport.ts';
-import { createFlowVerdicts } from '../verdicts/createFlowVerdicts.ts';
-import type { FlowVerdict, FlowVerdicts } from '../verdicts/FlowVerdicts.ts';
-import type { FlowVerdictsOptions } from '../verdicts/FlowVerdictsOptions.ts';
-import { eventually } from './eventually.ts';
-import { API_KEY } from './fakeUpstream.ts';
-import { ALICE, BOB, createHarness, get, post } from './harness.ts';
-import { useRedisServer } from './redisServer.ts';
+import { eventually } from '../../__tests__/eventually.ts';
+import { API_KEY } from '../../__tests__/fakeUpstream.ts';
+import { ALICE, BOB, createHarness, get, post } from '../../__tests__/harness.ts';
+import { useRedisServer } from '../../__tests__/redisServer.ts';
+import { createNodeTransport } from '../../node/createNodeTransport.ts';
+import { createFlowVerdicts } from '../createFlowVerdicts.ts';
+import type { FlowVerdict, FlowVerdicts } from '../FlowVerdicts.ts';
+import type { FlowVerdictsOptions } from '../FlowVerdictsOptions.ts';
 
 let sandbox: RunningSandbox;
 const redis = useRedisServer();

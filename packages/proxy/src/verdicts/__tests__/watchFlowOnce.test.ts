@@ -2,10 +2,10 @@
 import { createVerigramClient, type VerigramFetch } from '@verigram-kit/core';
 import { type RunningSandbox, startSandbox } from '@verigram-kit/sandbox/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { LedgerRecord } from '../verdicts/FlowLedger.ts';
-import { resolveVerdictsOptions } from '../verdicts/FlowVerdictsOptions.ts';
-import { type WatchContext, watchFlowOnce } from '../verdicts/watchFlowOnce.ts';
-import { API_KEY } from './fakeUpstream.ts';
+import { API_KEY } from '../../__tests__/fakeUpstream.ts';
+import type { LedgerRecord } from '../FlowLedger.ts';
+import { resolveVerdictsOptions } from '../FlowVerdictsOptions.ts';
+import { type WatchContext, watchFlowOnce } from '../watchFlowOnce.ts';
 
 let sandbox: RunningSandbox;
 const NOW = Date.parse('2026-12-06T12:00:00.000Z');

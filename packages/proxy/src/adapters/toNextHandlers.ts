@@ -1,5 +1,5 @@
-import type { VerigramProxy } from './createVerigramProxy.ts';
-import { PROXY_CORE } from './ProxyResult.ts';
+import type { VerigramProxy } from '../createVerigramProxy.ts';
+import { PROXY_CORE } from '../http/ProxyResult.ts';
 
 /**
  * Next.js App Router route handlers. Put them in `app/api/verigram/[...path]/route.ts`:

@@ -1,6 +1,6 @@
 import type { LivenessSessionInput } from '@verigram-kit/core';
 import { LIVENESS_DURATION, LIVENESS_MAX_RETRIES } from '@verigram-kit/core';
-import { ProxyError } from './ProxyError.ts';
+import { ProxyError } from '../ProxyError.ts';
 
 const invalid = (code: string, message: string) => new ProxyError(422, code, message);
 

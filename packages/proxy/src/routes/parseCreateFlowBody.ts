@@ -5,9 +5,9 @@ import {
   LOCALES,
   type Locale,
 } from '@verigram-kit/core';
+import { ProxyError } from '../ProxyError.ts';
+import { type UiValidationOptions, validateFlowConfigUi } from '../validateFlowConfigUi.ts';
 import { checkCallbackUrl } from './checkCallbackUrl.ts';
-import { ProxyError } from './ProxyError.ts';
-import { type UiValidationOptions, validateFlowConfigUi } from './validateFlowConfigUi.ts';
 
 /** The fields of core's ProxyCreateFlowBody; nothing else is accepted from the browser. */
 const BODY_KEYS = new Set(['locale', 'template', 'ui_preset', 'ui', 'callback_url', 'input_data']);

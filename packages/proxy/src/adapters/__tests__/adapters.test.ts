@@ -5,12 +5,12 @@ import { createVerigramClient, TRANSPORT_TIMEOUTS, type VerigramFetch } from '@v
 import express from 'express';
 import { Hono } from 'hono';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createNodeTransport } from '../node/createNodeTransport.ts';
-import { toExpressHandler, toNodeHandler } from '../node/toNodeHandler.ts';
+import { API_KEY, createFakeUpstream } from '../../__tests__/fakeUpstream.ts';
+import { ALICE, createHarness, post, transcript } from '../../__tests__/harness.ts';
+import { createNodeTransport } from '../../node/createNodeTransport.ts';
+import { toExpressHandler, toNodeHandler } from '../../node/toNodeHandler.ts';
 import { toHonoHandler } from '../toHonoHandler.ts';
 import { toNextHandlers } from '../toNextHandlers.ts';
-import { API_KEY, createFakeUpstream } from './fakeUpstream.ts';
-import { ALICE, createHarness, post, transcript } from './harness.ts';
 
 const servers: http.Server[] = [];
 

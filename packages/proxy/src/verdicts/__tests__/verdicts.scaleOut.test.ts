@@ -5,9 +5,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type RunningSandbox, startSandbox } from '@verigram-kit/sandbox/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually } from './eventually.ts';
-import { API_KEY } from './fakeUpstream.ts';
-import { useRedisServer } from './redisServer.ts';
+import { eventually } from '../../__tests__/eventually.ts';
+import { API_KEY } from '../../__tests__/fakeUpstream.ts';
+import { useRedisServer } from '../../__tests__/redisServer.ts';
 
 const server = useRedisServer();
 let sandbox: RunningSandbox;

@@ -1,11 +1,11 @@
 // The two flow ledgers hold the same contract: one insert per flow, one verdict per flow however
 // many instances race to decide it, and no way back from delivered.
 import { describe, expect, it } from 'vitest';
-import { createMemoryLedger } from '../verdicts/createMemoryLedger.ts';
-import { createRedisLedger } from '../verdicts/createRedisLedger.ts';
-import type { FlowLedger } from '../verdicts/FlowLedger.ts';
-import type { LedgerEntry } from '../verdicts/FlowVerdicts.ts';
-import { useRedisServer } from './redisServer.ts';
+import { useRedisServer } from '../../__tests__/redisServer.ts';
+import { createMemoryLedger } from '../createMemoryLedger.ts';
+import { createRedisLedger } from '../createRedisLedger.ts';
+import type { FlowLedger } from '../FlowLedger.ts';
+import type { LedgerEntry } from '../FlowVerdicts.ts';
 
 const server = useRedisServer();
 

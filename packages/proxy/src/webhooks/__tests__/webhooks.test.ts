@@ -6,7 +6,7 @@ import { createVerigramClient } from '@verigram-kit/core';
 import { startSandbox } from '@verigram-kit/sandbox/server';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFlowVerdicts } from '../verdicts/createFlowVerdicts.ts';
+import { createFlowVerdicts } from '../../verdicts/createFlowVerdicts.ts';
 import {
   createWebhookSender,
   type FlowVerdict,
@@ -14,7 +14,7 @@ import {
   VerigramWebhookError,
   verifyVerigramWebhook,
   WebhookDeliveryError,
-} from '../webhooks/index.ts';
+} from '../index.ts';
 
 interface Arrival {
   body: Buffer;

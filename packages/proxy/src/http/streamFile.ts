@@ -1,4 +1,4 @@
-import { ProxyError } from './ProxyError.ts';
+import { ProxyError } from '../ProxyError.ts';
 import type { ProxyResult } from './ProxyResult.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { VerigramProxy } from './createVerigramProxy.ts';
-import { PROXY_CORE } from './ProxyResult.ts';
+import type { VerigramProxy } from '../createVerigramProxy.ts';
+import { PROXY_CORE } from '../http/ProxyResult.ts';
 
 /** The part of Hono's Context the adapter reads; typed here so the proxy does not depend on hono. */
 export interface HonoLikeContext {

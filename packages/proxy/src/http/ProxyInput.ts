@@ -1,4 +1,4 @@
-import type { ProxyRequestContext, ProxyUser } from './VerigramProxyOptions.ts';
+import type { ProxyRequestContext, ProxyUser } from '../VerigramProxyOptions.ts';
 
 /**
  * What the proxy core reads from an incoming request. The Web handler wraps a `Request`; the Node

@@ -1,6 +1,6 @@
 import { VerigramApiError } from '@verigram-kit/core';
-import { ProxyError } from './ProxyError.ts';
-import type { ProxyStore } from './ProxyStore.ts';
+import { ProxyError } from '../ProxyError.ts';
+import type { ProxyStore } from '../stores/ProxyStore.ts';
 
 export interface IdempotentFlow {
   flowId: string;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { createFakeUpstream } from '../../__tests__/fakeUpstream.ts';
+import { createHarness, post } from '../../__tests__/harness.ts';
+import { useRedisServer } from '../../__tests__/redisServer.ts';
 import { createMemoryStore } from '../createMemoryStore.ts';
 import { createRedisStore } from '../createRedisStore.ts';
 import type { ProxyStore } from '../ProxyStore.ts';
-import { createFakeUpstream } from './fakeUpstream.ts';
-import { createHarness, post } from './harness.ts';
-import { useRedisServer } from './redisServer.ts';
 
 function itKeepsTheStoreContract(makeStore: () => ProxyStore) {
   it('counts within a window and reports the time left', async () => {

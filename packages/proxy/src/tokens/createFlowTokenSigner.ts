@@ -1,5 +1,4 @@
-import { decodeBase64url, encodeBase64url } from './base64url.ts';
-import { timingSafeEqual } from './timingSafeEqual.ts';
+import { decodeBase64url, encodeBase64url, timingSafeEqual } from './crypto.ts';
 
 /** What a valid flow token proves. */
 export interface FlowTokenClaims {

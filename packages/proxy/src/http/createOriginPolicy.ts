@@ -1,5 +1,5 @@
-import { toOrigin } from './checkCallbackUrl.ts';
-import { ProxyError } from './ProxyError.ts';
+import { ProxyError } from '../ProxyError.ts';
+import { toOrigin } from '../routes/checkCallbackUrl.ts';
 import type { ProxyInput } from './ProxyInput.ts';
 import type { ProxyResult } from './ProxyResult.ts';
 

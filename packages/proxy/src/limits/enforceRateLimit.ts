@@ -1,5 +1,5 @@
-import { ProxyError } from './ProxyError.ts';
-import type { ProxyStore } from './ProxyStore.ts';
+import { ProxyError } from '../ProxyError.ts';
+import type { ProxyStore } from '../stores/ProxyStore.ts';
 
 /** A fixed-window limit: at most `limit` requests per `windowMs`. */
 export interface RateLimitRule {
@@ -14,7 +14,7 @@ export interface RateLimitRule {
  * seconds, at least 1) once the window's limit is passed. A fixed window is coarse but needs one
  * atomic command per check, which the Redis store can do in a single round trip.
  */
-export async function checkRateLimit(store: ProxyStore, key: string, rule: RateLimitRule): Promise<void> {
+export async function enforceRateLimit(store: ProxyStore, key: string, rule: RateLimitRule): Promise<void> {
   const { count, resetInMs } = await store.increment(key, rule.windowMs);
   if (count > rule.limit) {
     const retryAfter = Math.max(1, Math.ceil(resetInMs / 1000));

@@ -1,5 +1,5 @@
 import type { VerigramApiError } from '@verigram-kit/core';
-import { ProxyError } from './ProxyError.ts';
+import { ProxyError } from '../ProxyError.ts';
 
 /**
  * Maps a failed upstream call to the proxy's answer (issue 3, "Rules"). Verigram's own
