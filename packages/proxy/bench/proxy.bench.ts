@@ -9,7 +9,7 @@ import http from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { createFlowTokenSigner } from '../src/tokens/createFlowTokenSigner.ts';
+import { createFlowTokenSigner } from '../src/auth/createFlowTokenSigner.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);

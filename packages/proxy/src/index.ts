@@ -1,6 +1,8 @@
 export type { HonoLikeContext } from './adapters/toHonoHandler.ts';
 export { toHonoHandler } from './adapters/toHonoHandler.ts';
 export { toNextHandlers } from './adapters/toNextHandlers.ts';
+export type { FlowTokenCheck, FlowTokenClaims, FlowTokenSigner } from './auth/createFlowTokenSigner.ts';
+export { createFlowTokenSigner } from './auth/createFlowTokenSigner.ts';
 export type { ProxyLogger } from './createRedactingLogger.ts';
 export { consoleLogger, createRedactingLogger } from './createRedactingLogger.ts';
 export type { VerigramProxy } from './createVerigramProxy.ts';
@@ -14,8 +16,6 @@ export { createMemoryStore } from './stores/createMemoryStore.ts';
 export type { RedisLikeClient, RedisStoreOptions } from './stores/createRedisStore.ts';
 export { createRedisStore } from './stores/createRedisStore.ts';
 export type { ProxyStore } from './stores/ProxyStore.ts';
-export type { FlowTokenCheck, FlowTokenClaims, FlowTokenSigner } from './tokens/createFlowTokenSigner.ts';
-export { createFlowTokenSigner } from './tokens/createFlowTokenSigner.ts';
 export type { ProxyRequestContext, ProxyUser, VerigramProxyOptions } from './VerigramProxyOptions.ts';
 export type { UiValidationOptions } from './validateFlowConfigUi.ts';
 export { validateFlowConfigUi } from './validateFlowConfigUi.ts';

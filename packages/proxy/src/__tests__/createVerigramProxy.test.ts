@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { validatedCount } from '../../../../tests/contract/openApiContract.ts';
+import { createFlowTokenSigner } from '../auth/createFlowTokenSigner.ts';
 import { createVerigramProxy } from '../createVerigramProxy.ts';
 import { createMemoryStore } from '../stores/createMemoryStore.ts';
-import { createFlowTokenSigner } from '../tokens/createFlowTokenSigner.ts';
 import { API_KEY, createFakeUpstream } from './fakeUpstream.ts';
 import { ALICE, APP, BOB, createHarness, get, post, SECRET, transcript } from './harness.ts';
 

@@ -22,6 +22,11 @@ export interface IdempotencyGuardOptions {
   pollMs?: number;
 }
 
+export interface IdempotencyGuard {
+  /** Creates at most one flow per `storeKey`; `bodyHash` fingerprints the validated request. */
+  once(storeKey: string, bodyHash: string, create: () => Promise<IdempotentFlow>): Promise<IdempotentFlow>;
+}
+
 /**
  * `Idempotency-Key` on `POST /flow` (issue 3): the same key from the same user yields the same
  * flow, never two. Identical requests racing in this process share one promise; across
@@ -30,7 +35,10 @@ export interface IdempotencyGuardOptions {
  * ended in anything but a 4xx (a timeout, a 5xx, a malformed answer) stays blocked (409), because
  * a flow may exist upstream and a second one must not be made.
  */
-export function createIdempotencyGuard(store: ProxyStore, options: IdempotencyGuardOptions) {
+export function createIdempotencyGuard(
+  store: ProxyStore,
+  options: IdempotencyGuardOptions,
+): IdempotencyGuard {
   const inFlight = new Map<string, Promise<IdempotentFlow>>();
   const pollMs = options.pollMs ?? 50;
 
@@ -94,8 +102,7 @@ export function createIdempotencyGuard(store: ProxyStore, options: IdempotencyGu
   }
 
   return {
-    /** Creates at most one flow per `storeKey`; `bodyHash` fingerprints the validated request. */
-    once(storeKey: string, bodyHash: string, create: () => Promise<IdempotentFlow>): Promise<IdempotentFlow> {
+    once(storeKey, bodyHash, create) {
       const shared = inFlight.get(storeKey);
       if (shared) {
         return shared.then((flow) => {

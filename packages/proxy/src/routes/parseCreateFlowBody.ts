@@ -6,20 +6,25 @@ import {
   type Locale,
 } from '@verigram-kit/core';
 import { ProxyError } from '../ProxyError.ts';
-import { type UiValidationOptions, validateFlowConfigUi } from '../validateFlowConfigUi.ts';
+import type { ResolvedProxyOptions } from '../resolveProxyOptions.ts';
+import { validateFlowConfigUi } from '../validateFlowConfigUi.ts';
 import { checkCallbackUrl } from './checkCallbackUrl.ts';
 
 /** The fields of core's ProxyCreateFlowBody; nothing else is accepted from the browser. */
 const BODY_KEYS = new Set(['locale', 'template', 'ui_preset', 'ui', 'callback_url', 'input_data']);
 
-export interface CreateFlowPolicy {
-  templates: Readonly<Record<string, FlowTemplateInput>>;
-  defaultTemplate: string | undefined;
-  uiPresets: Readonly<Record<string, FlowConfigUiInput>>;
-  allowClientUi: boolean;
-  ui: UiValidationOptions;
-  allowedInputDataFields: readonly string[];
-}
+/** The options that decide what a browser may ask for when it creates a flow. */
+export type CreateFlowPolicy = Pick<
+  ResolvedProxyOptions,
+  | 'templates'
+  | 'defaultTemplate'
+  | 'uiPresets'
+  | 'allowClientUi'
+  | 'allowedInputDataFields'
+  | 'allowedAssetHosts'
+  | 'maxCssBytes'
+  | 'maxUiBytes'
+>;
 
 const invalid = (code: string, message: string) => new ProxyError(422, code, message);
 const own = (record: object, key: string) => Object.hasOwn(record, key);
@@ -88,7 +93,7 @@ export function parseCreateFlowBody(
     if (!policy.allowClientUi) {
       throw invalid('CLIENT_UI_NOT_ALLOWED', 'Raw ui is not accepted here; pick a ui_preset by name');
     }
-    const problem = validateFlowConfigUi(body.ui, policy.ui);
+    const problem = validateFlowConfigUi(body.ui, policy);
     if (problem) throw invalid('INVALID_UI', problem);
     ui = body.ui as FlowConfigUiInput;
   }

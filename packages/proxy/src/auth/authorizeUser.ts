@@ -1,0 +1,31 @@
+import { PERSON_ID_PATTERN } from '@verigram-kit/core';
+import type { ProxyLogger } from '../createRedactingLogger.ts';
+import type { ProxyInput } from '../http/ProxyInput.ts';
+import { ProxyError } from '../ProxyError.ts';
+import type { ProxyUser, VerigramProxyOptions } from '../VerigramProxyOptions.ts';
+
+/**
+ * The person behind a request, as the host app's `authorize` names them: the only source of
+ * Verigram's `person_id`. The adapter's own lookup (toNodeHandler's `authorize`) wins over the
+ * proxy's; with neither the request is refused (fail closed), and so is an id Verigram would refuse.
+ */
+export async function authorizeUser(
+  input: ProxyInput,
+  authorize: VerigramProxyOptions['authorize'],
+  log: ProxyLogger,
+): Promise<string> {
+  let user: ProxyUser | null;
+  if (input.authorize) user = await input.authorize();
+  else if (authorize) user = await authorize(input.request());
+  else {
+    log('error', 'no authorize: pass it to createVerigramProxy (or to toNodeHandler)', {});
+    throw new ProxyError(500, 'AUTHORIZE_NOT_CONFIGURED', 'The proxy has no authorize; see its log');
+  }
+  if (!user) throw new ProxyError(401, 'UNAUTHENTICATED', 'Sign in to the app first');
+  if (typeof user.personId !== 'string' || !PERSON_ID_PATTERN.test(user.personId)) {
+    // The host app's ids do not fit Verigram's PersonId; a developer must map them.
+    log('error', 'authorize returned a personId that is not a Verigram PersonId', {});
+    throw new ProxyError(500, 'INVALID_PERSON_ID', 'The server mapped this user to an invalid person id');
+  }
+  return user.personId;
+}
