@@ -1,12 +1,14 @@
 import { defineProject } from 'vitest/config';
 
-// <VerigramFlow> in real Chromium against the real sandbox and proxy (packages/react/browser).
+// The Chromium tests, selected by their .chromium.test.ts suffix: <VerigramFlow> against the real
+// sandbox and proxy, <FlowUiBuilder> previewing the sandbox's hosted page.
 export default defineProject({
   test: {
     name: 'react-browser',
     environment: 'node',
-    include: ['browser/**/*.test.ts'],
+    include: ['src/**/__tests__/*.chromium.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    provide: { reactMajor: 19 },
   },
 });

@@ -9,7 +9,9 @@ export default defineProject({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     environment: 'jsdom',
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/__tests__/*.test.{ts,tsx}'],
+    // Chromium tests (the .chromium.test.ts suffix) run in the react-browser project.
+    exclude: ['**/*.chromium.test.ts'],
     setupFiles: ['./vitest.setup.ts'],
     provide: { reactMajor: 19 },
   },

@@ -2,12 +2,12 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { endedFlow, resultOf, ScriptedFlowClient, uniqueFlowId } from '../../test/scriptedFlowClient.ts';
-import { flowQueryKeys } from '../queries/flowQueryKeys.ts';
-import { VerigramProvider } from '../VerigramProvider.tsx';
-import { FlowFile } from './FlowFile.tsx';
-import { FlowStatus } from './FlowStatus.tsx';
-import { loadFlowStatusMessages } from './loadFlowStatusMessages.ts';
+import { endedFlow, resultOf, ScriptedFlowClient, uniqueFlowId } from '../../__tests__/scriptedFlowClient.ts';
+import { flowQueryKeys } from '../../queries/flowQueryKeys.ts';
+import { VerigramProvider } from '../../VerigramProvider.tsx';
+import { FlowFile } from '../FlowFile.tsx';
+import { FlowStatus } from '../FlowStatus.tsx';
+import { loadFlowStatusMessages } from '../loadFlowStatusMessages.ts';
 
 /** The server render of a passed flow whose flow and result were prefetched. */
 function serverRender(locale: 'kk' | 'ru' | 'en'): string {

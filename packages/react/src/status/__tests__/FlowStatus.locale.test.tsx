@@ -11,13 +11,13 @@ import {
   resultOf,
   ScriptedFlowClient,
   uniqueFlowId,
-} from '../../test/scriptedFlowClient.ts';
-import { flowQueryKeys } from '../queries/flowQueryKeys.ts';
-import { VerigramProvider } from '../VerigramProvider.tsx';
-import { FlowFile } from './FlowFile.tsx';
-import { FlowStatus } from './FlowStatus.tsx';
-import { FLOW_STATUS_MESSAGES_EN } from './flowStatusMessages.ts';
-import { loadFlowStatusMessages } from './loadFlowStatusMessages.ts';
+} from '../../__tests__/scriptedFlowClient.ts';
+import { flowQueryKeys } from '../../queries/flowQueryKeys.ts';
+import { VerigramProvider } from '../../VerigramProvider.tsx';
+import { FlowFile } from '../FlowFile.tsx';
+import { FlowStatus } from '../FlowStatus.tsx';
+import { FLOW_STATUS_MESSAGES_EN } from '../flowStatusMessages.ts';
+import { loadFlowStatusMessages } from '../loadFlowStatusMessages.ts';
 
 // The kk/ru chunk, held back until a test lets it arrive, and counted. This file's tests run in
 // order: the chunk is not loaded before the ru test, and is loaded before the hydration test.
@@ -28,7 +28,7 @@ const chunk = vi.hoisted(() => {
   });
   return { loads: 0, arrived, release: () => release() };
 });
-vi.mock('./flowStatusMessagesKkRu.ts', async (importOriginal) => {
+vi.mock('../flowStatusMessagesKkRu.ts', async (importOriginal) => {
   chunk.loads += 1;
   await chunk.arrived;
   return importOriginal();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const src = resolve(import.meta.dirname, '..');
+const src = resolve(import.meta.dirname, '../..');
 
 // Every file the main entry reaches through relative imports (static, dynamic and re-exports).
 function reachable(entry: string, seen = new Set<string>()): Set<string> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDemoSession, personIdOf, SESSION_COOKIE } from './demoSession.ts';
+import { createDemoSession, personIdOf, SESSION_COOKIE } from '../demoSession.ts';
 
 const cookieOf = (setCookie: string) => setCookie.split(';')[0] ?? '';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFlowEvent } from './describeFlowEvent.ts';
+import { describeFlowEvent } from '../describeFlowEvent.ts';
 
 const envelope = { protocol: 'verigram-hf2', version: 1, flowId: 'F1' } as const;
 

@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { VerigramCallback } from './VerigramCallback.tsx';
+import { VerigramCallback } from '../VerigramCallback.tsx';
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -2,8 +2,8 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { CreateFlowOptions, Flow, FlowClient, FlowHandle, FlowProjection } from '@verigram-kit/core';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { VerigramFlow, type VerigramFlowProps } from './VerigramFlow.tsx';
-import { VerigramProvider } from './VerigramProvider.tsx';
+import { VerigramFlow, type VerigramFlowProps } from '../VerigramFlow.tsx';
+import { VerigramProvider } from '../VerigramProvider.tsx';
 
 const ORIGIN = 'http://127.0.0.1:4010';
 const CALLBACK = `${location.origin}/verigram/callback`;

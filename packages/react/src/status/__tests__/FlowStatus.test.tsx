@@ -11,10 +11,10 @@ import {
   resultOf,
   ScriptedFlowClient,
   uniqueFlowId,
-} from '../../test/scriptedFlowClient.ts';
-import { VerigramProvider } from '../VerigramProvider.tsx';
-import { FlowStatus } from './FlowStatus.tsx';
-import { loadFlowStatusMessages } from './loadFlowStatusMessages.ts';
+} from '../../__tests__/scriptedFlowClient.ts';
+import { VerigramProvider } from '../../VerigramProvider.tsx';
+import { FlowStatus } from '../FlowStatus.tsx';
+import { loadFlowStatusMessages } from '../loadFlowStatusMessages.ts';
 
 let queryClient: QueryClient;
 

@@ -8,7 +8,7 @@ import { createVerigramProxy } from '@verigram-kit/proxy';
 import { toNodeHandler } from '@verigram-kit/proxy/node';
 import { type RunningSandbox, startSandbox } from '@verigram-kit/sandbox/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createProxyClient } from './createProxyClient.ts';
+import { createProxyClient } from '../createProxyClient.ts';
 
 const TTL_SECONDS = 60;
 let sandbox: RunningSandbox;

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import type { FlowClient } from '@verigram-kit/core';
 import { describe, expect, it } from 'vitest';
-import { useFlowClient, VerigramProvider } from './VerigramProvider.tsx';
+import { useFlowClient, VerigramProvider } from '../VerigramProvider.tsx';
 
 function ShowsClient() {
   const client = useFlowClient();

@@ -2,9 +2,9 @@
 import type { FlowClient } from '@verigram-kit/core';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import { VerigramCallback } from './VerigramCallback.tsx';
-import { VerigramFlow } from './VerigramFlow.tsx';
-import { VerigramProvider } from './VerigramProvider.tsx';
+import { VerigramCallback } from '../VerigramCallback.tsx';
+import { VerigramFlow } from '../VerigramFlow.tsx';
+import { VerigramProvider } from '../VerigramProvider.tsx';
 
 describe('<VerigramFlow> on the server', () => {
   it('given no window at all, when rendered to a string, then it is an empty container and calls nothing', () => {

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const html = readFileSync(join(import.meta.dirname, '../public/callback.html'), 'utf8');
-const readme = readFileSync(join(import.meta.dirname, '../README.md'), 'utf8');
+const html = readFileSync(join(import.meta.dirname, '../../public/callback.html'), 'utf8');
+const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
 
 describe('the static callback.html under a strict Content-Security-Policy', () => {
   it('given the README’s script-src hash, then it is the hash of the page’s one inline script', () => {

@@ -8,9 +8,9 @@ import {
   validateFlowUiDraft,
 } from '@verigram-kit/core';
 import { describe, expect, it } from 'vitest';
-import issueTextsKk from './issueTextsKk.ts';
-import issueTextsRu from './issueTextsRu.ts';
-import { cachedIssueText, loadIssueText } from './loadIssueText.ts';
+import issueTextsKk from '../issueTextsKk.ts';
+import issueTextsRu from '../issueTextsRu.ts';
+import { cachedIssueText, loadIssueText } from '../loadIssueText.ts';
 
 // [input that provokes the code, fragments of the ru text, fragments of the kk text]. The
 // fragments are the issue's details (host, key, ratio with a decimal comma, line…) and a word

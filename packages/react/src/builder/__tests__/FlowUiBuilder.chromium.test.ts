@@ -13,7 +13,7 @@ import { type RunningSandbox, startSandbox } from '@verigram-kit/sandbox/server'
 import { build } from 'esbuild';
 import { type Browser, chromium, type Frame, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../../../../scripts/chromium.ts';
+import { chromiumArgs, chromiumPath } from '../../../../../scripts/chromium.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,7 +22,7 @@ declare module 'vitest' {
 }
 
 const here = import.meta.dirname;
-const SHOTS = join(here, '../../.screenshots/');
+const SHOTS = join(here, '../../../.screenshots/');
 const reactMajor = inject('reactMajor');
 
 let sandbox: RunningSandbox;
@@ -34,8 +34,8 @@ let browser: Browser;
 function reactAliases(): Record<string, string> {
   const from =
     reactMajor === 18
-      ? join(here, '../../../../apps/react18/package.json')
-      : join(here, '../../package.json');
+      ? join(here, '../../../../../apps/react18/package.json')
+      : join(here, '../../../package.json');
   const require = createRequire(from);
   const dir = (name: string) => dirname(require.resolve(`${name}/package.json`));
   return { react: dir('react'), 'react-dom': dir('react-dom') };
@@ -45,7 +45,7 @@ async function bundleApp(): Promise<string> {
   const entry = `
     import { version } from 'react';
     import { createRoot } from 'react-dom/client';
-    import { FlowUiBuilder } from ${JSON.stringify(join(here, 'index.ts'))};
+    import { FlowUiBuilder } from ${JSON.stringify(join(here, '../index.ts'))};
     const params = new URLSearchParams(location.search);
     const preview = params.get('preview');
     window.__changes = [];
@@ -54,7 +54,7 @@ async function bundleApp(): Promise<string> {
       <FlowUiBuilder previewUrl={preview} locale={params.get('locale') ?? 'en'} previewDebounceMs={50} onChange={(ui) => window.__changes.push(ui)} />,
     );`;
   const result = await build({
-    stdin: { contents: entry, resolveDir: join(here, '../..'), loader: 'tsx' },
+    stdin: { contents: entry, resolveDir: join(here, '../../..'), loader: 'tsx' },
     bundle: true,
     platform: 'browser',
     format: 'iife',

@@ -3,9 +3,9 @@ import { act, render, screen, within } from '@testing-library/react';
 import { createInMemoryClient, type InMemoryClient } from '@verigram-kit/sandbox';
 import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { VerigramProvider } from '../VerigramProvider.tsx';
-import { FlowFile } from './FlowFile.tsx';
-import { FlowStatus } from './FlowStatus.tsx';
+import { VerigramProvider } from '../../VerigramProvider.tsx';
+import { FlowFile } from '../FlowFile.tsx';
+import { FlowStatus } from '../FlowStatus.tsx';
 
 // The whole journey against the sandbox's in-memory Verigram (real engine, real ids, real result
 // shapes) rather than a scripted client.

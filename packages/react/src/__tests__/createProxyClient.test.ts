@@ -1,6 +1,6 @@
 import { VerigramApiError } from '@verigram-kit/core';
 import { describe, expect, it, vi } from 'vitest';
-import { createProxyClient } from './createProxyClient.ts';
+import { createProxyClient } from '../createProxyClient.ts';
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });

@@ -2,8 +2,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type RunningSandbox, startSandbox } from '@verigram-kit/sandbox/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { BackOfficeView } from './createBackOffice.ts';
-import { demoSandboxUrl, startDemoBackend } from './verigramDemoPlugin.ts';
+import type { BackOfficeView } from '../createBackOffice.ts';
+import { demoSandboxUrl, startDemoBackend } from '../verigramDemoPlugin.ts';
 
 // Counts (and keeps) the sandboxes the backend itself starts; the real startSandbox still runs underneath.
 const { sandboxStarts } = vi.hoisted(() => ({

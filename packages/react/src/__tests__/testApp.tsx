@@ -2,10 +2,10 @@
 // Query: mode, allow, api (the proxy's path). Everything the component reports lands in window.__events.
 import type { FlowClient } from '@verigram-kit/core';
 import { createRoot } from 'react-dom/client';
-import { createProxyClient } from '../src/createProxyClient.ts';
-import type { VerigramFlowMode } from '../src/useVerigramFlow.ts';
-import { VerigramFlow } from '../src/VerigramFlow.tsx';
-import { VerigramProvider } from '../src/VerigramProvider.tsx';
+import { createProxyClient } from '../createProxyClient.ts';
+import type { VerigramFlowMode } from '../useVerigramFlow.ts';
+import { VerigramFlow } from '../VerigramFlow.tsx';
+import { VerigramProvider } from '../VerigramProvider.tsx';
 
 const params = new URLSearchParams(location.search);
 const events: unknown[][] = [];

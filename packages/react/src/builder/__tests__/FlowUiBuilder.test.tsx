@@ -10,8 +10,8 @@ import {
 import axe from 'axe-core';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FlowUiBuilder } from './FlowUiBuilder.tsx';
-import type { FlowUiChangeDetail } from './useFlowUiDraftState.ts';
+import { FlowUiBuilder } from '../FlowUiBuilder.tsx';
+import type { FlowUiChangeDetail } from '../useFlowUiDraftState.ts';
 
 const PREVIEW = 'http://127.0.0.1:4011/hf2/preview/';
 const PREVIEW_ORIGIN = 'http://127.0.0.1:4011';

@@ -11,7 +11,7 @@ import { type RunningSandbox, startSandbox } from '@verigram-kit/sandbox/server'
 import { build } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.ts';
+import { chromiumArgs, chromiumPath } from '../../../../scripts/chromium.ts';
 
 let sandbox: RunningSandbox;
 // Its hosted page sends no postMessage at all, as Verigram's real page (web.verigram.kz).
@@ -38,7 +38,10 @@ beforeAll(async () => {
     logLevel: 'silent',
   });
   for (const file of bundle.outputFiles) files.set(file.path, file.text);
-  files.set('/verigram/callback', readFileSync(new URL('../public/callback.html', import.meta.url), 'utf8'));
+  files.set(
+    '/verigram/callback',
+    readFileSync(new URL('../../public/callback.html', import.meta.url), 'utf8'),
+  );
 
   const proxy = createVerigramProxy({
     apiKey: 'sandbox-test-key',

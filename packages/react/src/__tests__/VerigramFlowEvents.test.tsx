@@ -1,15 +1,15 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import type { FlowEvent, FlowProjection } from '@verigram-kit/core';
 import { describe, expect, it, vi } from 'vitest';
+import { VerigramFlow } from '../VerigramFlow.tsx';
+import { VerigramProvider } from '../VerigramProvider.tsx';
 import {
   endedFlow,
   inProgressFlow,
   notStartedFlow,
   ScriptedFlowClient,
   uniqueFlowId,
-} from '../test/scriptedFlowClient.ts';
-import { VerigramFlow } from './VerigramFlow.tsx';
-import { VerigramProvider } from './VerigramProvider.tsx';
+} from './scriptedFlowClient.ts';
 
 // The pipeline of the scripted flows: verilive, then veridoc; step ids are pipeline indexes.
 const statuses = (...passed: ('verilive' | 'veridoc')[]): FlowProjection => ({

@@ -10,10 +10,10 @@ import {
   resultOf,
   ScriptedFlowClient,
   uniqueFlowId,
-} from '../../test/scriptedFlowClient.ts';
-import { VerigramProvider } from '../VerigramProvider.tsx';
-import { FlowFile } from './FlowFile.tsx';
-import { loadFlowStatusMessages } from './loadFlowStatusMessages.ts';
+} from '../../__tests__/scriptedFlowClient.ts';
+import { VerigramProvider } from '../../VerigramProvider.tsx';
+import { FlowFile } from '../FlowFile.tsx';
+import { loadFlowStatusMessages } from '../loadFlowStatusMessages.ts';
 
 let queryClient: QueryClient;
 let urlCounter = 0;

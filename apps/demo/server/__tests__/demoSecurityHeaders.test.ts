@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDemoSecurityHeaders, inlineScriptHashes, NONCE_PLACEHOLDER } from './demoSecurityHeaders.ts';
+import { createDemoSecurityHeaders, inlineScriptHashes, NONCE_PLACEHOLDER } from '../demoSecurityHeaders.ts';
 
 const callbackPage = readFileSync(
   createRequire(import.meta.url).resolve('@verigram-kit/react/callback.html'),

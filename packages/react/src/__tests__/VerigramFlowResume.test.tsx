@@ -5,9 +5,9 @@ import { render, screen } from '@testing-library/react';
 import type { FlowClient } from '@verigram-kit/core';
 import { createInMemoryClient, type InMemoryClient } from '@verigram-kit/sandbox';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type UseVerigramFlowOptions, useVerigramFlow } from './useVerigramFlow.ts';
-import { VerigramFlow } from './VerigramFlow.tsx';
-import { VerigramProvider } from './VerigramProvider.tsx';
+import { type UseVerigramFlowOptions, useVerigramFlow } from '../useVerigramFlow.ts';
+import { VerigramFlow } from '../VerigramFlow.tsx';
+import { VerigramProvider } from '../VerigramProvider.tsx';
 
 const clients: InMemoryClient[] = [];
 afterEach(() => {

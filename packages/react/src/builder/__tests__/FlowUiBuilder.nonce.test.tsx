@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { FlowUiBuilder } from './FlowUiBuilder.tsx';
+import { FlowUiBuilder } from '../FlowUiBuilder.tsx';
 
 describe('<FlowUiBuilder nonce>', () => {
   it('given the page’s CSP nonce, then the builder’s own <style> carries it', () => {

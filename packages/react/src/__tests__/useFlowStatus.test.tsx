@@ -8,6 +8,9 @@ import {
 import { act, render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useFlowResult } from '../useFlowResult.ts';
+import { useFlowStatus } from '../useFlowStatus.ts';
+import { VerigramProvider } from '../VerigramProvider.tsx';
 import {
   apiError,
   endedFlow,
@@ -16,10 +19,7 @@ import {
   resultOf,
   ScriptedFlowClient,
   uniqueFlowId,
-} from '../test/scriptedFlowClient.ts';
-import { useFlowResult } from './useFlowResult.ts';
-import { useFlowStatus } from './useFlowStatus.ts';
-import { VerigramProvider } from './VerigramProvider.tsx';
+} from './scriptedFlowClient.ts';
 
 // Defaults of the policy (core DEFAULT_POLLING_OPTIONS): 3 s in progress, 6 s before start.
 const INTERVAL = 3000;

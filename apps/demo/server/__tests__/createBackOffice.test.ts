@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBackOffice } from './createBackOffice.ts';
+import { createBackOffice } from '../createBackOffice.ts';
 
 const verdict = (deliveryId: string, personId: string) => ({
   deliveryId,
