@@ -3,8 +3,18 @@ import type { Locale } from '@verigram-kit/core';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 
-// [dialog name, close, confirm question, keep going, stop]
-const STRINGS: Record<Locale, readonly string[]> = {
+// A const enum: the build writes the bare index, so the names cost no bytes.
+enum Text {
+  DialogName = 0,
+  Close = 1,
+  ConfirmStop = 2,
+  KeepGoing = 3,
+  Stop = 4,
+}
+const STRINGS: Record<
+  Locale,
+  readonly [dialogName: string, close: string, confirmStop: string, keepGoing: string, stop: string]
+> = {
   en: [
     'Identity verification',
     'Close',
@@ -108,7 +118,7 @@ export default function FlowModal({ locale, onClose, children }: FlowModalProps)
         ref={dialog}
         role="dialog"
         aria-modal="true"
-        aria-label={t[0]}
+        aria-label={t[Text.DialogName]}
         tabIndex={-1}
         style={{
           position: 'relative',
@@ -123,7 +133,7 @@ export default function FlowModal({ locale, onClose, children }: FlowModalProps)
       >
         <button
           type="button"
-          aria-label={t[1]}
+          aria-label={t[Text.Close]}
           onClick={() => setConfirming(true)}
           style={{ position: 'absolute', top: 4, right: 4, minWidth: 32, minHeight: 32 }}
         >
@@ -131,12 +141,12 @@ export default function FlowModal({ locale, onClose, children }: FlowModalProps)
         </button>
         {confirming && (
           <div role="alertdialog" aria-modal="true" aria-labelledby={questionId}>
-            <p id={questionId}>{t[2]}</p>
+            <p id={questionId}>{t[Text.ConfirmStop]}</p>
             <button type="button" ref={keep} onClick={() => setConfirming(false)}>
-              {t[3]}
+              {t[Text.KeepGoing]}
             </button>{' '}
             <button type="button" onClick={onClose}>
-              {t[4]}
+              {t[Text.Stop]}
             </button>
           </div>
         )}

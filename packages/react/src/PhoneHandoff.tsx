@@ -3,8 +3,13 @@ import type { Locale } from '@verigram-kit/core';
 import qrcode from 'qrcode-generator';
 import { useMemo } from 'react';
 
-// [summary, hint, image description]
-const STRINGS: Record<Locale, readonly string[]> = {
+// A const enum: the build writes the bare index, so the names cost no bytes.
+enum Text {
+  Summary = 0,
+  Hint = 1,
+  QrCodeAlt = 2,
+}
+const STRINGS: Record<Locale, readonly [summary: string, hint: string, qrCodeAlt: string]> = {
   en: [
     'Continue on your phone',
     'Scan this code with your phone’s camera. This page updates when you finish.',
@@ -41,9 +46,9 @@ export default function PhoneHandoff({ vlink, locale }: PhoneHandoffProps) {
   }, [vlink]);
   return (
     <details data-verigram-handoff="">
-      <summary>{t[0]}</summary>
-      <p>{t[1]}</p>
-      <img src={src} alt={t[2]} />
+      <summary>{t[Text.Summary]}</summary>
+      <p>{t[Text.Hint]}</p>
+      <img src={src} alt={t[Text.QrCodeAlt]} />
     </details>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 import { type CSSProperties, lazy, Suspense } from 'react';
+import { KitText } from './kitStrings.ts';
 import { type UseVerigramFlowOptions, useVerigramFlow } from './useVerigramFlow.ts';
 
 // Loaded on demand so neither the dialog nor the QR encoder weighs on the 2 kB entry.
@@ -25,12 +26,12 @@ export function VerigramFlow({ showPhoneHandoff, className, style, ...options }:
   const t = f.strings;
   const body = (
     <div className={className} style={style} data-verigram-flow="" data-state={status}>
-      {status === 'loading' && <p role="status">{t?.[1]}</p>}
+      {status === 'loading' && <p role="status">{t?.[KitText.Loading]}</p>}
       {status === 'error' && (
         <div role="alert">
-          <p>{t?.[2]}</p>
+          <p>{t?.[KitText.StartFailed]}</p>
           <button type="button" onClick={f.retry}>
-            {t?.[3]}
+            {t?.[KitText.Retry]}
           </button>
         </div>
       )}

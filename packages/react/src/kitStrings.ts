@@ -1,11 +1,22 @@
 import type { Locale } from '@verigram-kit/core';
 
-// The kit's own strings on the main path (issue 4: kk, ru and en). English ships in the 2 kB
+// The kit's own strings on the main path, in kk, ru and en. English ships in the 2 kB
 // <VerigramFlow> entry; Kazakh and Russian load on demand (kitStringsKkRu.ts), in parallel with
 // the flow's creation, so they are there before the frame mounts or an error shows.
 // Strings of the lazily loaded parts (modal, popup/redirect controls, QR, callback) live with them.
-/** [frame title, loading, error, retry] */
-export type KitStrings = readonly [string, string, string, string];
+
+/**
+ * The place of each text in {@link KitStrings}. A const enum: the build writes the bare index,
+ * so naming the texts costs the entry no bytes (an object with named fields would).
+ */
+export enum KitText {
+  FrameTitle = 0,
+  Loading = 1,
+  StartFailed = 2,
+  Retry = 3,
+}
+
+export type KitStrings = readonly [frameTitle: string, loading: string, startFailed: string, retry: string];
 
 export const EN_STRINGS: KitStrings = [
   'Identity verification',

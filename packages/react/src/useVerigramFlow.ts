@@ -16,7 +16,7 @@ import {
 } from '@verigram-kit/core';
 import { useEffect, useInsertionEffect, useRef, useState } from 'react';
 import type { FlowSession, FlowSessionHost } from './flowSession.ts';
-import { type KitStrings, loadKitStrings } from './kitStrings.ts';
+import { type KitStrings, KitText, loadKitStrings } from './kitStrings.ts';
 import { useFlowClient } from './VerigramProvider.tsx';
 
 /**
@@ -106,7 +106,7 @@ export interface VerigramFlowController {
   mode: EmbedMode | 'modal' | undefined;
   flow: FlowHandle | undefined;
   error: VerigramFlowError | undefined;
-  /** The kit's strings in `locale` ([frame title, loading, error, retry]); undefined while loading. */
+  /** The kit's strings in `locale`; undefined while loading. */
   strings: KitStrings | undefined;
   /** Ref for the element the iframe is mounted in. */
   frameRef: (element: HTMLElement | null) => void;
@@ -227,7 +227,10 @@ export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowCo
   // 3. The frame (inline, modal) or popup/redirect's controls; gone once cancelled or untrackable.
   const gone = status === 'error' || status === 'cancelled';
   useEffect(
-    () => (session && mode && strings && !gone ? session.show(mode, container, strings[0]) : undefined),
+    () =>
+      session && mode && strings && !gone
+        ? session.show(mode, container, strings[KitText.FrameTitle])
+        : undefined,
     [session, mode, container, strings, gone],
   );
 
