@@ -1,4 +1,4 @@
-// `pnpm bench:proxy` (issue 3, "Benchmark"): on 127.0.0.1, 50 keep-alive connections, a bounded
+// `pnpm bench:proxy` (README "Benchmark"): on 127.0.0.1, 50 keep-alive connections, a bounded
 // time per case. Compares the upstream itself, a raw node:http passthrough and the proxy's Node
 // adapter doing its real work (authorize, Bearer token check, upstream call, JSON answer).
 // Not a test: it prints figures; the README records them.

@@ -15,8 +15,8 @@ const SENSITIVE_KEY = /api[-_]?key|authorization|secret|token|password|cookie/i;
 const REDACTED = '[REDACTED]';
 
 /**
- * Wraps a logger so no line can carry a secret (issue 3: the API key never appears in a log
- * line): every exact occurrence of a secret in the message or any string field is replaced, and
+ * Wraps a logger so no line can carry a secret (the API key must never appear in a log line):
+ * every exact occurrence of a secret in the message or any string field is replaced, and
  * fields whose names look sensitive are dropped to `[REDACTED]` whatever they hold.
  */
 export function createRedactingLogger(logger: ProxyLogger, secrets: readonly string[]): ProxyLogger {

@@ -7,8 +7,8 @@ import {
 } from '@verigram-kit/core';
 import type { ProxyLogger } from './createRedactingLogger.ts';
 import { consoleLogger } from './createRedactingLogger.ts';
+import { toOrigin } from './http/createOriginPolicy.ts';
 import type { RateLimitRule } from './limits/enforceRateLimit.ts';
-import { toOrigin } from './routes/checkCallbackUrl.ts';
 import { createMemoryStore } from './stores/createMemoryStore.ts';
 import type { ProxyStore } from './stores/ProxyStore.ts';
 import { resolveBaseUrl } from './upstream/resolveBaseUrl.ts';

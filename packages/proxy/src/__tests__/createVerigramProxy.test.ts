@@ -787,7 +787,7 @@ describe('createVerigramProxy: CORS and configuration', () => {
 afterAll(() => {
   // The fake upstream's answers were held to the spec all along (fakeUpstream.ts).
   expect(validatedCount).toBeGreaterThan(50);
-  // Issue 3: the API key never appears in any response, error or log line.
+  // The rule: the API key never appears in any response, error or log line.
   expect(transcript.length).toBeGreaterThan(50);
   for (const entry of transcript) expect(entry).not.toContain(API_KEY);
 });

@@ -360,7 +360,7 @@ describe('proxy → sandbox: faults', () => {
 });
 
 afterAll(() => {
-  // Issue 3: the API key never appears in any response, error or log line of the suite.
+  // The rule: the API key never appears in any response, error or log line of the suite.
   expect(transcript.length).toBeGreaterThan(40);
   for (const entry of transcript) expect(entry).not.toContain(API_KEY);
 });

@@ -9,7 +9,7 @@ export interface FlowTokenClaims {
 
 export type FlowTokenCheck =
   | { ok: true; claims: FlowTokenClaims }
-  /** `invalid` covers forged, tampered, malformed and other-user tokens alike (issue 3: all 404). */
+  /** `invalid` covers forged, tampered, malformed and other-user tokens alike: all answer the same 404. */
   | { ok: false; reason: 'invalid' | 'expired' };
 
 export interface FlowTokenSigner {

@@ -1,5 +1,4 @@
 import { ProxyError } from '../ProxyError.ts';
-import { toOrigin } from '../routes/checkCallbackUrl.ts';
 import type { ProxyInput } from './ProxyInput.ts';
 import type { ProxyResult } from './ProxyResult.ts';
 
@@ -8,8 +7,27 @@ export interface OriginPolicy {
   corsHeaders(origin: string | null, ownOrigin: string): Record<string, string>;
   /** The answer to a preflight on a known route. */
   preflight(origin: string | null, ownOrigin: string, methods: readonly string[]): ProxyResult;
-  /** CSRF check of a POST (issue 3): a JSON content type and an allowed Origin. */
+  /** CSRF check of a POST: a JSON content type and an allowed Origin. */
   assertSafePost(input: ProxyInput, ownOrigin: string): void;
+}
+
+/**
+ * Normalises an allowlist entry to an origin (`https://app.example.com`), refusing anything
+ * that is not exactly an origin, so a typo cannot silently widen the list.
+ */
+export function toOrigin(entry: string): string {
+  let url: URL;
+  try {
+    url = new URL(entry);
+  } catch {
+    throw new TypeError(`"${entry}" is not an origin like https://app.example.com`);
+  }
+  if (url.origin === 'null' || `${url.origin}` !== entry.replace(/\/$/, '')) {
+    throw new TypeError(
+      `"${entry}" is not an origin like https://app.example.com (no path, no trailing parts)`,
+    );
+  }
+  return url.origin;
 }
 
 const JSON_TYPE = /^application\/json\s*(;|$)/i;

@@ -1,4 +1,7 @@
-/** The proxy's routes, relative to the mount path (issue 3, "Shape"). Nothing else is served. */
+/**
+ * The proxy's routes, relative to the mount path: the browser's share of Verigram's own paths,
+ * plus the proxy's `flow/{id}/token` and `flows/current`. Nothing else is served.
+ */
 export type RouteName =
   | 'createFlow'
   | 'getFlow'

@@ -2,7 +2,7 @@ import { ProxyError } from '../ProxyError.ts';
 import type { ProxyResult } from './ProxyResult.ts';
 
 /**
- * Content types a file may be served with (issue 3: an image/video/pdf allowlist). Anything else
+ * Content types a file may be served with (an image/video/pdf allowlist). Anything else
  * (HTML, SVG with script, JSON dumps of raw registry answers) is refused rather than handed to a
  * browser from the app's own origin.
  */

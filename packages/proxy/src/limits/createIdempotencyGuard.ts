@@ -28,7 +28,7 @@ export interface IdempotencyGuard {
 }
 
 /**
- * `Idempotency-Key` on `POST /flow` (issue 3): the same key from the same user yields the same
+ * `Idempotency-Key` on `POST /flow`: the same key from the same user yields the same
  * flow, never two. Identical requests racing in this process share one promise; across
  * instances the store's atomic setIfAbsent elects one creator and the others poll for its
  * result. The same key with a different body is a client bug and gets 422; a key whose creation

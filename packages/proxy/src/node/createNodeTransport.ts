@@ -88,7 +88,7 @@ export interface NodeTransportOptions {
 
 /**
  * An upstream transport on node:http(s) with keep-alive agents, for the Verigram client (and so the
- * proxy's `fetch` option). Measured for issue 3, Node 20's global fetch (undici) costs about three
+ * proxy's `fetch` option). Measured with `pnpm bench:proxy`, Node 20's global fetch (undici) costs about three
  * times as much per proxied request; this one reuses sockets, answers with a light VerigramResponse
  * instead of a Web `Response`, and streams files (never buffered).
  * Supports what the Verigram client sends: a method, string headers, a string body, a signal, and

@@ -1,36 +1,23 @@
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-export function isLocalHostname(hostname: string): boolean {
+function isLocalHostname(hostname: string): boolean {
   return LOCAL_HOSTS.has(hostname) || hostname.endsWith('.localhost');
 }
 
 /**
- * Normalises an allowlist entry to an origin (`https://app.example.com`), refusing anything
- * that is not exactly an origin, so a typo cannot silently widen the list.
- */
-export function toOrigin(entry: string): string {
-  let url: URL;
-  try {
-    url = new URL(entry);
-  } catch {
-    throw new TypeError(`"${entry}" is not an origin like https://app.example.com`);
-  }
-  if (url.origin === 'null' || `${url.origin}` !== entry.replace(/\/$/, '')) {
-    throw new TypeError(
-      `"${entry}" is not an origin like https://app.example.com (no path, no trailing parts)`,
-    );
-  }
-  return url.origin;
-}
-
-/**
- * Checks a browser-supplied `callback_url` (issue 3): its origin must equal one of the allowed
- * origins exactly (no suffix or subdomain games: `https://app.example.com.evil.io`), it carries no
+ * Checks a browser-supplied `callback_url`: its origin must equal one of the allowed origins
+ * exactly (no suffix or subdomain games: `https://app.example.com.evil.io`), it carries no
  * credentials (`https://app.example.com@evil.io` parses to host evil.io, and we refuse userinfo
  * anyway), no backslashes or control characters (browsers read `\` as `/`), and it is https
- * except on localhost. Returns an error message, or undefined when the URL is acceptable.
+ * except on localhost. Returns the problems, none when the URL is acceptable; at most one, since
+ * each rule is checked only once the ones before it hold.
  */
-export function checkCallbackUrl(value: unknown, allowedOrigins: readonly string[]): string | undefined {
+export function checkCallbackUrl(value: unknown, allowedOrigins: readonly string[]): string[] {
+  const problem = firstCallbackUrlProblem(value, allowedOrigins);
+  return problem === undefined ? [] : [problem];
+}
+
+function firstCallbackUrlProblem(value: unknown, allowedOrigins: readonly string[]): string | undefined {
   if (typeof value !== 'string' || value.length === 0) return 'callback_url must be a non-empty string';
   if (value.length > 2048) return 'callback_url is longer than 2048 characters';
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point

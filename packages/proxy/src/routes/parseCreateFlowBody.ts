@@ -56,8 +56,8 @@ export function parseCreateFlowBody(
     out.locale = body.locale as Locale;
   }
   if (body.callback_url !== undefined) {
-    const problem = checkCallbackUrl(body.callback_url, callbackOrigins);
-    if (problem) throw invalid('INVALID_CALLBACK_URL', problem);
+    const [problem] = checkCallbackUrl(body.callback_url, callbackOrigins);
+    if (problem !== undefined) throw invalid('INVALID_CALLBACK_URL', problem);
     out.callback_url = body.callback_url as string;
   }
   if (body.input_data !== undefined) {

@@ -2,7 +2,7 @@ import type { VerigramApiError } from '@verigram-kit/core';
 import { ProxyError } from '../ProxyError.ts';
 
 /**
- * Maps a failed upstream call to the proxy's answer (issue 3, "Rules"). Verigram's own
+ * Maps a failed upstream call to the proxy's answer. Verigram's own
  * `{ error_code, error_msg }` pass through with their status, except:
  * - no answer: 502 UPSTREAM_UNAVAILABLE; too slow: 504 UPSTREAM_TIMEOUT; garbage: 502 UPSTREAM_MALFORMED;
  *   a 3xx: 502 UPSTREAM_REDIRECT (never followed, its Location never shown);
