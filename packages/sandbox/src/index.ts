@@ -4,22 +4,20 @@
 export type { InMemoryClient, InMemoryClientOptions } from './client/createInMemoryClient.ts';
 export { createInMemoryClient } from './client/createInMemoryClient.ts';
 export { BUILTIN_TEMPLATES, DEFAULT_TEMPLATE_ID } from './engine/builtinTemplates.ts';
-export type { SandboxConsumer } from './engine/consumers.ts';
-export { DEFAULT_CONSUMERS } from './engine/consumers.ts';
 export type { IdGenerator, IdKind } from './engine/createIdGenerator.ts';
 export { createIdGenerator, randomUuid } from './engine/createIdGenerator.ts';
 export { parsePageAction } from './engine/parsePageAction.ts';
+export type { HostedPageState } from './engine/projections.ts';
 export type {
   HostedPageAction,
-  HostedPageState,
+  SandboxConsumer,
   SandboxEngineOptions,
-  StepOutcome,
 } from './engine/SandboxEngine.ts';
-export { SandboxEngine } from './engine/SandboxEngine.ts';
+export { DEFAULT_CONSUMERS, SandboxEngine } from './engine/SandboxEngine.ts';
 export { isSandboxError, SandboxError } from './engine/SandboxError.ts';
 export type { SandboxFile } from './engine/sampleFiles.ts';
 export { FILES_BY_SERVICE, makeSampleFile } from './engine/sampleFiles.ts';
-export type { PersonIdScript, ScriptOutcome } from './engine/scriptedOutcome.ts';
-export { parseScriptedOutcome } from './engine/scriptedOutcome.ts';
+export type { PersonIdScript, ScriptOutcome, StepOutcome } from './engine/testControls.ts';
+export { parseScriptedOutcome } from './engine/testControls.ts';
 export type { HostedPageMode, HostedPageModel } from './page/renderHostedPage.ts';
 export { hostedPageCsp, renderHostedPage } from './page/renderHostedPage.ts';

@@ -1,8 +1,8 @@
 import type { LivenessError } from '@verigram-kit/core';
 import { LIVENESS_ERRORS } from '@verigram-kit/core';
+import { isVerdict, VERDICTS } from './FlowMachine.ts';
 import type { HostedPageAction } from './SandboxEngine.ts';
 import { SandboxError } from './SandboxError.ts';
-import { VERDICTS, type Verdict } from './verdicts.ts';
 
 /** Checks an action sent by the hosted page (over HTTP or the in-memory bridge); 422 otherwise. */
 export function parsePageAction(data: unknown): HostedPageAction {
@@ -14,7 +14,7 @@ export function parsePageAction(data: unknown): HostedPageAction {
     case 'abandon':
       return { type: a.type };
     case 'outcome': {
-      if (typeof a.outcome !== 'string' || !Object.hasOwn(VERDICTS, a.outcome))
+      if (!isVerdict(a.outcome))
         throw new SandboxError(
           422,
           'INVALID_PAYLOAD',
@@ -23,7 +23,7 @@ export function parsePageAction(data: unknown): HostedPageAction {
       const codes = a.errorCodes ?? [];
       if (!Array.isArray(codes) || !codes.every((c) => (LIVENESS_ERRORS as readonly unknown[]).includes(c)))
         throw new SandboxError(422, 'INVALID_PAYLOAD', `errorCodes must be LivenessError values`);
-      return { type: 'outcome', outcome: a.outcome as Verdict, errorCodes: codes as LivenessError[] };
+      return { type: 'outcome', outcome: a.outcome, errorCodes: codes as LivenessError[] };
     }
     default:
       throw new SandboxError(422, 'INVALID_PAYLOAD', 'type must be open, start, ping, outcome or abandon');
