@@ -6,9 +6,9 @@
 // Prints `LISTENING <port>` when ready and `RSS <bytes>` after its first response.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createNodeTransport } from '../src/adapters/node/createNodeTransport.ts';
+import { toNodeHandler } from '../src/adapters/node/toNodeHandler.ts';
 import { createVerigramProxy } from '../src/createVerigramProxy.ts';
-import { createNodeTransport } from '../src/node/createNodeTransport.ts';
-import { toNodeHandler } from '../src/node/toNodeHandler.ts';
 
 const [mode = 'upstream', upstreamUrl = ''] = process.argv.slice(2);
 export const BENCH_SECRET = 'bench-secret-bench-secret-bench-secret-0123';

@@ -18,7 +18,7 @@ import http from 'node:http';
 import { connect, createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import Redis from 'ioredis';
-import { createNodeTransport } from '../src/node/createNodeTransport.ts';
+import { createNodeTransport } from '../src/adapters/node/createNodeTransport.ts';
 import { createFlowVerdicts } from '../src/verdicts/createFlowVerdicts.ts';
 import type { FlowVerdict } from '../src/verdicts/FlowVerdicts.ts';
 

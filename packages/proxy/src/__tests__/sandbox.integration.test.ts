@@ -3,8 +3,8 @@
 // created nothing upstream, and its fault injection for the recovery paths.
 import { type RunningSandbox, startSandbox } from '@verigram-kit/sandbox/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createNodeTransport } from '../adapters/node/createNodeTransport.ts';
 import { createFlowTokenSigner } from '../auth/createFlowTokenSigner.ts';
-import { createNodeTransport } from '../node/createNodeTransport.ts';
 import type { VerigramProxyOptions } from '../VerigramProxyOptions.ts';
 import { API_KEY } from './fakeUpstream.ts';
 import { ALICE, APP, BOB, createHarness, get, post, SECRET, transcript } from './harness.ts';

@@ -7,8 +7,8 @@ import { Hono } from 'hono';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { API_KEY, createFakeUpstream } from '../../__tests__/fakeUpstream.ts';
 import { ALICE, createHarness, post, transcript } from '../../__tests__/harness.ts';
-import { createNodeTransport } from '../../node/createNodeTransport.ts';
-import { toExpressHandler, toNodeHandler } from '../../node/toNodeHandler.ts';
+import { createNodeTransport } from '../node/createNodeTransport.ts';
+import { toExpressHandler, toNodeHandler } from '../node/toNodeHandler.ts';
 import { toHonoHandler } from '../toHonoHandler.ts';
 import { toNextHandlers } from '../toNextHandlers.ts';
 

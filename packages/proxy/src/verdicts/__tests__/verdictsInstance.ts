@@ -4,7 +4,7 @@
 // per deliveryId, the dedupe the README asks every handler for.
 import type { VerigramFetch } from '@verigram-kit/core';
 import Redis from 'ioredis';
-import { createNodeTransport } from '../../node/createNodeTransport.ts';
+import { createNodeTransport } from '../../adapters/node/createNodeTransport.ts';
 import { createFlowVerdicts } from '../createFlowVerdicts.ts';
 
 const env = process.env as Record<string, string>;

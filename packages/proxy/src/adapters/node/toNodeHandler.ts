@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import type { VerigramProxy } from '../createVerigramProxy.ts';
-import type { ProxyInput } from '../http/ProxyInput.ts';
-import { jsonResult, PROXY_CORE } from '../http/ProxyResult.ts';
-import type { ProxyUser } from '../VerigramProxyOptions.ts';
+import type { VerigramProxy } from '../../createVerigramProxy.ts';
+import type { ProxyInput } from '../../http/ProxyInput.ts';
+import { jsonResult, PROXY_CORE } from '../../http/ProxyResult.ts';
+import type { ProxyUser } from '../../VerigramProxyOptions.ts';
 
 export interface NodeHandlerOptions {
   /**

@@ -8,7 +8,7 @@ import { eventually } from '../../__tests__/eventually.ts';
 import { API_KEY } from '../../__tests__/fakeUpstream.ts';
 import { ALICE, BOB, createHarness, get, post } from '../../__tests__/harness.ts';
 import { useRedisServer } from '../../__tests__/redisServer.ts';
-import { createNodeTransport } from '../../node/createNodeTransport.ts';
+import { createNodeTransport } from '../../adapters/node/createNodeTransport.ts';
 import { createFlowVerdicts } from '../createFlowVerdicts.ts';
 import type { FlowVerdict, FlowVerdicts } from '../FlowVerdicts.ts';
 import type { FlowVerdictsOptions } from '../FlowVerdictsOptions.ts';
