@@ -69,6 +69,10 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
   const redact = (text: string) => (apiKey ? text.split(apiKey).join('[REDACTED]') : text);
   const services: ProxyServices = { settings, client, tokens, idempotency, log };
 
+  /** The flow the request's flow token proves this user owns (and, given, the one in the path). */
+  const ownedFlow = (input: ProxyInput, personId: string, flowId?: string) =>
+    requireFlowToken(tokens, mountPath, input, personId, flowId);
+
   /** The browser saw the flow end: the watcher checks it now rather than at its next poll. */
   function nudgeVerdict(flowId: string) {
     verdicts
@@ -81,13 +85,13 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
       case 'createFlow':
         return handleCreateFlow(services, input, personId);
       case 'getFlow': {
-        const flowId = await requireFlowToken(tokens, mountPath, input, personId, id);
+        const flowId = await ownedFlow(input, personId, id);
         const flow = await client.getFlow(flowId);
         if (isTerminalFlow(flow)) nudgeVerdict(flowId);
         return jsonResult(200, flow);
       }
       case 'getFlowResult': {
-        const flowId = await requireFlowToken(tokens, mountPath, input, personId, id);
+        const flowId = await ownedFlow(input, personId, id);
         const result = await client.getFlowResult(flowId);
         if (isTerminalFlow(result)) nudgeVerdict(flowId);
         return jsonResult(200, result);
@@ -117,7 +121,7 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
         return flowTokenAnswer(tokens, current.flowId, current.vlink, personId, 200);
       }
       case 'getSessionResult': {
-        const flowId = await requireFlowToken(tokens, mountPath, input, personId);
+        const flowId = await ownedFlow(input, personId);
         const session = await client.getSessionResult(id as string);
         // The token names a flow, not a session: the session must belong to that flow.
         if (session.flow_id !== flowId) throw notFound();
@@ -125,13 +129,13 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
       }
       case 'createLivenessSession': {
         await limitCreation(settings, 'liveness', await sha256Hex(`person:${personId}`), input);
-        const flowId = await requireFlowToken(tokens, mountPath, input, personId);
+        const flowId = await ownedFlow(input, personId);
         const body = parseLivenessBody(await readJsonBody(input, settings.maxBodyBytes));
         const session = await client.createLivenessSession({ ...body, person_id: personId, flow_id: flowId });
         return jsonResult(201, session);
       }
       case 'downloadFile': {
-        const flowId = await requireFlowToken(tokens, mountPath, input, personId);
+        const flowId = await ownedFlow(input, personId);
         const label = new URLSearchParams(input.search).get('label');
         if (!label || !(FILE_LABELS as readonly string[]).includes(label)) {
           throw new ProxyError(400, 'INVALID_LABEL', "label must be one of the spec's file labels");
@@ -148,7 +152,8 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
     }
   }
 
-  async function handle(input: ProxyInput): Promise<ProxyResult> {
+  /** Matches the route, checks method, query and origin, names the user, then runs the route. */
+  async function dispatch(input: ProxyInput): Promise<ProxyResult> {
     const { pathname, search, method } = input;
     if (!pathname.startsWith(`${mountPath}/`)) {
       throw new ProxyError(404, 'ROUTE_NOT_FOUND', `No such route; the proxy serves ${mountPath}/...`);
@@ -181,11 +186,12 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
     return route(matched.name, id, input, personId);
   }
 
-  async function result(input: ProxyInput): Promise<ProxyResult> {
+  /** Every answer, errors included: a JSON error body, CORS headers, one log line. */
+  async function serve(input: ProxyInput): Promise<ProxyResult> {
     const started = Date.now();
     let answer: ProxyResult;
     try {
-      answer = await handle(input);
+      answer = await dispatch(input);
     } catch (error) {
       let failure: ProxyError;
       if (error instanceof ProxyError) failure = error;
@@ -219,7 +225,7 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
   }
 
   const proxy = async (request: Request, context?: ProxyRequestContext): Promise<Response> =>
-    toResponse(await result(fromWebRequest(request, context)));
-  const core: ProxyCore = { handle: result, hasAuthorize: settings.authorize !== undefined };
+    toResponse(await serve(fromWebRequest(request, context)));
+  const core: ProxyCore = { handle: serve, hasAuthorize: settings.authorize !== undefined };
   return Object.assign(proxy, { mountPath, [PROXY_CORE]: core });
 }
