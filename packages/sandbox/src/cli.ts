@@ -2,8 +2,8 @@
 // verigram-sandbox: starts the Verigram API 2.0 emulator and its hosted page.
 import { parseArgs } from 'node:util';
 import { API_KEY_HEADER, API_VERSION, API_VERSION_HEADER } from '@verigram-kit/core';
-import { faultsFromEnv, type SandboxFaults } from './server/SandboxFaults.ts';
 import { type PageMessages, pageMessagesFromEnv, startSandbox } from './server/startSandbox.ts';
+import { faultsFromEnv, type SandboxFaults } from './server/withFaults.ts';
 
 const HELP = `verigram-sandbox: a stateful emulator of the Verigram API ${API_VERSION} and its hosted flow page
 

@@ -26,7 +26,7 @@ export type HostedPageModel = HostedPageMode & {
   state?: HostedPageState | null;
   /** Initial draft for preview mode. */
   preview?: {
-    ui?: FlowConfigUi;
+    ui?: Partial<FlowConfigUi>;
     locale?: Locale;
     stepIndex?: number;
     pipeline?: Pick<PipelineStep, 'service_name'>[];

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { SandboxEngine, type SandboxEngineOptions } from '../engine/SandboxEngine.ts';
 import { createSandboxHandler, type SandboxHandlerContext } from './createSandboxHandler.ts';
 import { type RateLimit, RateLimiter } from './RateLimiter.ts';
-import { faultsFromEnv, NO_FAULTS, type SandboxFaults } from './SandboxFaults.ts';
+import { FaultSwitch, faultsFromEnv, type SandboxFaults } from './withFaults.ts';
 
 /** Whether the hosted page posts the sandbox's postMessage protocol to its embedder. */
 export type PageMessages = 'on' | 'off';
@@ -92,27 +92,16 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     now,
     vlinkFor: (id) => `${base}/hf2/${encodeURIComponent(id)}/`,
   });
-  let faults: Required<SandboxFaults> = { ...NO_FAULTS, ...faultsFromEnv(env), ...options.faults };
-  let burstLeft = faults.burst429;
-  const setFaults = (f: SandboxFaults) => {
-    faults = { ...NO_FAULTS, ...f };
-    burstLeft = faults.burst429;
+  const faults = new FaultSwitch({ ...faultsFromEnv(env), ...options.faults });
+  const advanceClock = (ms: number) => {
+    offset += ms;
   };
-  const rateLimiter = new RateLimiter(rateLimit);
   const context: SandboxHandlerContext = {
     engine,
-    rateLimiter,
-    getFaults: () => ({ ...faults, burst429: burstLeft }),
-    setFaults,
-    takeBurst: () => {
-      if (burstLeft <= 0) return false;
-      burstLeft -= 1;
-      return true;
-    },
+    rateLimiter: new RateLimiter(rateLimit),
+    faults,
     now,
-    advanceClock: (ms) => {
-      offset += ms;
-    },
+    advanceClock,
     random,
     log,
     pageMessages: pageMessages === 'on',
@@ -155,11 +144,9 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     engine,
     server,
     pageServer,
-    setFaults,
-    getFaults: () => ({ ...faults, burst429: burstLeft }),
-    advanceClock: (ms) => {
-      offset += ms;
-    },
+    setFaults: (f) => faults.set(f),
+    getFaults: () => faults.get(),
+    advanceClock,
     close: async () => {
       await Promise.all([close(server), close(pageServer)]);
     },
