@@ -21,6 +21,7 @@ import type {
 } from '@verigram-kit/core';
 import { API_VERSION } from '@verigram-kit/core';
 import { attemptsAllowed, type FlowRecord, type SessionRecord, type StepRecord } from './FlowMachine.ts';
+import { LIVENESS_SERVICES, NAME_EXTRACTING_SERVICES } from './serviceKinds.ts';
 import { validateUi } from './validation.ts';
 
 /** What the hosted page needs to render a flow (the sandbox's own shape, not the spec's). */
@@ -48,8 +49,6 @@ export interface HostedPageState {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const LIVENESS_SERVICES: readonly ServiceName[] = ['verilive', 'verilive-one-shot', 'verilive-infrared'];
-const DOC_SERVICES: readonly ServiceName[] = ['veridoc', 'redoc', 'egov-doc'];
 
 function statesOf(s: SessionRecord): SessionState[] {
   return s.states.map((x) => ({ state: x.state, created_at: iso(x.at) }));
@@ -128,7 +127,7 @@ export function toFlowProjection(f: FlowRecord, sessions: SessionRecord[]): Flow
     service_statuses: statuses,
   };
   // "populated if a document recognition service was part of the flow and successfully extracted the name"
-  if (sessions.some((s) => DOC_SERVICES.includes(s.serviceName) && s.status === 'pass')) {
+  if (sessions.some((s) => NAME_EXTRACTING_SERVICES.includes(s.serviceName) && s.status === 'pass')) {
     p.person_name = f.inputData?.full_name ?? 'AIGERIM SANDBOXOVA';
     p.iin = f.inputData?.iin ?? '900101300123';
     p.country_code = 'KAZ';

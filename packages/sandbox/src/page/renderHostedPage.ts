@@ -7,7 +7,7 @@ import { LIVENESS_ERRORS, THEME_TOKENS, TRANSLATION_CATALOG } from '@verigram-ki
 import { randomUuid } from '../engine/createIdGenerator.ts';
 import type { HostedPageState } from '../engine/projections.ts';
 import { DEFAULT_FAVICON_URL, DEFAULT_LOGO_URL } from '../engine/validation.ts';
-import { HOSTED_PAGE_SCRIPT } from './hostedPageScript.ts';
+import { HOSTED_PAGE_SCRIPT } from './hostedPageScript.generated.ts';
 import { HOSTED_PAGE_STYLES } from './hostedPageStyles.ts';
 
 /** Where the page gets its state and sends the user's actions. */
