@@ -1,4 +1,4 @@
-import type { Locale } from '@verigram-kit/core';
+import { createLocaleLoader } from './createLocaleLoader.ts';
 
 // The kit's own strings on the main path, in kk, ru and en. English ships in the 2 kB
 // <VerigramFlow> entry; Kazakh and Russian load on demand (kitStringsKkRu.ts), in parallel with
@@ -18,14 +18,7 @@ export enum KitText {
 
 export type KitStrings = readonly [frameTitle: string, loading: string, startFailed: string, retry: string];
 
-export const EN_STRINGS: KitStrings = [
-  'Identity verification',
-  'Loading…',
-  'Verification could not start.',
-  'Try again',
-];
-
-export const loadKitStrings = (locale: Locale | undefined): Promise<KitStrings> | KitStrings =>
-  locale === 'kk' || locale === 'ru'
-    ? import('./kitStringsKkRu.ts').then((m) => m.default[locale])
-    : EN_STRINGS;
+export const kitStrings = createLocaleLoader<KitStrings>(
+  ['Identity verification', 'Loading…', 'Verification could not start.', 'Try again'],
+  (locale) => import('./kitStringsKkRu.ts').then((m) => m.default[locale]),
+);

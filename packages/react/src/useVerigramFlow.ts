@@ -16,7 +16,7 @@ import {
 } from '@verigram-kit/core';
 import { useEffect, useInsertionEffect, useRef, useState } from 'react';
 import type { FlowSession, FlowSessionHost } from './flowSession.ts';
-import { type KitStrings, KitText, loadKitStrings } from './kitStrings.ts';
+import { type KitStrings, KitText, kitStrings } from './kitStrings.ts';
 import { useFlowClient } from './VerigramProvider.tsx';
 
 /**
@@ -161,7 +161,7 @@ export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowCo
       pending.current = undefined;
     }
     setStatus('loading');
-    Promise.resolve(loadKitStrings(o.locale)).then((s) => live && setStrings(s));
+    kitStrings.load(o.locale ?? 'en').then((s) => live && setStrings(s));
     const host: FlowSessionHost = { client: client.current, latest, setStatus, setMode, setError };
     pending.current ??= (async () => {
       const windows =

@@ -2,7 +2,7 @@
 import type { FlowUiIssue } from '@verigram-kit/core';
 import { useContext } from 'react';
 import type { BuilderMessages } from './builderMessages.ts';
-import { IssueTextContext } from './IssueTextContext.ts';
+import { IssueTextContext } from './loadIssueText.ts';
 
 /** Inline issues under a field, in the builder's language; `id` is what the field's aria-describedby points at. */
 export function FieldIssues({

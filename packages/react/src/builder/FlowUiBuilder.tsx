@@ -26,11 +26,10 @@ import { FlowUiImportExport } from './FlowUiImportExport.tsx';
 import { FlowUiPreview } from './FlowUiPreview.tsx';
 import { FLOW_UI_BUILDER_STYLES } from './flowUiBuilderStyles.ts';
 import { ImageUrlField } from './ImageUrlField.tsx';
-import { IssueTextContext } from './IssueTextContext.ts';
+import { IssueTextContext, useIssueText } from './loadIssueText.ts';
 import { ScopeNote } from './ScopeNote.tsx';
 import { TranslationGrid } from './TranslationGrid.tsx';
 import { type FlowUiChangeDetail, useFlowUiDraftState } from './useFlowUiDraftState.ts';
-import { useIssueText } from './useIssueText.ts';
 
 /** The sandbox's preview page when the sandbox runs with its defaults (`pnpm sandbox`): on its hosted page origin (:4011), not its API (:4010). */
 export const DEFAULT_PREVIEW_URL = 'http://127.0.0.1:4011/hf2/preview/';

@@ -13,7 +13,7 @@ import {
 import { useContext, useId, useState } from 'react';
 import type { BuilderMessages } from './builderMessages.ts';
 import { FieldIssues } from './FieldIssues.tsx';
-import { IssueTextContext } from './IssueTextContext.ts';
+import { IssueTextContext } from './loadIssueText.ts';
 import { ScopeNote } from './ScopeNote.tsx';
 
 export type ExportFormat = 'json' | 'ts' | 'curl' | 'preset';

@@ -1,4 +1,7 @@
+'use client';
 import type { FlowUiIssue, FlowUiIssueCode, Locale } from '@verigram-kit/core';
+import { createContext } from 'react';
+import { createLocaleLoader, useLocaleTexts } from '../createLocaleLoader.ts';
 
 /** A sentence for each issue code, built from the issue's `params` (and `path`, `line`). */
 export type IssueTexts = { [C in FlowUiIssueCode]: (issue: FlowUiIssue<C>) => string };
@@ -6,34 +9,38 @@ export type IssueTexts = { [C in FlowUiIssueCode]: (issue: FlowUiIssue<C>) => st
 /** Says an issue in one language. */
 export type IssueText = (issue: FlowUiIssue) => string;
 
-// English is core's own `message`: one source for the wording the proxy, logs and tickets use too.
-const english: IssueText = (issue) => issue.message;
-const cache: Partial<Record<Locale, IssueText>> = { en: english };
-
 // An issue whose code the table lacks (one a newer core added) still says something: core's English.
 const fromTable =
   (texts: IssueTexts): IssueText =>
   (issue) =>
     (texts[issue.code] as IssueText | undefined)?.(issue) ?? issue.message;
 
+// English is core's own `message`: one source for the wording the proxy, logs and tickets use too.
+// Kazakh and Russian are about 5 kB gzip together, so each language is its own chunk and the
+// builder entry stays in budget.
+const issueTexts = createLocaleLoader<IssueText>(
+  (issue) => issue.message,
+  (locale) =>
+    (locale === 'kk' ? import('./issueTextsKk.ts') : import('./issueTextsRu.ts')).then((m) =>
+      fromTable(m.default),
+    ),
+);
+
 /** The issue text for `locale` if it is already loaded (English always is), else `undefined`. */
-export const cachedIssueText = (locale: Locale): IssueText | undefined =>
-  locale === 'kk' || locale === 'ru' ? cache[locale] : english;
+export const cachedIssueText = (locale: Locale): IssueText | undefined => issueTexts.peek(locale);
+
+/** Loads the kk or ru issue texts; a chunk that fails to load gives English. */
+export const loadIssueText = (locale: Locale): Promise<IssueText> => issueTexts.load(locale);
 
 /**
- * Loads the kk or ru issue texts (about 5 kB gzip together, so each language is its own chunk
- * and the builder entry stays in budget). A chunk that fails to load falls back to English.
+ * The issue text of `locale`, or `undefined` while its kk/ru chunk loads. Callers show no issue
+ * text until then rather than core's English, so a Kazakh or Russian designer never sees English
+ * flash first.
  */
-export function loadIssueText(locale: Locale): Promise<IssueText> {
-  const cached = cachedIssueText(locale);
-  if (cached) return Promise.resolve(cached);
-  const table = locale === 'kk' ? import('./issueTextsKk.ts') : import('./issueTextsRu.ts');
-  return table.then(
-    (module) => {
-      const text = fromTable(module.default);
-      cache[locale] = text;
-      return text;
-    },
-    () => english,
-  );
-}
+export const useIssueText = (locale: Locale): IssueText | undefined => useLocaleTexts(issueTexts, locale);
+
+/**
+ * How FieldIssues and the import report say an issue: set by FlowUiBuilder from its `locale`;
+ * `undefined` while the kk/ru texts load. Outside a builder, core's English message.
+ */
+export const IssueTextContext = createContext<IssueText | undefined>((issue) => issue.message);

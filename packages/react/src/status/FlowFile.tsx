@@ -3,7 +3,7 @@ import type { FileLabel, FlowPollingOptions, Locale } from '@verigram-kit/core';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react';
 import { type UseFlowFileResult, useFlowFile } from '../useFlowFile.ts';
 import { type FlowStatusMessagesOverrides, formatMessage } from './flowStatusMessages.ts';
-import { useFlowStatusMessages } from './useFlowStatusMessages.ts';
+import { useFlowStatusMessages } from './loadFlowStatusMessages.ts';
 
 export interface FlowFileProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'children'> {
   flowId: string;

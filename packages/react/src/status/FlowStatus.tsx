@@ -11,7 +11,7 @@ import {
   formatMessage,
 } from './flowStatusMessages.ts';
 import { formatTimestamp } from './formatTimestamp.ts';
-import { useFlowStatusMessages } from './useFlowStatusMessages.ts';
+import { useFlowStatusMessages } from './loadFlowStatusMessages.ts';
 
 export interface FlowStatusProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   flowId: string;

@@ -29,7 +29,7 @@ export interface FlowStatusMessages {
 }
 
 // English ships in the main entry; Kazakh and Russian load on demand (flowStatusMessagesKkRu.ts,
-// through useFlowStatusMessages.ts) so the 8 kB budget of issue 8 holds.
+// through loadFlowStatusMessages.ts) so the main entry stays within its 8 kB.
 /** The kit's English strings for `<FlowStatus>` and `<FlowFile>`. */
 export const FLOW_STATUS_MESSAGES_EN: FlowStatusMessages = {
   title: 'Verification status',

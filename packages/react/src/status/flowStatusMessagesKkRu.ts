@@ -95,5 +95,5 @@ const kk: FlowStatusMessages = {
   fileDownload: '{label} жүктеп алу',
 };
 
-/** flowStatusMessages.ts's strings in Kazakh and Russian (lazy chunk, see useFlowStatusMessages.ts). */
+/** flowStatusMessages.ts's strings in Kazakh and Russian (lazy chunk, see loadFlowStatusMessages.ts). */
 export default { kk, ru } satisfies Record<'kk' | 'ru', FlowStatusMessages>;

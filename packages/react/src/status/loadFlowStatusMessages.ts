@@ -1,40 +1,35 @@
 import type { Locale } from '@verigram-kit/core';
-import { FLOW_STATUS_MESSAGES_EN, type FlowStatusMessages } from './flowStatusMessages.ts';
+import { createLocaleLoader, useLocaleTexts } from '../createLocaleLoader.ts';
+import {
+  FLOW_STATUS_MESSAGES_EN,
+  type FlowStatusMessages,
+  type FlowStatusMessagesOverrides,
+  resolveFlowStatusMessages,
+} from './flowStatusMessages.ts';
 
-// Kazakh and Russian are a lazy chunk (issue 8's 8 kB budget); the first <FlowStatus> or
-// <FlowFile> in either locale starts the import and shows its skeleton until it lands, so no
-// English is ever shown in their place.
-const loaded: Partial<Record<Locale, FlowStatusMessages>> = { en: FLOW_STATUS_MESSAGES_EN };
-const listeners = new Set<() => void>();
-let pending: Promise<void> | undefined;
-
-/** The locale's strings if already loaded (English always is). */
-export const peekFlowStatusMessages = (locale: Locale): FlowStatusMessages | undefined => loaded[locale];
-
-/** Calls `onLoad` once the lazily loaded strings arrive; returns the unsubscribe. */
-export function subscribeFlowStatusMessages(onLoad: () => void): () => void {
-  listeners.add(onLoad);
-  return () => listeners.delete(onLoad);
-}
+// Kazakh and Russian are one lazy chunk, outside the main entry's 8 kB; the first <FlowStatus> or
+// <FlowFile> in either locale starts the import and shows its skeleton until it lands.
+const flowStatusMessages = createLocaleLoader(FLOW_STATUS_MESSAGES_EN, (locale) =>
+  import('./flowStatusMessagesKkRu.ts').then((chunk) => chunk.default[locale]),
+);
 
 /**
  * The kit's strings for `<FlowStatus>` and `<FlowFile>` in `locale`: English at once, Kazakh and
  * Russian from a chunk fetched on first use (the same one the components load).
  * @example const ru = await loadFlowStatusMessages('ru'); ru.state.passed // 'Пройдена'
  */
-export function loadFlowStatusMessages(locale: Locale): Promise<FlowStatusMessages> {
-  const known = loaded[locale];
-  if (known) return Promise.resolve(known);
-  pending ??= import('./flowStatusMessagesKkRu.ts')
-    .then(
-      (chunk) => chunk.default,
-      // A chunk that cannot load (offline, or a deploy replaced it) must not leave the status a
-      // skeleton forever: English beats no status at all.
-      () => ({ kk: FLOW_STATUS_MESSAGES_EN, ru: FLOW_STATUS_MESSAGES_EN }),
-    )
-    .then((tables) => {
-      Object.assign(loaded, tables);
-      for (const listener of listeners) listener();
-    });
-  return pending.then(() => loaded[locale] as FlowStatusMessages);
+export const loadFlowStatusMessages = (locale: Locale): Promise<FlowStatusMessages> =>
+  flowStatusMessages.load(locale);
+
+/**
+ * The strings of `<FlowStatus>` and `<FlowFile>` in `locale` with the consumer's overrides, or
+ * undefined while Kazakh or Russian are loading: the components then render their skeleton,
+ * never English in their place.
+ */
+export function useFlowStatusMessages(
+  locale: Locale,
+  overrides: FlowStatusMessagesOverrides | undefined,
+): FlowStatusMessages | undefined {
+  const base = useLocaleTexts(flowStatusMessages, locale);
+  return base && resolveFlowStatusMessages(base, overrides);
 }
