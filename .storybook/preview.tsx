@@ -10,7 +10,7 @@ const preview: Preview = {
     a11y: { test: 'error' },
     controls: { expanded: true },
   },
-  // The kit's three languages (issue 4). Stories read `globals.locale`; a story pinned to one
+  // The kit's three languages (kk, ru, en), as the hosted page's. Stories read `globals.locale`; a story pinned to one
   // language sets `globals: { locale }` and the toolbar follows it.
   globalTypes: {
     locale: {

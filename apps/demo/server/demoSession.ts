@@ -15,8 +15,7 @@ export interface DemoSession {
 
 /**
  * The demo's stand-in for a real app's login: an anonymous, HMAC-signed session id per browser.
- * The proxy's `authorize` maps it to a person id (issue 7: "an anonymous per-browser session gives
- * each visitor a person id"). HttpOnly so page scripts cannot read or forge it; SameSite=Lax so it
+ * The proxy's `authorize` maps it to a person id, so each visitor has one without an account. HttpOnly so page scripts cannot read or forge it; SameSite=Lax so it
  * travels on the top-level return from redirect mode.
  */
 export function createDemoSession(secret: string): DemoSession {

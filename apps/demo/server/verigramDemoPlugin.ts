@@ -50,7 +50,7 @@ const sandboxPagePortOf = (options: DemoServerOptions) => {
 };
 
 async function loadCallbackPage(): Promise<string> {
-  // The kit's static callback page (issue 4), an export of the react package.
+  // The kit's static callback page, an export of the react package.
   return readFile(createRequire(import.meta.url).resolve('@verigram-kit/react/callback.html'), 'utf8');
 }
 

@@ -23,7 +23,7 @@ const describeError = (error: unknown) => {
 };
 
 /**
- * Wraps the kit's FlowClient so the demo can show every call it makes (issue 7: "polls made") and
+ * Wraps the kit's FlowClient so the demo can show every call it makes (the polls made, too) and
  * add the builder's branding to new flows. The kit itself is unchanged: it sees a FlowClient.
  */
 export function createLoggingClient(inner: FlowClient, options: LoggingClientOptions): FlowClient {

@@ -23,7 +23,7 @@ export interface ProxyClientOptions {
 }
 
 /**
- * A {@link FlowClient} for the kit's proxy (issue 3): `POST {base}/flow` creates a flow and answers
+ * A {@link FlowClient} for the kit's proxy (`@verigram-kit/proxy`): `POST {base}/flow` creates a flow and answers
  * its `flow_token`, which every later read of that flow carries as `Authorization: Bearer`. Tokens
  * live in memory, per flow id. An expired token (401 `FLOW_TOKEN_EXPIRED`) is renewed once through
  * `POST {base}/flow/{id}/token` and the request retried. Every failure is a {@link VerigramApiError}.
@@ -45,7 +45,7 @@ export function createProxyClient(options: ProxyClientOptions = {}): FlowClient 
     const token = init.flowId === undefined ? undefined : tokens.get(init.flowId);
     if (token) headers.set('Authorization', `Bearer ${token}`);
     const post = init.body !== undefined;
-    // The proxy refuses POSTs without a JSON content type (CSRF rule, issue 3).
+    // The proxy refuses POSTs without a JSON content type: a cross-site form cannot send one (CSRF).
     if (post) headers.set('Content-Type', 'application/json');
     let response: Response;
     try {

@@ -2,7 +2,7 @@
 // The embed engine of one mounted flow: the completion gate with its polling, the frame and its
 // messages, and (loaded on demand) popup/redirect/auto. Imported by useVerigramFlow in parallel
 // with the flow's creation, so it costs no latency: nothing here is needed before `POST /flow`
-// answers, and the <VerigramFlow> entry stays small (issue 4: 2 kB).
+// answers, and the <VerigramFlow> entry stays within its 2 kB.
 import {
   type CompletionGate,
   clearResume,
@@ -180,7 +180,7 @@ export function startFlowSession(
           if (o.mode === 'auto' && current === 'inline') host.setMode('popup');
           else report(new VerigramKitError('CAMERA_UNAVAILABLE', `${message.name}: ${message.message}`));
         }
-        // A hint only: the gate asks the server (issue 4, "a message alone proves nothing").
+        // A hint only: a message alone proves nothing (any frame can post one); the gate asks the server.
         if (type === 'completed' || type === 'failed' || type === 'cancelled') gate.check();
       },
       ...extra,

@@ -36,7 +36,7 @@ export function createFlowWindows(host: FlowSessionHost): FlowWindows {
       const { mode, allow } = host.latest.current;
       // `??`, not a destructuring default: the build inlines DEFAULT_ALLOW only in an expression;
       // otherwise this chunk imports the hook's module, and the hook, the provider and the kit's
-      // strings become a chunk of their own, one more request up front (issue 8's budget).
+      // strings become a chunk of their own, one more request up front.
       return mode === 'auto'
         ? preflightCamera({ allow: allow ?? DEFAULT_ALLOW, frameOrigin: new URL(handle.vlink).origin }).mode
         : (mode as EmbedMode);

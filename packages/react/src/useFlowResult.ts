@@ -15,7 +15,7 @@ export interface UseFlowResultOptions {
   /** Polling of the flow while waiting for it to end. @default DEFAULT_POLLING_OPTIONS */
   polling?: FlowPollingOptions | undefined;
   /**
-   * Read the result only once the (polled) flow is terminal, as issue 5 asks. `false` reads it at
+   * Read the result only once the (polled) flow is terminal: before that it is not final. `false` reads it at
    * once and never polls the flow, e.g. for a dashboard opening a past flow.
    * @default true
    */

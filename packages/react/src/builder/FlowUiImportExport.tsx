@@ -52,7 +52,7 @@ export function FlowUiImportExport({
 }: FlowUiImportExportProps) {
   const id = useId();
   const issueText = useContext(IssueTextContext);
-  // A backend must never get a config with errors (issue 6): the code is not shown, so it cannot
+  // A backend must never get a config with errors: the code is not shown, so it cannot
   // be copied, and Download stays focusable (aria-disabled) so it can say why it does nothing.
   const blocked = errors > 0;
   // JSON has no comments, so the builder itself says which fields only the sandbox page is known

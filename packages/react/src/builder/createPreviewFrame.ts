@@ -1,4 +1,4 @@
-// The imperative side of the live preview (issue 6): talks to the sandbox's preview page in an
+// The imperative side of the live preview: talks to the sandbox's preview page in an
 // iframe. Kept out of React like react-stripe-js keeps its element handle, so the hook stays short.
 import { PREVIEW_FLOW_ID, type PreviewMessage, parseFlowMessage } from '@verigram-kit/core';
 

@@ -1,5 +1,5 @@
 // `@verigram-kit/react/builder`: the FlowConfigUi builder. A separate entry so the <VerigramFlow>
-// bundle never carries it (issue 6).
+// bundle never carries it.
 export type { BuilderMessages } from './builderMessages.ts';
 export { BUILDER_MESSAGES } from './builderMessages.ts';
 export type { PreviewFrame, PreviewFrameOptions } from './createPreviewFrame.ts';

@@ -1,4 +1,4 @@
-// Kazakh texts of core's validation issues (issue 6: the builder's strings in kk/ru/en). Loaded
+// Kazakh texts of core's validation issues, so the builder says them in the page's language. Loaded
 // on demand by loadIssueText.ts. Field names match builderMessages.ts, so an issue names a field
 // the way its label does. Ranges are written "0–48 аралығында": a case ending after a numeral
 // follows how the number is pronounced, which a template cannot know.

@@ -1,4 +1,4 @@
-// Russian texts of core's validation issues (issue 6: the builder's strings in kk/ru/en). Loaded
+// Russian texts of core's validation issues, so the builder says them in the page's language. Loaded
 // on demand by loadIssueText.ts. Field names match builderMessages.ts, so an issue names a field
 // the way its label does.
 import { type FlowUiIssue, THEMES } from '@verigram-kit/core';

@@ -2,7 +2,7 @@ import type { FileLabel } from '@verigram-kit/core';
 
 /**
  * Query keys of the kit. Every widget showing one flow shares `flow(flowId)`, which is what makes
- * any number of widgets cost one request per interval (issue 5). The keys do not name the client:
+ * any number of widgets cost one request per interval. The keys do not name the client:
  * one QueryClient serves one backend.
  *
  * @example queryClient.invalidateQueries({ queryKey: flowQueryKeys.flow(flowId) }) // flow, result and files

@@ -14,7 +14,7 @@ import { mayRequestNow, pollingElapsed, requestAllowedAt, stampFailures } from '
 import { retryOptions } from './retryOptions.ts';
 
 /**
- * The kit's query for `GET /flow/{id}`, polling as issue 5 asks: one query per flow, an interval
+ * The kit's query for `GET /flow/{id}`, polling: one query per flow, an interval
  * that stops once the flow is terminal or after `maxDurationMs`, nothing while the tab is hidden
  * or offline, capped exponential backoff with full jitter, Retry-After honoured by retries, the
  * interval, mounts, focus and reconnects alike, other 4xx neither retried nor polled again.
@@ -39,7 +39,7 @@ export function flowQueryOptions(client: FlowClient, flowId: string, polling?: F
       // False once the flow is terminal or polling outlasted maxDurationMs.
       const interval = nextPollInterval(data, pollingElapsed(query), policy);
       if (interval === false) return false;
-      // The interval must not fire before Retry-After has elapsed either (issue 5).
+      // The interval must not fire before Retry-After has elapsed either: the server asked for quiet.
       const allowedAt = requestAllowedAt(query);
       return allowedAt === undefined ? interval : Math.max(interval, allowedAt - Date.now());
     },

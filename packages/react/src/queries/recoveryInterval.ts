@@ -4,7 +4,7 @@ import { type PolledQuery, requestAllowedAt } from './pollingClock.ts';
 /**
  * `refetchInterval` for reads that do not poll (result, files): none while they succeed, but after
  * a retryable failure outlasted its retries, one more try per interval (never before Retry-After),
- * so their error state recovers by itself as issue 5 asks.
+ * so their error state recovers by itself, with no reload.
  */
 export function recoveryInterval(
   query: PolledQuery & { state: { status: string } },

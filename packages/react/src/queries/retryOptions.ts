@@ -1,7 +1,7 @@
 import { type ResolvedPollingOptions, retryDelay, shouldRetry } from '@verigram-kit/core';
 
 /**
- * The retry options every kit query shares: core's policy (issue 5). react-query passes the
+ * The retry options every kit query shares: core's retry policy. react-query passes the
  * failures so far; the policy counts the attempt about to be made, hence the `+ 1`.
  */
 export function retryOptions(policy: ResolvedPollingOptions) {

@@ -16,7 +16,7 @@ function reachable(entry: string, seen = new Set<string>()): Set<string> {
 }
 
 describe('the builder entry', () => {
-  it('is never reached from the main entry (issue 6: not in the VerigramFlow bundle)', () => {
+  it('is never reached from the main entry, so the VerigramFlow bundle never carries it', () => {
     const files = [...reachable(join(src, 'index.ts'))].map((f) => f.slice(src.length + 1));
     expect(files.length).toBeGreaterThan(3);
     expect(files.filter((f) => f.startsWith('builder/'))).toEqual([]);
