@@ -40,8 +40,9 @@ export function generatedModule(script: string): string {
 // run \`pnpm --filter @verigram-kit/sandbox generate\`. hostedPageScript.test.ts checks it is current.
 
 /** The hosted page's client script, inlined under a nonce by renderHostedPage. */
-// biome-ignore lint/suspicious/noTemplateCurlyInString: a script as text; its template literals are its own
-export const HOSTED_PAGE_SCRIPT = ${JSON.stringify(script)};
+export const HOSTED_PAGE_SCRIPT =
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a script as text; its template literals are its own
+  ${JSON.stringify(script)};
 `;
 }
 

@@ -24,7 +24,7 @@ import {
   type SessionRecord,
   type Verdict,
 } from './FlowMachine.ts';
-import { parsePageAction } from './parsePageAction.ts';
+import { parseCreateFlow, parseFileQuery, parseLivenessSession, parsePageAction } from './parseRequests.ts';
 import {
   type HostedPageState,
   toFlow,
@@ -44,7 +44,6 @@ import {
   type ScriptOutcome,
   type StepOutcome,
 } from './testControls.ts';
-import { validateCreateFlow, validateFileQuery, validateLivenessSession } from './validation.ts';
 
 /** A Verigram consumer (an account) and the API key that acts for it. */
 export interface SandboxConsumer {
@@ -157,7 +156,7 @@ export class SandboxEngine {
   /** `POST /flow`. */
   createFlow(apiKey: string, body: unknown): CreateFlowResponse & { flow_id: string; vlink: string } {
     const consumer = this.consumerOf(apiKey);
-    const req = validateCreateFlow(body);
+    const req = parseCreateFlow(body);
     let template = req.template;
     if (!template) {
       const id = req.template_id ?? DEFAULT_TEMPLATE_ID;
@@ -168,7 +167,7 @@ export class SandboxEngine {
           'UNKNOWN_TEMPLATE',
           `Unknown template_id "${id}"; the sandbox knows ${Object.keys(BUILTIN_TEMPLATES).join(', ')}`,
         );
-      template = validateCreateFlow({ person_id: req.person_id, template: builtin }).template as FlowTemplate;
+      template = parseCreateFlow({ person_id: req.person_id, template: builtin }).template as FlowTemplate;
     }
     const now = this.now();
     const flowId = this.generateId('flow');
@@ -237,7 +236,7 @@ export class SandboxEngine {
   /** `POST /liveness2/session`. */
   createLivenessSession(apiKey: string, body: unknown): LivenessSession {
     const consumer = this.consumerOf(apiKey);
-    const req = validateLivenessSession(body);
+    const req = parseLivenessSession(body);
     if (req.flow_id !== undefined) {
       const flow = this.machine.flows.get(req.flow_id);
       // The spec lists no 404 here; an unknown flow id is an unprocessable request.
@@ -277,7 +276,7 @@ export class SandboxEngine {
   /** `GET /resources/file`: the file of the latest matching session. */
   getFile(apiKey: string, query: Record<string, string | undefined>): SandboxFile {
     const consumer = this.consumerOf(apiKey);
-    const q = validateFileQuery(query);
+    const q = parseFileQuery(query);
     if (q.flow_id !== undefined) this.ownFlow(apiKey, q.flow_id);
     if (q.session_id !== undefined) {
       const s = this.machine.sessions.get(q.session_id);

@@ -1,6 +1,6 @@
 import type { FlowTemplate, PipelineStep } from '@verigram-kit/core';
 
-/** Builtin templates are written without the spec defaults; validateCreateFlow fills them in. */
+/** Builtin templates are written without the spec defaults; parseCreateFlow fills them in. */
 type TemplateInput = Omit<FlowTemplate, 'pipeline'> & { pipeline: Partial<PipelineStep>[] };
 
 /**

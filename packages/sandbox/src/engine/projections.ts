@@ -21,8 +21,8 @@ import type {
 } from '@verigram-kit/core';
 import { API_VERSION } from '@verigram-kit/core';
 import { attemptsAllowed, type FlowRecord, type SessionRecord, type StepRecord } from './FlowMachine.ts';
+import { validateUi } from './parseRequests.ts';
 import { LIVENESS_SERVICES, NAME_EXTRACTING_SERVICES } from './serviceKinds.ts';
-import { validateUi } from './validation.ts';
 
 /** What the hosted page needs to render a flow (the sandbox's own shape, not the spec's). */
 export interface HostedPageState {

@@ -5,8 +5,8 @@
 import type { FlowConfigUi, Locale, PipelineStep } from '@verigram-kit/core';
 import { LIVENESS_ERRORS, THEME_TOKENS, TRANSLATION_CATALOG } from '@verigram-kit/core';
 import { randomUuid } from '../engine/createIdGenerator.ts';
+import { DEFAULT_FAVICON_URL, DEFAULT_LOGO_URL } from '../engine/parseRequests.ts';
 import type { HostedPageState } from '../engine/projections.ts';
-import { DEFAULT_FAVICON_URL, DEFAULT_LOGO_URL } from '../engine/validation.ts';
 import { HOSTED_PAGE_SCRIPT } from './hostedPageScript.generated.ts';
 import { HOSTED_PAGE_STYLES } from './hostedPageStyles.ts';
 

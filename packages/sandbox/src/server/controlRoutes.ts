@@ -6,7 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import type { LivenessError } from '@verigram-kit/core';
 import { API_KEY_HEADER, API_VERSION } from '@verigram-kit/core';
 import { isVerdict, VERDICTS } from '../engine/FlowMachine.ts';
-import { parsePageAction } from '../engine/parsePageAction.ts';
+import { parsePageAction } from '../engine/parseRequests.ts';
 import type { SandboxEngine } from '../engine/SandboxEngine.ts';
 import { SandboxError } from '../engine/SandboxError.ts';
 import { STEP_OUTCOMES } from '../engine/testControls.ts';

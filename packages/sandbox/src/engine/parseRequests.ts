@@ -1,5 +1,7 @@
-// Request validation for every rule the spec states (packages/core/openapi/verigram-2.0.json).
-// Each failure is a 422 SandboxError with a specific error_code; nothing is stored on failure.
+// The parsers of what reaches the sandbox from outside: the spec's request bodies, checked against
+// every rule the spec states (packages/core/openapi/verigram-2.0.json), and the hosted page's
+// actions. Each returns the request (with the spec's defaults) or throws a 422 SandboxError with a
+// specific error_code; nothing is stored on failure.
 
 import type {
   CreateFlowRequest,
@@ -9,11 +11,13 @@ import type {
   FlowInputData,
   FlowTemplate,
   LivenessCreateSessionRequest,
+  LivenessError,
   PipelineStep,
 } from '@verigram-kit/core';
 import {
   FILE_LABELS,
   LIVENESS_DURATION,
+  LIVENESS_ERRORS,
   LIVENESS_MAX_RETRIES,
   LOCALES,
   PERSON_ID_PATTERN,
@@ -22,6 +26,8 @@ import {
   STEP_TIMEOUT,
   THEMES,
 } from '@verigram-kit/core';
+import { isVerdict, VERDICTS } from './FlowMachine.ts';
+import type { HostedPageAction } from './SandboxEngine.ts';
 import { SandboxError } from './SandboxError.ts';
 
 const LIVENESS_ACTIONS = [
@@ -63,7 +69,7 @@ function requireObject(v: unknown, what: string): Record<string, unknown> {
   return v;
 }
 
-export function validatePersonId(v: unknown, field = 'person_id'): string {
+export function parsePersonId(v: unknown, field = 'person_id'): string {
   if (v === undefined || v === null || v === '') throw invalid('INVALID_PERSON_ID', `${field} is required`);
   if (typeof v !== 'string') throw invalid('INVALID_PERSON_ID', `${field} must be a string`);
   if (v.length < 6 || v.length > 48)
@@ -78,7 +84,7 @@ export function validatePersonId(v: unknown, field = 'person_id'): string {
  * (`myapp://done`). For `callback_url` the one exception is `javascript:`: the hosted page navigates
  * to it, and such a URI would run script in the page's origin.
  */
-function validateUri(v: unknown, field: string, navigable = false): string {
+function parseUri(v: unknown, field: string, navigable = false): string {
   if (typeof v !== 'string') throw invalid('INVALID_URI', `${field} must be a string URI`);
   try {
     new URL(v);
@@ -92,14 +98,14 @@ function validateUri(v: unknown, field: string, navigable = false): string {
   return v;
 }
 
-function validateLocale(v: unknown): CreateFlowRequest['locale'] {
+function parseLocale(v: unknown): CreateFlowRequest['locale'] {
   if (v === undefined) return 'en';
   if (!(LOCALES as readonly unknown[]).includes(v))
     throw invalid('INVALID_LOCALE', `locale must be one of ${LOCALES.join(', ')}`);
   return v as CreateFlowRequest['locale'];
 }
 
-function validateStep(v: unknown, i: number): Required<PipelineStep> {
+function parseStep(v: unknown, i: number): Required<PipelineStep> {
   const step = requireObject(v, `template.pipeline[${i}]`);
   const at = `template.pipeline[${i}]`;
   if (!(SERVICE_NAMES as readonly unknown[]).includes(step.service_name))
@@ -145,8 +151,8 @@ export function validateUi(v: unknown): FlowConfigUi {
       throw invalid('INVALID_THEME', `template.ui.theme must be one of ${THEMES.join(', ')}`);
     out.theme = ui.theme as FlowConfigUi['theme'];
   }
-  if (ui.logo_url !== undefined) out.logo_url = validateUri(ui.logo_url, 'template.ui.logo_url');
-  if (ui.favicon_url !== undefined) out.favicon_url = validateUri(ui.favicon_url, 'template.ui.favicon_url');
+  if (ui.logo_url !== undefined) out.logo_url = parseUri(ui.logo_url, 'template.ui.logo_url');
+  if (ui.favicon_url !== undefined) out.favicon_url = parseUri(ui.favicon_url, 'template.ui.favicon_url');
   if (ui.css !== undefined) {
     if (typeof ui.css !== 'string') throw invalid('INVALID_PAYLOAD', 'template.ui.css must be a string');
     out.css = ui.css;
@@ -164,14 +170,14 @@ export function validateUi(v: unknown): FlowConfigUi {
   return out;
 }
 
-function validateTemplate(v: unknown): FlowTemplate {
+function parseTemplate(v: unknown): FlowTemplate {
   const t = requireObject(v, 'template');
   if (!Array.isArray(t.pipeline))
     throw invalid('INVALID_PAYLOAD', 'template.pipeline is required and must be an array');
   // The spec sets no minimum, but a flow without steps could never start or end.
   if (t.pipeline.length === 0)
     throw invalid('INVALID_PAYLOAD', 'template.pipeline must contain at least one step');
-  const out: FlowTemplate = { pipeline: t.pipeline.map(validateStep) };
+  const out: FlowTemplate = { pipeline: t.pipeline.map(parseStep) };
   if (t.ui !== undefined) out.ui = validateUi(t.ui);
   if (t.status_page !== undefined) {
     if (typeof t.status_page !== 'boolean')
@@ -181,7 +187,7 @@ function validateTemplate(v: unknown): FlowTemplate {
   return out;
 }
 
-function validateInputData(v: unknown): FlowInputData {
+function parseInputData(v: unknown): FlowInputData {
   const d = requireObject(v, 'input_data');
   for (const field of INPUT_DATA_FIELDS)
     if (d[field] !== undefined && typeof d[field] !== 'string')
@@ -190,15 +196,15 @@ function validateInputData(v: unknown): FlowInputData {
 }
 
 /** Validates a `POST /flow` body; returns it with pipeline defaults filled in. */
-export function validateCreateFlow(body: unknown): CreateFlowRequest {
+export function parseCreateFlow(body: unknown): CreateFlowRequest {
   const b = requireObject(body, 'Request body');
   const out: CreateFlowRequest = {
-    person_id: validatePersonId(b.person_id),
-    locale: validateLocale(b.locale),
+    person_id: parsePersonId(b.person_id),
+    locale: parseLocale(b.locale),
   };
-  if (b.callback_url !== undefined) out.callback_url = validateUri(b.callback_url, 'callback_url', true);
-  if (b.input_data !== undefined) out.input_data = validateInputData(b.input_data);
-  if (b.template !== undefined) out.template = validateTemplate(b.template);
+  if (b.callback_url !== undefined) out.callback_url = parseUri(b.callback_url, 'callback_url', true);
+  if (b.input_data !== undefined) out.input_data = parseInputData(b.input_data);
+  if (b.template !== undefined) out.template = parseTemplate(b.template);
   if (b.template_id !== undefined) {
     if (typeof b.template_id !== 'string' || b.template_id === '')
       throw invalid('INVALID_PAYLOAD', 'template_id must be a non-empty string');
@@ -208,10 +214,10 @@ export function validateCreateFlow(body: unknown): CreateFlowRequest {
 }
 
 /** Validates a `POST /liveness2/session` body. */
-export function validateLivenessSession(body: unknown): LivenessCreateSessionRequest {
+export function parseLivenessSession(body: unknown): LivenessCreateSessionRequest {
   const b = requireObject(body, 'Request body');
   const out: LivenessCreateSessionRequest = {
-    person_id: validatePersonId(b.person_id),
+    person_id: parsePersonId(b.person_id),
     max_retries: LIVENESS_MAX_RETRIES.default,
   };
   if (b.duration !== undefined) {
@@ -267,7 +273,7 @@ export function validateLivenessSession(body: unknown): LivenessCreateSessionReq
  * combine the label with only ONE of session_id, flow_id or person_id. We follow the description:
  * exactly one id, any of the three; zero or several are a 422.
  */
-export function validateFileQuery(query: Record<string, string | undefined>): FileQuery {
+export function parseFileQuery(query: Record<string, string | undefined>): FileQuery {
   const label = query.label;
   if (label === undefined || label === '') throw invalid('INVALID_FILE_LABEL', 'label is required');
   if (!(FILE_LABELS as readonly string[]).includes(label))
@@ -287,4 +293,30 @@ export function validateFileQuery(query: Record<string, string | undefined>): Fi
     );
   const key = ids[0] as 'session_id' | 'flow_id' | 'person_id';
   return { label: label as FileLabel, [key]: query[key] } as FileQuery;
+}
+
+/** An action sent by the hosted page (over HTTP or the in-memory bridge); 422 otherwise. */
+export function parsePageAction(data: unknown): HostedPageAction {
+  const a = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  switch (a.type) {
+    case 'open':
+    case 'start':
+    case 'ping':
+    case 'abandon':
+      return { type: a.type };
+    case 'outcome': {
+      if (!isVerdict(a.outcome))
+        throw new SandboxError(
+          422,
+          'INVALID_PAYLOAD',
+          `outcome must be one of ${Object.keys(VERDICTS).join(', ')}`,
+        );
+      const codes = a.errorCodes ?? [];
+      if (!Array.isArray(codes) || !codes.every((c) => (LIVENESS_ERRORS as readonly unknown[]).includes(c)))
+        throw new SandboxError(422, 'INVALID_PAYLOAD', `errorCodes must be LivenessError values`);
+      return { type: 'outcome', outcome: a.outcome, errorCodes: codes as LivenessError[] };
+    }
+    default:
+      throw new SandboxError(422, 'INVALID_PAYLOAD', 'type must be open, start, ping, outcome or abandon');
+  }
 }
