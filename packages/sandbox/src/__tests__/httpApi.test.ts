@@ -445,6 +445,29 @@ describe('rate limits and faults', () => {
     expect(sandbox.engine.flowCount).toBe(before + 1);
   });
 
+  it('given a malformed rate of 1, then a refusal keeps its whole error body (only successful answers are cut)', async () => {
+    sandbox.setFaults({ malformedRate: 1 });
+    const res = await fetch(`${sandbox.url}/flow/unknown-F`, { headers: API_HEADERS });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error_code: 'NOT_FOUND' });
+  });
+
+  it('given every fault at full rate, then the hosted page, its origin and the control routes answer untouched', async () => {
+    const { vlink } = await create();
+    sandbox.setFaults({ burst429: 5, error5xxRate: 1, malformedRate: 1 });
+    const health = await fetch(`${sandbox.url}/_sandbox/health`);
+    expect([health.status, await health.json()]).toEqual([200, { ok: true }]);
+    const page = await fetch(vlink);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('id="vg-model"');
+    const state = await fetch(`${vlink}state`);
+    expect(state.status).toBe(200);
+    expect(await state.json()).toMatchObject({ phase: 'not_started' });
+    // The burst was not spent on them: the next API request is the first of the five.
+    expect((await fetch(`${sandbox.url}/_sandbox/faults`).then((r) => r.json())).burst429).toBe(5);
+    expect((await api('GET', '/flow/unknown-F')).status).toBe(429);
+  });
+
   it('reads faults from SANDBOX_* variables', async () => {
     const faulty = await startSandbox({
       env: { SANDBOX_FAULT_429_BURST: '1', SANDBOX_FAULT_RETRY_AFTER: '3' },
