@@ -24,7 +24,13 @@ import {
   type SessionRecord,
   type Verdict,
 } from './FlowMachine.ts';
-import { parseCreateFlow, parseFileQuery, parseLivenessSession, parsePageAction } from './parseRequests.ts';
+import {
+  type HostedPageAction,
+  parseCreateFlow,
+  parseFileQuery,
+  parseLivenessSession,
+  parsePageAction,
+} from './parseRequests.ts';
 import {
   type HostedPageState,
   toFlow,
@@ -78,13 +84,6 @@ export interface SandboxEngineOptions {
   /** Complete every flow as soon as its page is opened (outcome from the person id, else pass). @default false */
   autoComplete?: boolean;
 }
-
-export type HostedPageAction =
-  | { type: 'open' }
-  | { type: 'start' }
-  | { type: 'ping' }
-  | { type: 'outcome'; outcome: Verdict; errorCodes?: LivenessError[] }
-  | { type: 'abandon' };
 
 /** `FlowInputMeta.initial_device_type` from the page's User-Agent (the usual "Mobi" rule, plus tablets). */
 const deviceTypeOf = (userAgent: string): 'mobile' | 'desktop' =>

@@ -26,8 +26,7 @@ import {
   STEP_TIMEOUT,
   THEMES,
 } from '@verigram-kit/core';
-import { isVerdict, VERDICTS } from './FlowMachine.ts';
-import type { HostedPageAction } from './SandboxEngine.ts';
+import { isVerdict, VERDICTS, type Verdict } from './FlowMachine.ts';
 import { SandboxError } from './SandboxError.ts';
 
 const LIVENESS_ACTIONS = [
@@ -294,6 +293,14 @@ export function parseFileQuery(query: Record<string, string | undefined>): FileQ
   const key = ids[0] as 'session_id' | 'flow_id' | 'person_id';
   return { label: label as FileLabel, [key]: query[key] } as FileQuery;
 }
+
+/** What the hosted page asks of the engine. */
+export type HostedPageAction =
+  | { type: 'open' }
+  | { type: 'start' }
+  | { type: 'ping' }
+  | { type: 'outcome'; outcome: Verdict; errorCodes?: LivenessError[] }
+  | { type: 'abandon' };
 
 /** An action sent by the hosted page (over HTTP or the in-memory bridge); 422 otherwise. */
 export function parsePageAction(data: unknown): HostedPageAction {

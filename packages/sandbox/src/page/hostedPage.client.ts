@@ -20,7 +20,7 @@ interface PreviewDraft {
 }
 
 /** What renderHostedPage puts in the page's `#vg-model` JSON. */
-interface PageModel {
+export interface HostedPageData {
   mode: 'server' | 'bridge' | 'preview';
   apiBase?: string;
   bridgeKey?: string;
@@ -48,7 +48,7 @@ type Child = Node | string | null;
 
 const model = JSON.parse(
   (document.getElementById('vg-model') as HTMLElement).textContent ?? '{}',
-) as PageModel;
+) as HostedPageData;
 const NONCE = document.currentScript?.nonce ?? '';
 const root = document.getElementById('vg-root') as HTMLElement;
 let state: PageState | null = model.state ?? null;

@@ -7,6 +7,7 @@ import { LIVENESS_ERRORS, THEME_TOKENS, TRANSLATION_CATALOG } from '@verigram-ki
 import { randomUuid } from '../engine/createIdGenerator.ts';
 import { DEFAULT_FAVICON_URL, DEFAULT_LOGO_URL } from '../engine/parseRequests.ts';
 import type { HostedPageState } from '../engine/projections.ts';
+import type { HostedPageData } from './hostedPage.client.ts';
 import { HOSTED_PAGE_SCRIPT } from './hostedPageScript.generated.ts';
 import { HOSTED_PAGE_STYLES } from './hostedPageStyles.ts';
 
@@ -83,9 +84,10 @@ export function renderHostedPage(model: HostedPageModel): string {
   const locale: Locale = model.state?.locale ?? model.preview?.locale ?? 'en';
   const overrides = (model.state?.ui ?? model.preview?.ui)?.translation?.[locale];
   const title = overrides?.['header.title'] ?? TRANSLATION_CATALOG['header.title'].defaults[locale];
-  const data = {
-    ...model,
-    nonce: undefined,
+  const { nonce: _nonce, ...shown } = model;
+  // What the page's script reads: the two sides share this type, so they cannot drift apart.
+  const data: HostedPageData = {
+    ...shown,
     catalog: TRANSLATION_CATALOG,
     themes: THEME_TOKENS,
     livenessErrors: LIVENESS_ERRORS,
