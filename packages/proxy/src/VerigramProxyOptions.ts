@@ -11,6 +11,14 @@ import type { ProxyStore } from './stores/ProxyStore.ts';
 import type { FlowVerdicts } from './verdicts/FlowVerdicts.ts';
 
 /** The end user, as the host app knows them. */
+/** A template kept in Verigram's Console, named by its id (the spec's `CreateFlow.template_id`). */
+export interface ConsoleTemplate {
+  templateId: string;
+}
+
+/** A template the proxy offers by name: an inline FlowTemplate or a Console template. */
+export type ProxyFlowTemplate = FlowTemplateInput | ConsoleTemplate;
+
 export interface ProxyUser {
   /** Becomes Verigram's `person_id`: 6..48 characters of `[a-zA-Z0-9_@.+-]` (PersonId schema). */
   personId: string;
@@ -56,14 +64,27 @@ export interface VerigramProxyOptions {
    */
   allowedCallbackOrigins?: readonly string[] | undefined;
   /**
+   * Custom URL schemes (without `:`) a `callback_url` may use, for apps that run the flow in a web
+   * view and take the user back through their own scheme (`myapp://verified`). Any URL of such a
+   * scheme is accepted; http(s) callbacks still need `allowedCallbackOrigins`. Schemes a page can
+   * run or read (`javascript`, `data`, `file`, `blob`...) are refused at construction.
+   * @default []
+   */
+  allowedCallbackSchemes?: readonly string[] | undefined;
+  /**
    * Origins, besides the request's own, allowed to POST (CSRF check) and to read cross-origin
    * (CORS). A wildcard is refused. @default [] (same origin only)
    */
   allowedOrigins?: readonly string[] | undefined;
   /** Send `Access-Control-Allow-Credentials: true` to `allowedOrigins`. @default false */
   corsCredentials?: boolean | undefined;
-  /** Named pipelines the browser picks by name (`template`). @default {} */
-  templates?: Readonly<Record<string, FlowTemplateInput>> | undefined;
+  /**
+   * Named templates the browser picks by name (`template`): an inline pipeline (the spec's
+   * FlowTemplate), or `{ templateId }` for a template kept in Verigram's Console, sent as
+   * `template_id`. A ui or ui_preset rides only on an inline template (the spec puts FlowConfigUi
+   * inside FlowTemplate). @default {}
+   */
+  templates?: Readonly<Record<string, ProxyFlowTemplate>> | undefined;
   /** Template used when the browser names none. @default undefined (Verigram's consumer default) */
   defaultTemplate?: string | undefined;
   /** Named FlowConfigUi presets the browser picks by name (`ui_preset`); validated at construction. @default {} */

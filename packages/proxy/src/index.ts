@@ -16,6 +16,12 @@ export { createMemoryStore } from './stores/createMemoryStore.ts';
 export type { RedisLikeClient, RedisStoreOptions } from './stores/createRedisStore.ts';
 export { createRedisStore } from './stores/createRedisStore.ts';
 export type { ProxyStore } from './stores/ProxyStore.ts';
-export type { ProxyRequestContext, ProxyUser, VerigramProxyOptions } from './VerigramProxyOptions.ts';
+export type {
+  ConsoleTemplate,
+  ProxyFlowTemplate,
+  ProxyRequestContext,
+  ProxyUser,
+  VerigramProxyOptions,
+} from './VerigramProxyOptions.ts';
 export type { UiValidationOptions } from './validateFlowConfigUi.ts';
 export { validateFlowConfigUi } from './validateFlowConfigUi.ts';

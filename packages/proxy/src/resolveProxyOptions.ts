@@ -1,7 +1,6 @@
 import {
   DEFAULT_ASSET_HOSTS,
   type FlowConfigUiInput,
-  type FlowTemplateInput,
   type RetryPolicy,
   type VerigramFetch,
 } from '@verigram-kit/core';
@@ -12,7 +11,7 @@ import type { RateLimitRule } from './limits/enforceRateLimit.ts';
 import { createMemoryStore } from './stores/createMemoryStore.ts';
 import type { ProxyStore } from './stores/ProxyStore.ts';
 import { resolveBaseUrl } from './upstream/resolveBaseUrl.ts';
-import type { VerigramProxyOptions } from './VerigramProxyOptions.ts';
+import type { ProxyFlowTemplate, VerigramProxyOptions } from './VerigramProxyOptions.ts';
 import { validateFlowConfigUi } from './validateFlowConfigUi.ts';
 
 /**
@@ -32,9 +31,11 @@ export interface ResolvedProxyOptions {
   readonly mountPath: string;
   /** Exact origins; undefined means the request's own origin only. */
   readonly allowedCallbackOrigins: readonly string[] | undefined;
+  /** Lower case, checked. */
+  readonly allowedCallbackSchemes: readonly string[];
   readonly allowedOrigins: readonly string[];
   readonly corsCredentials: boolean;
-  readonly templates: Readonly<Record<string, FlowTemplateInput>>;
+  readonly templates: Readonly<Record<string, ProxyFlowTemplate>>;
   readonly defaultTemplate: string | undefined;
   readonly uiPresets: Readonly<Record<string, FlowConfigUiInput>>;
   readonly allowClientUi: boolean;
@@ -81,6 +82,7 @@ export function resolveProxyOptions(options: VerigramProxyOptions): ResolvedProx
     flowTokenTtlSeconds: options.flowTokenTtlSeconds ?? 3600,
     mountPath,
     allowedCallbackOrigins: options.allowedCallbackOrigins?.map(toOrigin),
+    allowedCallbackSchemes: (options.allowedCallbackSchemes ?? []).map(toAppScheme),
     allowedOrigins: options.allowedOrigins ?? [],
     corsCredentials: options.corsCredentials ?? false,
     templates: options.templates ?? {},
@@ -119,6 +121,14 @@ export function resolveProxyOptions(options: VerigramProxyOptions): ResolvedProx
     if (problem) throw new TypeError(`createVerigramProxy: uiPresets.${name}: ${problem}`);
   }
   for (const [name, template] of Object.entries(resolved.templates)) {
+    if ('templateId' in template) {
+      if (typeof template.templateId !== 'string' || template.templateId === '' || 'pipeline' in template) {
+        throw new TypeError(
+          `createVerigramProxy: templates.${name}: a Console template is { templateId: '<non-empty id>' } alone`,
+        );
+      }
+      continue;
+    }
     const problem = template.ui === undefined ? undefined : validateFlowConfigUi(template.ui, uiRules);
     if (problem) throw new TypeError(`createVerigramProxy: templates.${name}.ui: ${problem}`);
   }
@@ -131,4 +141,31 @@ export function resolveProxyOptions(options: VerigramProxyOptions): ResolvedProx
     );
   }
   return resolved;
+}
+
+// Schemes whose URLs a browser runs, reads or treats as a web origin: a callback there is no
+// app's own way back. http(s) go through allowedCallbackOrigins instead.
+const REFUSED_SCHEMES = new Set([
+  'http',
+  'https',
+  'javascript',
+  'data',
+  'vbscript',
+  'file',
+  'blob',
+  'about',
+  'filesystem',
+  'ws',
+  'wss',
+  'ftp',
+]);
+
+function toAppScheme(scheme: string): string {
+  const name = typeof scheme === 'string' ? scheme.toLowerCase().replace(/:$/, '') : '';
+  if (!/^[a-z][a-z0-9+.-]*$/.test(name) || REFUSED_SCHEMES.has(name)) {
+    throw new TypeError(
+      `createVerigramProxy: allowedCallbackSchemes: "${String(scheme).slice(0, 40)}" is not an app's own URL scheme`,
+    );
+  }
+  return name;
 }

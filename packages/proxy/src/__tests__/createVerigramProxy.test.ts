@@ -791,3 +791,71 @@ afterAll(() => {
   expect(transcript.length).toBeGreaterThan(50);
   for (const entry of transcript) expect(entry).not.toContain(API_KEY);
 });
+
+describe('createVerigramProxy: templates kept in Verigram Console', () => {
+  it('given a template named by its Console id, then the flow is created with template_id and no inline template', async () => {
+    const upstream = createFakeUpstream();
+    const { send } = createHarness(upstream, { templates: { kyc: { templateId: 'tpl-kyc-2024' } } });
+    const created = await send(post('/flow', { template: 'kyc' }));
+    expect(created.status, created.text).toBe(201);
+    const body = upstream.calls[0]?.body as Record<string, unknown>;
+    expect(body.template_id).toBe('tpl-kyc-2024');
+    expect(body).not.toHaveProperty('template');
+  });
+
+  it('given a ui preset with a Console template, then 422 UI_NEEDS_INLINE_TEMPLATE and nothing is created', async () => {
+    const upstream = createFakeUpstream();
+    const { send } = createHarness(upstream, {
+      templates: { kyc: { templateId: 'tpl-kyc-2024' } },
+      uiPresets: { bank: { theme: 'bts' } },
+    });
+    const refused = await send(post('/flow', { template: 'kyc', ui_preset: 'bank' }));
+    expect(refused.status).toBe(422);
+    expect(refused.json.error_code).toBe('UI_NEEDS_INLINE_TEMPLATE');
+    expect(upstream.calls).toEqual([]);
+  });
+
+  it('given a Console template without an id, or with a pipeline too, then construction fails', () => {
+    const base = { apiKey: API_KEY, secret: SECRET, authorize: () => null };
+    expect(() => createVerigramProxy({ ...base, templates: { kyc: { templateId: '' } } })).toThrow(
+      /templates\.kyc: a Console template/,
+    );
+    const both = { templateId: 'tpl', pipeline: [{ service_name: 'verilive' as const }] };
+    expect(() => createVerigramProxy({ ...base, templates: { kyc: both } })).toThrow(/templates\.kyc/);
+  });
+});
+
+describe('createVerigramProxy: callback_url on an app scheme (web views)', () => {
+  it('given allowedCallbackSchemes, then a callback on that scheme reaches Verigram, and other schemes do not', async () => {
+    const upstream = createFakeUpstream();
+    const { send } = createHarness(upstream, { allowedCallbackSchemes: ['MyBank:'] });
+    const created = await send(post('/flow', { callback_url: 'mybank://verified?step=done' }));
+    expect(created.status, created.text).toBe(201);
+    expect(upstream.calls[0]?.body).toEqual(
+      expect.objectContaining({ callback_url: 'mybank://verified?step=done' }),
+    );
+    const other = await send(post('/flow', { callback_url: 'otherapp://verified' }));
+    expect(other.status).toBe(422);
+    expect(other.json.error_code).toBe('INVALID_CALLBACK_URL');
+    expect(upstream.calls).toHaveLength(1);
+  });
+
+  it('given no allowedCallbackSchemes, then an app scheme is refused', async () => {
+    const upstream = createFakeUpstream();
+    const { send } = createHarness(upstream);
+    const refused = await send(post('/flow', { callback_url: 'mybank://verified' }));
+    expect(refused.status).toBe(422);
+    expect(refused.json.error_code).toBe('INVALID_CALLBACK_URL');
+    expect(upstream.calls).toEqual([]);
+  });
+
+  it.each(['javascript', 'data', 'https', 'file', 'not a scheme'])(
+    'given allowedCallbackSchemes [%s], then construction fails',
+    (scheme) => {
+      const base = { apiKey: API_KEY, secret: SECRET, authorize: () => null };
+      expect(() => createVerigramProxy({ ...base, allowedCallbackSchemes: [scheme] })).toThrow(
+        /allowedCallbackSchemes/,
+      );
+    },
+  );
+});

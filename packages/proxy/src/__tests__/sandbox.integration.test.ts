@@ -126,6 +126,19 @@ describe('proxy → sandbox: the routes', () => {
     expect(answer.json.error_code).toBe('NOT_FOUND');
   });
 
+  it('creates a flow from a template kept in the Console, by its id', async () => {
+    const { send } = harness({ templates: { kyc: { templateId: 'kyc' } } });
+    const flow = await createFlow(send, ALICE, { template: 'kyc' });
+    const read = await send(get(`/flow/${flow.flow_id}`, { token: flow.flow_token }));
+    expect(read.json.template_id).toBe('kyc');
+    // The sandbox expands its Console template: consent, a document, liveness, then OTP.
+    expect(
+      (read.json.template as { pipeline: Array<{ service_name: string }> }).pipeline.map(
+        (s) => s.service_name,
+      ),
+    ).toEqual(['consent', 'veridoc', 'verilive', 'otp']);
+  });
+
   it('answers a result of a flow that has not started like the sandbox: 404', async () => {
     const { send } = harness();
     const flow = await createFlow(send);

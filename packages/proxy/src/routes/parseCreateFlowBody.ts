@@ -1,12 +1,7 @@
-import {
-  type CreateFlowInput,
-  type FlowConfigUiInput,
-  type FlowTemplateInput,
-  LOCALES,
-  type Locale,
-} from '@verigram-kit/core';
+import { type CreateFlowInput, type FlowConfigUiInput, LOCALES, type Locale } from '@verigram-kit/core';
 import { ProxyError } from '../ProxyError.ts';
 import type { ResolvedProxyOptions } from '../resolveProxyOptions.ts';
+import type { ProxyFlowTemplate } from '../VerigramProxyOptions.ts';
 import { validateFlowConfigUi } from '../validateFlowConfigUi.ts';
 import { checkCallbackUrl } from './checkCallbackUrl.ts';
 
@@ -21,6 +16,7 @@ export type CreateFlowPolicy = Pick<
   | 'uiPresets'
   | 'allowClientUi'
   | 'allowedInputDataFields'
+  | 'allowedCallbackSchemes'
   | 'allowedAssetHosts'
   | 'maxCssBytes'
   | 'maxUiBytes'
@@ -56,7 +52,7 @@ export function parseCreateFlowBody(
     out.locale = body.locale as Locale;
   }
   if (body.callback_url !== undefined) {
-    const [problem] = checkCallbackUrl(body.callback_url, callbackOrigins);
+    const [problem] = checkCallbackUrl(body.callback_url, callbackOrigins, policy.allowedCallbackSchemes);
     if (problem !== undefined) throw invalid('INVALID_CALLBACK_URL', problem);
     out.callback_url = body.callback_url as string;
   }
@@ -103,7 +99,18 @@ export function parseCreateFlowBody(
     if (typeof templateName !== 'string' || !own(policy.templates, templateName)) {
       throw invalid('UNKNOWN_TEMPLATE', 'template does not name a template of this server');
     }
-    const template = structuredClone(policy.templates[templateName]) as FlowTemplateInput;
+    const named = policy.templates[templateName] as ProxyFlowTemplate;
+    if ('templateId' in named) {
+      if (ui) {
+        throw invalid(
+          'UI_NEEDS_INLINE_TEMPLATE',
+          `template "${templateName}" is kept in Verigram's Console; a ui or ui_preset rides only on an inline template`,
+        );
+      }
+      out.template_id = named.templateId;
+      return out;
+    }
+    const template = structuredClone(named);
     if (ui) template.ui = structuredClone(ui);
     out.template = template;
   } else if (ui) {
