@@ -1,11 +1,11 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { CreateFlowOptions, Flow, FlowClient, FlowHandle, FlowProjection } from '@verigram-kit/core';
 import { VerigramApiError } from '@verigram-kit/core';
-import axe from 'axe-core';
 import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { VerigramFlow, type VerigramFlowProps } from '../VerigramFlow.tsx';
 import { VerigramProvider } from '../VerigramProvider.tsx';
+import { expectNoAxeViolations } from './kitTestSetup.tsx';
 
 const ORIGIN = 'http://127.0.0.1:4010';
 const CALLBACK = `${location.origin}/verigram/callback`;
@@ -84,10 +84,6 @@ const pollPeriodsPass = (ms: number, periods: number) =>
       resolve();
     }, ms);
   });
-const axeClean = async (node: Element) => {
-  const results = await axe.run(node, { iframes: false, rules: { 'color-contrast': { enabled: false } } });
-  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-};
 
 afterEach(() => {
   sessionStorage.clear();
@@ -339,7 +335,7 @@ describe('<VerigramFlow>', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Verification could not start.');
     expect(onError).toHaveBeenCalledWith(error);
-    await axeClean(document.body);
+    await expectNoAxeViolations(document.body);
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await frame();
     expect(client.createFlow).toHaveBeenCalledTimes(2);
@@ -428,11 +424,11 @@ describe('<VerigramFlow>', () => {
     client.createFlow.mockImplementationOnce(() => new Promise((r) => (release = r)));
     renderFlow(client);
     expect(await screen.findByRole('status')).toHaveTextContent('Loading…');
-    await axeClean(document.body);
+    await expectNoAxeViolations(document.body);
     await act(async () => release({ flowId: 'F1', vlink: `${ORIGIN}/hf2/F1/` }));
     const iframe = await frame();
     await send({ ...envelope('F1'), type: 'ready', stepCount: 1 }, ORIGIN, iframe.contentWindow);
-    await axeClean(document.body);
+    await expectNoAxeViolations(document.body);
   });
 
   it.each([

@@ -1,9 +1,9 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { CreateFlowOptions, Flow, FlowClient, FlowHandle, FlowProjection } from '@verigram-kit/core';
-import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { VerigramFlow, type VerigramFlowProps } from '../VerigramFlow.tsx';
 import { VerigramProvider } from '../VerigramProvider.tsx';
+import { expectNoAxeViolations } from './kitTestSetup.tsx';
 
 const ORIGIN = 'http://127.0.0.1:4010';
 const CALLBACK = `${location.origin}/verigram/callback`;
@@ -46,14 +46,6 @@ function fakePopup() {
   return { closed: false, location: { href: `${ORIGIN}/hf2/F1/` }, close: vi.fn() };
 }
 
-const axeClean = async () => {
-  const results = await axe.run(document.body, {
-    iframes: false,
-    rules: { 'color-contrast': { enabled: false } },
-  });
-  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-};
-
 afterEach(() => {
   sessionStorage.clear();
   vi.restoreAllMocks();
@@ -73,7 +65,7 @@ describe('<VerigramFlow mode="modal">', () => {
     expect(dialog).toContainElement(screen.getByTitle('Identity verification'));
     expect(document.body.style.overflow).toBe('hidden');
     expect(dialog.contains(document.activeElement)).toBe(true);
-    await axeClean();
+    await expectNoAxeViolations();
   });
 
   it('given the page says the flow ended and the server agrees, then the dialog closes by itself and onComplete fires once', async () => {
@@ -107,7 +99,7 @@ describe('<VerigramFlow mode="modal">', () => {
     fireEvent.keyDown(document, { key: 'Escape' });
     expect(await screen.findByRole('alertdialog')).toHaveTextContent('Stop the verification?');
     expect(screen.getByRole('button', { name: 'Continue' })).toHaveFocus();
-    await axeClean();
+    await expectNoAxeViolations();
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(onCancel).not.toHaveBeenCalled();
@@ -189,7 +181,7 @@ describe('<VerigramFlow mode="popup">', () => {
         expect.stringMatching(/^popup,width=480,height=760/),
       );
       expect(screen.getByRole('status')).toHaveTextContent('Verification is open in another window.');
-      await axeClean();
+      await expectNoAxeViolations();
 
       finish('F1');
       popup.location.href = CALLBACK;
@@ -319,7 +311,7 @@ describe('<VerigramFlow showPhoneHandoff>', () => {
     expect(await screen.findByText('Continue on your phone')).toBeInTheDocument();
     const qr = screen.getByRole('img', { name: 'QR code of the verification link', hidden: true });
     expect(qr.getAttribute('src')).toMatch(/^data:image\/gif;base64,/);
-    await axeClean();
+    await expectNoAxeViolations();
     // No message at all: only polling sees the phone's end.
     finish('F1');
     await waitFor(() => expect(onComplete).toHaveBeenCalledTimes(1));

@@ -1,16 +1,10 @@
-import {
-  focusManager,
-  notifyManager,
-  onlineManager,
-  QueryClient,
-  QueryClientProvider,
-} from '@tanstack/react-query';
+import { focusManager, onlineManager } from '@tanstack/react-query';
 import { act, render, screen } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useFlowResult } from '../useFlowResult.ts';
 import { useFlowStatus } from '../useFlowStatus.ts';
 import { VerigramProvider } from '../VerigramProvider.tsx';
+import { advance, Providers, setUpKitTests } from './kitTestSetup.tsx';
 import {
   apiError,
   endedFlow,
@@ -23,16 +17,6 @@ import {
 
 // Defaults of the policy (core DEFAULT_POLLING_OPTIONS): 3 s in progress, 6 s before start.
 const INTERVAL = 3000;
-
-let queryClient: QueryClient;
-
-function Providers({ client, children }: { client: ScriptedFlowClient; children: ReactNode }) {
-  return (
-    <QueryClientProvider client={queryClient}>
-      <VerigramProvider client={client}>{children}</VerigramProvider>
-    </QueryClientProvider>
-  );
-}
 
 function StatusLine({ flowId, name = 'widget' }: { flowId: string; name?: string }) {
   const status = useFlowStatus(flowId);
@@ -77,30 +61,18 @@ function WaitingResult({ flowId, name }: { flowId: string; name: string }) {
   return <p>{`${name}: ${result.data === null ? 'not started' : 'waiting'}`}</p>;
 }
 
-const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
-
 function setVisibility(state: 'visible' | 'hidden') {
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
   document.dispatchEvent(new Event('visibilitychange'));
   window.dispatchEvent(new Event('visibilitychange'));
 }
 
-beforeEach(() => {
-  // react-query tells React about changes on a zero-delay timer, which fake timers fire 1 ms
-  // late when set during a tick; microtasks keep every timestamp in these tests exact.
-  notifyManager.setScheduler(queueMicrotask);
-  vi.useFakeTimers({ now: new Date('2026-01-01T10:00:00Z') });
-  queryClient = new QueryClient();
-});
+setUpKitTests();
 
 afterEach(() => {
-  queryClient.clear();
   setVisibility('visible');
   focusManager.setFocused(undefined);
-  onlineManager.setOnline(true);
   vi.restoreAllMocks();
-  vi.useRealTimers();
-  notifyManager.setScheduler((callback) => setTimeout(callback, 0));
 });
 
 describe('useFlowStatus polling', () => {

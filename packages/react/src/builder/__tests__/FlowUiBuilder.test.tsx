@@ -7,9 +7,9 @@ import {
   type FlowConfigUi,
   TRANSLATION_KEYS,
 } from '@verigram-kit/core';
-import axe from 'axe-core';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { expectNoAxeViolations } from '../../__tests__/kitTestSetup.tsx';
 import { FlowUiBuilder } from '../FlowUiBuilder.tsx';
 import type { FlowUiChangeDetail } from '../useFlowUiDraftState.ts';
 
@@ -17,11 +17,7 @@ const PREVIEW = 'http://127.0.0.1:4011/hf2/preview/';
 const PREVIEW_ORIGIN = 'http://127.0.0.1:4011';
 
 // jsdom cannot lay out or paint, so axe's color-contrast rule has nothing real to measure there;
-// contrast is checked in Chromium (FlowUiBuilder.browser.test.ts) and by the core's WCAG maths.
-const axeClean = async (node: Element) => {
-  const results = await axe.run(node, { iframes: false, rules: { 'color-contrast': { enabled: false } } });
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target})`)).toEqual([]);
-};
+// contrast is checked in Chromium (FlowUiBuilder.chromium.test.ts) and by the core's WCAG maths.
 
 const lastUi = (onChange: ReturnType<typeof vi.fn>) => onChange.mock.lastCall?.[0] as FlowConfigUi;
 
@@ -526,7 +522,7 @@ describe('export while the config has errors', () => {
       expect(screen.getByRole('button', { name: download })).toHaveAccessibleDescription(reason);
       expect(screen.getByRole('button', { name: firstError })).toBeInTheDocument();
       await waitFor(() => expect(document.querySelector('[aria-busy="true"]')).toBeNull());
-      await axeClean(document.body);
+      await expectNoAxeViolations(document.body);
     },
     30_000,
   );
@@ -658,7 +654,7 @@ describe('live preview', () => {
 
   it('is axe clean: empty, with errors, in Russian, with the preview', async () => {
     const { unmount } = render(<FlowUiBuilder />);
-    await axeClean(document.body);
+    await expectNoAxeViolations(document.body);
     fireEvent.change(screen.getByRole('textbox', { name: 'Logo URL' }), {
       target: { value: 'http://x.example/l.png' },
     });
@@ -666,7 +662,7 @@ describe('live preview', () => {
     fireEvent.change(screen.getByRole('textbox', { name: 'Custom CSS' }), {
       target: { value: '@import "x";' },
     });
-    await axeClean(document.body);
+    await expectNoAxeViolations(document.body);
     unmount();
     render(
       <FlowUiBuilder
@@ -674,6 +670,6 @@ describe('live preview', () => {
         defaultValue={defineFlowUi({ translation: { ru: { 'button.strat': 'x' } } })}
       />,
     );
-    await axeClean(document.body);
+    await expectNoAxeViolations(document.body);
   }, 60_000);
 });

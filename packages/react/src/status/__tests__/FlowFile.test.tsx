@@ -1,8 +1,7 @@
-import { notifyManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen } from '@testing-library/react';
-import axe from 'axe-core';
-import { createRef, type ReactNode } from 'react';
+import { createRef } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { advance, expectNoAxeViolations, Providers, setUpKitTests } from '../../__tests__/kitTestSetup.tsx';
 import {
   apiError,
   endedFlow,
@@ -11,11 +10,9 @@ import {
   ScriptedFlowClient,
   uniqueFlowId,
 } from '../../__tests__/scriptedFlowClient.ts';
-import { VerigramProvider } from '../../VerigramProvider.tsx';
 import { FlowFile } from '../FlowFile.tsx';
 import { loadFlowStatusMessages } from '../loadFlowStatusMessages.ts';
 
-let queryClient: QueryClient;
 let urlCounter = 0;
 const createObjectURL = vi.fn(() => {
   urlCounter += 1;
@@ -23,45 +20,24 @@ const createObjectURL = vi.fn(() => {
 });
 const revokeObjectURL = vi.fn();
 
-function Providers({ client, children }: { client: ScriptedFlowClient; children: ReactNode }) {
-  return (
-    <QueryClientProvider client={queryClient}>
-      <VerigramProvider client={client}>{children}</VerigramProvider>
-    </QueryClientProvider>
-  );
-}
-
-const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
-
-// jsdom has no layout, so color-contrast is off here (Storybook's browser run checks it).
-async function expectNoAxeViolations(container: HTMLElement) {
-  vi.useRealTimers();
-  const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
-}
-
 function figure(container: HTMLElement): HTMLElement {
   const element = container.querySelector('figure');
   if (!element) throw new Error('no <figure> rendered');
   return element;
 }
 
+setUpKitTests();
+
 beforeEach(() => {
-  notifyManager.setScheduler(queueMicrotask);
-  vi.useFakeTimers({ now: new Date('2026-01-01T10:00:00Z') });
   // jsdom implements neither; the component must create and revoke through them.
   Object.assign(URL, { createObjectURL, revokeObjectURL });
   createObjectURL.mockClear();
   revokeObjectURL.mockClear();
-  queryClient = new QueryClient();
 });
 
 afterEach(() => {
-  queryClient.clear();
   Reflect.deleteProperty(URL, 'createObjectURL');
   Reflect.deleteProperty(URL, 'revokeObjectURL');
-  vi.useRealTimers();
-  notifyManager.setScheduler((callback) => setTimeout(callback, 0));
 });
 
 describe('<FlowFile>', () => {
@@ -77,7 +53,7 @@ describe('<FlowFile>', () => {
     expect(figure(container)).toHaveAttribute('data-state', 'waiting');
     expect(screen.getByText('Loading the file…')).toBeInTheDocument();
     expect(client.calls.getFile).toHaveLength(0);
-    await expectNoAxeViolations(container);
+    await expectNoAxeViolations(container, { realTimers: true });
   });
 
   it('given an ended flow, then it shows the image through an object URL and revokes it on unmount', async () => {
@@ -94,7 +70,7 @@ describe('<FlowFile>', () => {
     const image = screen.getByRole('img', { name: 'Verification file: bestframe' });
     expect(image).toHaveAttribute('src', 'blob:test/1');
     expect(client.calls.getFile).toHaveLength(1);
-    await expectNoAxeViolations(container);
+    await expectNoAxeViolations(container, { realTimers: true });
 
     unmount();
     expect(revokeObjectURL).toHaveBeenCalledWith('blob:test/1');
@@ -134,7 +110,7 @@ describe('<FlowFile>', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('Файлды жүктеу мүмкін болмады.');
     expect(client.calls.getFile).toHaveLength(1);
     expect(createObjectURL).not.toHaveBeenCalled();
-    await expectNoAxeViolations(container);
+    await expectNoAxeViolations(container, { realTimers: true });
   });
 
   it('given a ref and figure props, then the ref holds the root figure and the props land on it', async () => {

@@ -1,10 +1,15 @@
-import { notifyManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen } from '@testing-library/react';
-import axe from 'axe-core';
-import type { ReactNode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  advance,
+  expectNoAxeViolations,
+  FAKE_NOW,
+  Providers,
+  setUpKitTests,
+  testQueryClient,
+} from '../../__tests__/kitTestSetup.tsx';
 import {
   endedFlow,
   inProgressFlow,
@@ -13,7 +18,6 @@ import {
   uniqueFlowId,
 } from '../../__tests__/scriptedFlowClient.ts';
 import { flowQueryKeys } from '../../queries/flowQueryKeys.ts';
-import { VerigramProvider } from '../../VerigramProvider.tsx';
 import { FlowFile } from '../FlowFile.tsx';
 import { FlowStatus } from '../FlowStatus.tsx';
 import { FLOW_STATUS_MESSAGES_EN } from '../flowStatusMessages.ts';
@@ -33,18 +37,6 @@ vi.mock('../flowStatusMessagesKkRu.ts', async (importOriginal) => {
   await chunk.arrived;
   return importOriginal();
 });
-
-let queryClient: QueryClient;
-
-function Providers({ client, children }: { client: ScriptedFlowClient; children: ReactNode }) {
-  return (
-    <QueryClientProvider client={queryClient}>
-      <VerigramProvider client={client}>{children}</VerigramProvider>
-    </QueryClientProvider>
-  );
-}
-
-const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 
 // Every English word of the kit's strings for <FlowStatus> and <FlowFile>.
 const englishWords = new Set(
@@ -105,20 +97,12 @@ function root(container: HTMLElement): HTMLElement {
   return element;
 }
 
-beforeEach(() => {
-  notifyManager.setScheduler(queueMicrotask);
-  queryClient = new QueryClient();
-});
-
-afterEach(() => {
-  queryClient.clear();
-  vi.useRealTimers();
-  notifyManager.setScheduler((callback) => setTimeout(callback, 0));
-});
+// The clock is faked per test: the hydration test runs on real timers.
+setUpKitTests({ fakeClock: false });
 
 describe('<FlowStatus> and <FlowFile> in a locale whose strings load on demand', () => {
   it('given locale en, then the very first render has the strings and no other chunk loads', async () => {
-    vi.useFakeTimers({ now: new Date('2026-01-01T10:00:00Z') });
+    vi.useFakeTimers({ now: FAKE_NOW });
     const flowId = uniqueFlowId();
     const client = new ScriptedFlowClient(inProgressFlow(flowId));
     client.getFlow = () => new Promise(() => {});
@@ -137,7 +121,7 @@ describe('<FlowStatus> and <FlowFile> in a locale whose strings load on demand',
   });
 
   it('given locale ru, when the strings arrive after the first poll, then no English shows at any step', async () => {
-    vi.useFakeTimers({ now: new Date('2026-01-01T10:00:00Z') });
+    vi.useFakeTimers({ now: FAKE_NOW });
     const flowId = uniqueFlowId();
     const client = new ScriptedFlowClient(inProgressFlow(flowId));
     const watch = watchText(document.body);
@@ -190,8 +174,8 @@ describe('<FlowStatus> and <FlowFile> in a locale whose strings load on demand',
     const flowId = uniqueFlowId();
     const flow = endedFlow(flowId, 'pass', 'completed');
     const client = new ScriptedFlowClient(flow, resultOf(flow));
-    queryClient.setQueryData(flowQueryKeys.flow(flowId), flow);
-    queryClient.setQueryData(flowQueryKeys.result(flowId), resultOf(flow));
+    testQueryClient().setQueryData(flowQueryKeys.flow(flowId), flow);
+    testQueryClient().setQueryData(flowQueryKeys.result(flowId), resultOf(flow));
     // The chunk is loaded by now on this side too, the hardest case: the hydrating render must
     // still match what the server printed.
     chunk.release();
@@ -209,8 +193,7 @@ describe('<FlowStatus> and <FlowFile> in a locale whose strings load on demand',
     expect(root(container)).toHaveAttribute('data-state', 'loading');
     expect(root(container)).toHaveAttribute('aria-busy', 'true');
     expect(container).toHaveTextContent(/^$/);
-    const skeleton = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-    expect(skeleton.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+    await expectNoAxeViolations(container);
 
     const watch = watchText(container);
     const onRecoverableError = vi.fn();

@@ -1,33 +1,24 @@
-import { notifyManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { createInMemoryClient, type InMemoryClient } from '@verigram-kit/sandbox';
-import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { VerigramProvider } from '../../VerigramProvider.tsx';
+import { advance, expectNoAxeViolations, Providers, setUpKitTests } from '../../__tests__/kitTestSetup.tsx';
 import { FlowFile } from '../FlowFile.tsx';
 import { FlowStatus } from '../FlowStatus.tsx';
 
 // The whole journey against the sandbox's in-memory Verigram (real engine, real ids, real result
 // shapes) rather than a scripted client.
-let queryClient: QueryClient;
 let client: InMemoryClient;
-const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
+setUpKitTests();
 
 beforeEach(() => {
-  notifyManager.setScheduler(queueMicrotask);
-  vi.useFakeTimers({ now: new Date('2026-01-01T10:00:00Z') });
   Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:sandbox/bestframe'), revokeObjectURL: vi.fn() });
-  queryClient = new QueryClient();
   client = createInMemoryClient();
 });
 
 afterEach(() => {
   client.dispose();
-  queryClient.clear();
   Reflect.deleteProperty(URL, 'createObjectURL');
   Reflect.deleteProperty(URL, 'revokeObjectURL');
-  vi.useRealTimers();
-  notifyManager.setScheduler((callback) => setTimeout(callback, 0));
 });
 
 describe('<FlowStatus> against the sandbox', () => {
@@ -36,13 +27,11 @@ describe('<FlowStatus> against the sandbox', () => {
     const getFlow = vi.spyOn(client, 'getFlow');
     const getFlowResult = vi.spyOn(client, 'getFlowResult');
     const { container } = render(
-      <QueryClientProvider client={queryClient}>
-        <VerigramProvider client={client}>
-          <FlowStatus flowId={flowId} liveTimeline data-testid="detailed" />
-          <FlowStatus flowId={flowId} variant="compact" data-testid="compact" />
-          <FlowFile flowId={flowId} label="bestframe" />
-        </VerigramProvider>
-      </QueryClientProvider>,
+      <Providers client={client}>
+        <FlowStatus flowId={flowId} liveTimeline data-testid="detailed" />
+        <FlowStatus flowId={flowId} variant="compact" data-testid="compact" />
+        <FlowFile flowId={flowId} label="bestframe" />
+      </Providers>,
     );
     await advance(0);
     expect(screen.getByTestId('detailed')).toHaveAttribute('data-state', 'not_started');
@@ -79,8 +68,6 @@ describe('<FlowStatus> against the sandbox', () => {
     expect(getFlow).toHaveBeenCalledTimes(reads);
     expect(getFlowResult).toHaveBeenCalledTimes(2);
 
-    vi.useRealTimers();
-    const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-    expect(results.violations.map((violation) => violation.id)).toEqual([]);
+    await expectNoAxeViolations(container, { realTimers: true });
   });
 });

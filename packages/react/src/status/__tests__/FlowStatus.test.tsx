@@ -1,8 +1,8 @@
-import { notifyManager, onlineManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { onlineManager } from '@tanstack/react-query';
 import { act, render, screen, within } from '@testing-library/react';
-import axe from 'axe-core';
-import { createRef, type ReactNode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createRef } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { advance, expectNoAxeViolations, Providers, setUpKitTests } from '../../__tests__/kitTestSetup.tsx';
 import {
   apiError,
   endedFlow,
@@ -12,30 +12,8 @@ import {
   ScriptedFlowClient,
   uniqueFlowId,
 } from '../../__tests__/scriptedFlowClient.ts';
-import { VerigramProvider } from '../../VerigramProvider.tsx';
 import { FlowStatus } from '../FlowStatus.tsx';
 import { loadFlowStatusMessages } from '../loadFlowStatusMessages.ts';
-
-let queryClient: QueryClient;
-
-function Providers({ client, children }: { client: ScriptedFlowClient; children: ReactNode }) {
-  return (
-    <QueryClientProvider client={queryClient}>
-      <VerigramProvider client={client}>{children}</VerigramProvider>
-    </QueryClientProvider>
-  );
-}
-
-const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
-
-// axe schedules its own timers, so it runs on real ones. jsdom computes no layout or colours, so
-// the color-contrast rule cannot work there and is off; contrast is checked in Storybook's
-// browser run instead.
-async function expectNoAxeViolations(container: HTMLElement) {
-  vi.useRealTimers();
-  const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
-}
 
 function root(container: HTMLElement): HTMLElement {
   const element = container.querySelector<HTMLElement>('.vgk-flow-status');
@@ -43,18 +21,7 @@ function root(container: HTMLElement): HTMLElement {
   return element;
 }
 
-beforeEach(() => {
-  notifyManager.setScheduler(queueMicrotask);
-  vi.useFakeTimers({ now: new Date('2026-01-01T10:00:00Z') });
-  queryClient = new QueryClient();
-});
-
-afterEach(() => {
-  queryClient.clear();
-  onlineManager.setOnline(true);
-  vi.useRealTimers();
-  notifyManager.setScheduler((callback) => setTimeout(callback, 0));
-});
+setUpKitTests();
 
 describe('<FlowStatus> states', () => {
   it('given the first read is pending, then it is loading, busy, and accessible', async () => {
@@ -69,7 +36,7 @@ describe('<FlowStatus> states', () => {
     expect(root(container)).toHaveAttribute('data-state', 'loading');
     expect(root(container)).toHaveAttribute('aria-busy', 'true');
     expect(screen.getByText('Loading the status…')).toBeInTheDocument();
-    await expectNoAxeViolations(container);
+    await expectNoAxeViolations(container, { realTimers: true });
   });
 
   it('given a flow not started, then it says so and lists the pipeline', async () => {
@@ -86,7 +53,7 @@ describe('<FlowStatus> states', () => {
     const steps = within(screen.getByRole('list', { name: 'Steps' })).getAllByRole('listitem');
     expect(steps.map((step) => step.textContent)).toEqual(['verilive', 'veridoc']);
     expect(client.calls.getFlowResult).toHaveLength(0);
-    await expectNoAxeViolations(container);
+    await expectNoAxeViolations(container, { realTimers: true });
   });
 
   it('given a flow in progress, then it names the current step and marks it in the pipeline', async () => {
@@ -102,7 +69,7 @@ describe('<FlowStatus> states', () => {
     expect(screen.getByText('Step 2 of 2: veridoc')).toBeInTheDocument();
     expect(screen.getByText('veridoc')).toHaveAttribute('aria-current', 'step');
     expect(screen.getByText('verilive')).toHaveAttribute('data-state', 'done');
-    await expectNoAxeViolations(container);
+    await expectNoAxeViolations(container, { realTimers: true });
   });
 
   it('given a passed flow, then it shows the end cause in words and the per-service timeline', async () => {
@@ -129,7 +96,7 @@ describe('<FlowStatus> states', () => {
       '2026-01-01T10:01:30Z',
     ]);
     expect(within(service).getByText(/^Processing/)).toHaveAttribute('data-state', 'processing');
-    await expectNoAxeViolations(container);
+    await expectNoAxeViolations(container, { realTimers: true });
   });
 
   it('given a failed flow, then the badge and end cause say why', async () => {
@@ -145,7 +112,7 @@ describe('<FlowStatus> states', () => {
     expect(root(container)).toHaveAttribute('data-state', 'failed');
     expect(screen.getByText('The user left or lost the connection.')).toBeInTheDocument();
     expect(screen.getByText('Denied')).toBeInTheDocument();
-    await expectNoAxeViolations(container);
+    await expectNoAxeViolations(container, { realTimers: true });
   });
 
   it('given a flow that expired before it started, then the result 404 is "never started", not an error', async () => {
@@ -167,7 +134,7 @@ describe('<FlowStatus> states', () => {
     expect(root(container)).toHaveAttribute('data-connection', 'ok');
     expect(screen.getByText('A step ran out of time.')).toBeInTheDocument();
     expect(screen.getByText('No service has run yet.')).toBeInTheDocument();
-    await expectNoAxeViolations(container);
+    await expectNoAxeViolations(container, { realTimers: true });
   });
 
   it('given an unknown flow (404 on the flow itself), then it shows the error state without a retry promise', async () => {
@@ -185,7 +152,7 @@ describe('<FlowStatus> states', () => {
       screen.getByText('The status could not be loaded', { selector: '.vgk-flow-status__badge' }),
     ).toBeInTheDocument();
     expect(screen.queryByText(/Retrying automatically/)).not.toBeInTheDocument();
-    await expectNoAxeViolations(container);
+    await expectNoAxeViolations(container, { realTimers: true });
   });
 
   it('given a 429 with a long Retry-After, then it says when it will check again, and recovers by itself', async () => {
@@ -221,7 +188,7 @@ describe('<FlowStatus> states', () => {
     );
     await advance(0);
     expect(root(container)).toHaveAttribute('data-connection', 'rate_limited');
-    await expectNoAxeViolations(container);
+    await expectNoAxeViolations(container, { realTimers: true });
   });
 
   it('given a burst of 500s, then it says it is retrying, then recovers by itself', async () => {
@@ -267,7 +234,7 @@ describe('<FlowStatus> states', () => {
     await advance(0);
     expect(root(container)).toHaveAttribute('data-connection', 'ok');
     act(() => onlineManager.setOnline(false));
-    await expectNoAxeViolations(container);
+    await expectNoAxeViolations(container, { realTimers: true });
   });
 });
 
@@ -326,7 +293,7 @@ describe('<FlowStatus> announcements, variants, locales, slots', () => {
       expect(screen.getByText(cause)).toBeInTheDocument();
       expect(screen.getByText(badge)).toBeInTheDocument();
       expect(screen.getByRole('list', { name: heading })).toBeInTheDocument();
-      await expectNoAxeViolations(container);
+      await expectNoAxeViolations(container, { realTimers: true });
     },
   );
 
