@@ -125,9 +125,10 @@ export default function FlowModal({ locale, onClose, children }: FlowModalProps)
           width: 'min(560px, 100%)',
           maxHeight: '100%',
           overflow: 'auto',
-          background: '#fff',
-          color: '#111',
-          borderRadius: 12,
+          // Themed like every kit component, through --vgk-* properties on any ancestor.
+          background: 'var(--vgk-color-surface, #fff)',
+          color: 'var(--vgk-color-text, #111)',
+          borderRadius: 'var(--vgk-radius, 12px)',
           padding: '40px 8px 8px',
         }}
       >

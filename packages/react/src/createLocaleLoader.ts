@@ -25,24 +25,22 @@ export function createLocaleLoader<T>(
   importTexts: (locale: 'kk' | 'ru') => Promise<T>,
 ): LocaleLoader<T> {
   const loaded: Partial<Record<Locale, T>> = { en };
+  // One request per locale however many components ask for it while it loads.
+  const requested: Partial<Record<Locale, Promise<T>>> = { en: Promise.resolve(en) };
   const listeners = new Set<() => void>();
   return {
     peek: (locale) => loaded[locale],
-    // No promise kept per locale: `import()` fetches a chunk once however often it is asked.
     load(locale) {
-      const known = loaded[locale];
-      if (known) return Promise.resolve(known);
-      return (
-        importTexts(locale as 'kk' | 'ru')
-          // A chunk that cannot load (offline, or a deploy replaced it) must not leave a skeleton
-          // forever: English beats no text at all.
-          .catch(() => en)
-          .then((texts) => {
-            loaded[locale] = texts;
-            for (const listener of listeners) listener();
-            return texts;
-          })
-      );
+      requested[locale] ??= importTexts(locale as 'kk' | 'ru')
+        // A chunk that cannot load (offline, or a deploy replaced it) must not leave a skeleton
+        // forever: English beats no text at all.
+        .catch(() => en)
+        .then((texts) => {
+          loaded[locale] = texts;
+          for (const listener of listeners) listener();
+          return texts;
+        });
+      return requested[locale];
     },
     subscribe(onLoad) {
       listeners.add(onLoad);

@@ -65,6 +65,9 @@ describe('<VerigramFlow mode="modal">', () => {
     expect(dialog).toContainElement(screen.getByTitle('Identity verification'));
     expect(document.body.style.overflow).toBe('hidden');
     expect(dialog.contains(document.activeElement)).toBe(true);
+    // Themed like the other components, through --vgk-* properties, with defaults of its own.
+    expect(dialog.style.getPropertyValue('background')).toBe('var(--vgk-color-surface, #fff)');
+    expect(dialog.style.getPropertyValue('border-radius')).toBe('var(--vgk-radius, 12px)');
     await expectNoAxeViolations();
   });
 

@@ -1,20 +1,22 @@
 // The builder's stylesheet, scoped under .vgb-root and themed through custom properties so a host
-// app restyles it without overriding selectors. Rendered in a <style> element by the component:
+// app restyles it without overriding selectors: the kit-wide --vgk-* ones first (the same that theme
+// <FlowStatus> and the modal), then the builder's own --vgb-* defaults. The build compacts its
+// whitespace (tsdown.config.ts). Rendered in a <style> element by the component:
 // no CSS import for the app's bundler to handle, and it arrives with the server-rendered markup.
 // An aria-disabled button (a blocked export) is dashed, not dimmed: it stays focusable to say
 // why, and its text keeps AA contrast. Scope badges: green for what the spec defines, amber for
 // what only the sandbox page is known to read.
 export const FLOW_UI_BUILDER_STYLES = `
 .vgb-root {
-  --vgb-font: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  --vgb-text: #1b1f27;
-  --vgb-muted: #545b69;
-  --vgb-surface: #ffffff;
-  --vgb-border: #c9cfda;
-  --vgb-accent: #1f5eff;
-  --vgb-error: #b3261e;
-  --vgb-warning: #7a4f00;
-  --vgb-radius: 8px;
+  --vgb-font: var(--vgk-font-family, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
+  --vgb-text: var(--vgk-color-text, #1b1f27);
+  --vgb-muted: var(--vgk-color-muted, #545b69);
+  --vgb-surface: var(--vgk-color-surface, #ffffff);
+  --vgb-border: var(--vgk-color-border, #c9cfda);
+  --vgb-accent: var(--vgk-color-accent, #1f5eff);
+  --vgb-error: var(--vgk-color-danger, #b3261e);
+  --vgb-warning: var(--vgk-color-warning, #7a4f00);
+  --vgb-radius: var(--vgk-radius, 8px);
   --vgb-gap: 12px;
   font-family: var(--vgb-font);
   color: var(--vgb-text);

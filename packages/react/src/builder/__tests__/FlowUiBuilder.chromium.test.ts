@@ -142,6 +142,19 @@ describe(`<FlowUiBuilder> in Chromium (React ${reactMajor})`, { timeout: 90_000 
     await page.close();
   });
 
+  it('takes the kit-wide --vgk-* theme properties from any ancestor, over its own defaults', async () => {
+    const { page } = await openBuilder();
+    const border = () =>
+      page.evaluate(
+        () => getComputedStyle(document.querySelector('.vgb-fieldset') as Element).borderTopColor,
+      );
+    // The builder's own default border (#c9cfda) until the page sets one for the whole kit.
+    expect(await border()).toBe('rgb(201, 207, 218)');
+    await page.evaluate(() => document.body.style.setProperty('--vgk-color-border', 'rgb(1, 2, 3)'));
+    expect(await border()).toBe('rgb(1, 2, 3)');
+    await page.close();
+  });
+
   it('a translation override shows up in the preview, in the locale picked there', async () => {
     const { page, preview } = await openBuilder();
     const title = () => preview.textContent('.vg-title');
