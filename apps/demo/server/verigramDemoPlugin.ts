@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
+import { toErrorBody } from '@verigram-kit/core';
 import { createVerigramProxy } from '@verigram-kit/proxy';
 import { createNodeTransport, toNodeHandler } from '@verigram-kit/proxy/node';
 import { createFlowVerdicts, type FlowVerdicts } from '@verigram-kit/proxy/verdicts';
@@ -183,7 +184,9 @@ export async function startDemoBackend(options: DemoServerOptions, log: (line: s
         (view) => res.end(JSON.stringify(view)),
         (error: unknown) => {
           res.statusCode = 503;
-          res.end(JSON.stringify({ error_code: 'BACK_OFFICE_UNAVAILABLE', error_msg: String(error) }));
+          res.end(
+            JSON.stringify(toErrorBody({ errorCode: 'BACK_OFFICE_UNAVAILABLE', errorMsg: String(error) })),
+          );
         },
       );
       return;

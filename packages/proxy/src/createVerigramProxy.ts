@@ -4,6 +4,7 @@ import {
   type FileLabel,
   isTerminalFlow,
   isVerigramApiError,
+  toErrorBody,
 } from '@verigram-kit/core';
 import { authorizeUser } from './auth/authorizeUser.ts';
 import { createFlowTokenSigner } from './auth/createFlowTokenSigner.ts';
@@ -110,14 +111,19 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
       }
       case 'currentFlow': {
         if (!verdicts) {
-          throw new ProxyError(
-            404,
-            'ROUTE_NOT_FOUND',
-            'GET /flows/current needs server-side verdicts: createVerigramProxy({ verdicts })',
-          );
+          throw new ProxyError({
+            status: 404,
+            errorCode: 'ROUTE_NOT_FOUND',
+            errorMsg: 'GET /flows/current needs server-side verdicts: createVerigramProxy({ verdicts })',
+          });
         }
         const current = await verdicts.currentFor(personId);
-        if (!current) throw new ProxyError(404, 'NO_CURRENT_FLOW', 'This user has no unfinished flow');
+        if (!current)
+          throw new ProxyError({
+            status: 404,
+            errorCode: 'NO_CURRENT_FLOW',
+            errorMsg: 'This user has no unfinished flow',
+          });
         return flowTokenAnswer(tokens, current.flowId, current.vlink, personId, 200);
       }
       case 'getSessionResult': {
@@ -138,7 +144,11 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
         const flowId = await ownedFlow(input, personId);
         const label = new URLSearchParams(input.search).get('label');
         if (!label || !(FILE_LABELS as readonly string[]).includes(label)) {
-          throw new ProxyError(400, 'INVALID_LABEL', "label must be one of the spec's file labels");
+          throw new ProxyError({
+            status: 400,
+            errorCode: 'INVALID_LABEL',
+            errorMsg: "label must be one of the spec's file labels",
+          });
         }
         // Only a file download follows the browser's signal (Next.js and Hono abort it when the
         // browser leaves, and a large stream is worth stopping). JSON reads are short and bounded
@@ -156,28 +166,38 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
   async function dispatch(input: ProxyInput): Promise<ProxyResult> {
     const { pathname, search, method } = input;
     if (!pathname.startsWith(`${mountPath}/`)) {
-      throw new ProxyError(404, 'ROUTE_NOT_FOUND', `No such route; the proxy serves ${mountPath}/...`);
+      throw new ProxyError({
+        status: 404,
+        errorCode: 'ROUTE_NOT_FOUND',
+        errorMsg: `No such route; the proxy serves ${mountPath}/...`,
+      });
     }
     const match = matchRoute(method, pathname.slice(mountPath.length + 1));
     if (method === 'OPTIONS' && match.kind === 'method') {
       return origins.preflight(input.header('origin'), input.origin, match.allow);
     }
-    if (match.kind === 'none') throw new ProxyError(404, 'ROUTE_NOT_FOUND', 'No such route');
+    if (match.kind === 'none')
+      throw new ProxyError({ status: 404, errorCode: 'ROUTE_NOT_FOUND', errorMsg: 'No such route' });
     if (match.kind === 'bad-id') throw notFound();
     if (match.kind === 'method') {
-      throw new ProxyError(405, 'METHOD_NOT_ALLOWED', `Use ${match.allow.join(' or ')}`, {
-        allow: match.allow.join(', '),
+      throw new ProxyError({
+        status: 405,
+        errorCode: 'METHOD_NOT_ALLOWED',
+        errorMsg: `Use ${match.allow.join(' or ')}`,
+        headers: {
+          allow: match.allow.join(', '),
+        },
       });
     }
     const { route: matched, id } = match;
     const seen = new Set<string>();
     for (const key of search ? new URLSearchParams(search).keys() : []) {
       if (!matched.query.includes(key) || seen.has(key)) {
-        throw new ProxyError(
-          400,
-          'UNEXPECTED_QUERY',
-          `Query parameter "${key.slice(0, 40)}" is not accepted here`,
-        );
+        throw new ProxyError({
+          status: 400,
+          errorCode: 'UNEXPECTED_QUERY',
+          errorMsg: `Query parameter "${key.slice(0, 40)}" is not accepted here`,
+        });
       }
       seen.add(key);
     }
@@ -203,12 +223,16 @@ export function createVerigramProxy(options: VerigramProxyOptions): VerigramProx
           upstreamMsg: error.errorMsg,
         });
       } else {
-        failure = new ProxyError(500, 'INTERNAL_ERROR', 'The proxy failed; see its log');
+        failure = new ProxyError({
+          status: 500,
+          errorCode: 'INTERNAL_ERROR',
+          errorMsg: 'The proxy failed; see its log',
+        });
         log('error', 'proxy failure', { error });
       }
       answer = jsonResult(
         failure.status,
-        { error_code: failure.errorCode, error_msg: redact(failure.message) },
+        toErrorBody({ errorCode: failure.errorCode, errorMsg: redact(failure.errorMsg) }),
         failure.headers,
       );
     }

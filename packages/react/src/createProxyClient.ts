@@ -5,8 +5,8 @@ import {
   type LivenessSession,
   type ProxyCreateFlowBody,
   type ProxyCreateFlowResponse,
-  parseRetryAfter,
   type RequestOptions,
+  readErrorBody,
   VerigramApiError,
 } from '@verigram-kit/core';
 
@@ -66,7 +66,8 @@ export function createProxyClient(options: ProxyClientOptions = {}): FlowClient 
       });
     }
     if (response.ok) return response;
-    const error = await toApiError(response);
+    // The proxy's fallback code names the status, so a gateway's HTML 502 reads as HTTP_502.
+    const error = await readErrorBody(response, `HTTP_${response.status}`);
     if (error.status === 401 && error.errorCode === 'FLOW_TOKEN_EXPIRED' && init.flowId && !renewed) {
       await renew(init.flowId, init.signal);
       return send(path, init, true);
@@ -151,18 +152,4 @@ async function json<T>(response: Response): Promise<T> {
       cause,
     });
   }
-}
-
-/** The proxy's `{ error_code, error_msg }` (Verigram's SaasErrorResponse shape), or the bare status. */
-async function toApiError(response: Response): Promise<VerigramApiError> {
-  const body = (await response.json().catch(() => null)) as {
-    error_code?: unknown;
-    error_msg?: unknown;
-  } | null;
-  return new VerigramApiError({
-    status: response.status,
-    errorCode: typeof body?.error_code === 'string' ? body.error_code : `HTTP_${response.status}`,
-    errorMsg: typeof body?.error_msg === 'string' ? body.error_msg : response.statusText || 'Request failed',
-    retryAfter: parseRetryAfter(response.headers.get('Retry-After')),
-  });
 }

@@ -69,7 +69,11 @@ export const toFlowError = (
 ): VerigramFlowError =>
   /^Verigram(Api|Kit)Error$/.test((error as Error)?.name)
     ? (error as VerigramFlowError)
-    : new VerigramKitError(code, String((error as Error)?.message ?? error), { cause: error });
+    : new VerigramKitError({
+        errorCode: code,
+        errorMsg: String((error as Error)?.message ?? error),
+        cause: error,
+      });
 
 /** Starts tracking `handle`: checks now (a resumed flow may have ended), on every hint, and by polling. */
 export function startFlowSession(
@@ -178,7 +182,13 @@ export function startFlowSession(
         } else if (type === 'cancelled') o.onCancel?.(message);
         else if (type === 'camera_error') {
           if (o.mode === 'auto' && current === 'inline') host.setMode('popup');
-          else report(new VerigramKitError('CAMERA_UNAVAILABLE', `${message.name}: ${message.message}`));
+          else
+            report(
+              new VerigramKitError({
+                errorCode: 'CAMERA_UNAVAILABLE',
+                errorMsg: `${message.name}: ${message.message}`,
+              }),
+            );
         }
         // A hint only: a message alone proves nothing (any frame can post one); the gate asks the server.
         if (type === 'completed' || type === 'failed' || type === 'cancelled') gate.check();

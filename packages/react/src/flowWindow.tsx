@@ -61,7 +61,12 @@ export function createFlowWindows(host: FlowSessionHost): FlowWindows {
         `popup,width=${WIDTH},height=${HEIGHT},left=${Math.max(0, screenX + (outerWidth - WIDTH) / 2)},top=${Math.max(0, screenY + (outerHeight - HEIGHT) / 2)}`,
       );
       if (!win) {
-        session.report(new VerigramKitError('POPUP_BLOCKED', 'The browser blocked the verification window.'));
+        session.report(
+          new VerigramKitError({
+            errorCode: 'POPUP_BLOCKED',
+            errorMsg: 'The browser blocked the verification window.',
+          }),
+        );
         if (host.latest.current.mode === 'auto') host.setMode('redirect');
         return;
       }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter, VerigramApiError } from '../api/VerigramApiError.ts';
+import { KitError } from '../errors/KitError.ts';
+import { parseRetryAfter, VerigramApiError } from '../errors/VerigramApiError.ts';
 
 describe('parseRetryAfter', () => {
   const now = Date.parse('2026-11-23T10:00:00Z');
@@ -25,7 +26,8 @@ describe('VerigramApiError', () => {
       retryAfter: 7,
     });
     expect(error).toBeInstanceOf(Error);
-    expect(error.message).toBe('429 TOO_MANY_REQUESTS: Slow down');
+    expect(error.message).toBe('Slow down');
+    expect(error).toBeInstanceOf(KitError);
     expect(error.retryAfter).toBe(7);
     expect(error.isRetryable).toBe(true);
     expect(

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Flow, FlowProjection } from '../api/schemas.ts';
-import { VerigramApiError } from '../api/VerigramApiError.ts';
 import { createCompletionGate } from '../embed/createCompletionGate.ts';
+import { VerigramApiError } from '../errors/VerigramApiError.ts';
 
 const running = {
   flow_id: 'F1',

@@ -4,9 +4,9 @@ import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { VerigramApiError } from '../api/VerigramApiError.ts';
 import { createVerigramClient } from '../client/createVerigramClient.ts';
 import type { VerigramFetch } from '../client/VerigramClient.ts';
+import { VerigramApiError } from '../errors/VerigramApiError.ts';
 
 const KEY = 'sandbox-test-key';
 const servers: http.Server[] = [];

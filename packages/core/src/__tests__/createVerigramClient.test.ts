@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { VerigramApiError } from '../api/VerigramApiError.ts';
 import { backoffDelay } from '../client/backoffDelay.ts';
 import { createVerigramClient } from '../client/createVerigramClient.ts';
 import { TRANSPORT_TIMEOUTS, type VerigramFetch, type VerigramFetchInit } from '../client/VerigramClient.ts';
+import { VerigramApiError } from '../errors/VerigramApiError.ts';
 
 const KEY = 'sandbox-test-key';
 const BASE = 'http://upstream.test/base/';

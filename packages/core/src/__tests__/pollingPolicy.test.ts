@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VerigramApiError } from '../api/VerigramApiError.ts';
+import { VerigramApiError } from '../errors/VerigramApiError.ts';
 import { isFlowNotStartedError } from '../polling/isFlowNotStartedError.ts';
 import { nextPollInterval } from '../polling/nextPollInterval.ts';
 import { DEFAULT_POLLING_OPTIONS, resolvePollingOptions } from '../polling/pollingOptions.ts';

@@ -1,10 +1,10 @@
 import { API_KEY_HEADER, API_VERSION, API_VERSION_HEADER } from '../api/constants.ts';
 import type { FileQuery } from '../api/schemas.ts';
-import { VerigramApiError } from '../api/VerigramApiError.ts';
+import { readErrorBody } from '../errors/errorBody.ts';
+import { VerigramApiError } from '../errors/VerigramApiError.ts';
 import { backoffDelay, DEFAULT_RETRY_POLICY } from './backoffDelay.ts';
 import { buildFileQuery } from './buildFileQuery.ts';
 import { linkSignals } from './linkSignals.ts';
-import { readErrorResponse } from './readErrorResponse.ts';
 import {
   TRANSPORT_TIMEOUTS,
   type VerigramClient,
@@ -127,7 +127,7 @@ export function createVerigramClient(options: VerigramClientOptions): VerigramCl
       }
       // A transport that does not follow redirects (the Node one) hands the 3xx back instead.
       if (response.status >= 300 && response.status < 400) throw redirectError(response);
-      if (!response.ok) throw await readErrorResponse(response);
+      if (!response.ok) throw await readErrorBody(response, 'UPSTREAM_MALFORMED');
       return await read(response);
     } catch (error) {
       if (error instanceof VerigramApiError) throw error;

@@ -1,4 +1,4 @@
-import { isVerigramApiError } from '../api/VerigramApiError.ts';
+import { isVerigramApiError } from '../errors/VerigramApiError.ts';
 
 /**
  * `GET /flow/{id}/result` answers 404 while the flow has not started (spec, getFlowResult): for a

@@ -1,4 +1,4 @@
-import { isVerigramApiError } from '../api/VerigramApiError.ts';
+import { isVerigramApiError } from '../errors/VerigramApiError.ts';
 
 /** 429 and 503 carry Retry-After in Verigram's and the proxy's answers (issue 5). */
 export function isRateLimitError(error: unknown): boolean {

@@ -1,4 +1,4 @@
-import { isVerigramApiError } from '../api/VerigramApiError.ts';
+import { isVerigramApiError } from '../errors/VerigramApiError.ts';
 import type { ResolvedPollingOptions } from './pollingOptions.ts';
 import { isRateLimitError } from './retryAfterRemaining.ts';
 

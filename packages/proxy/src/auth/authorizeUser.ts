@@ -19,13 +19,22 @@ export async function authorizeUser(
   else if (authorize) user = await authorize(input.request());
   else {
     log('error', 'no authorize: pass it to createVerigramProxy (or to toNodeHandler)', {});
-    throw new ProxyError(500, 'AUTHORIZE_NOT_CONFIGURED', 'The proxy has no authorize; see its log');
+    throw new ProxyError({
+      status: 500,
+      errorCode: 'AUTHORIZE_NOT_CONFIGURED',
+      errorMsg: 'The proxy has no authorize; see its log',
+    });
   }
-  if (!user) throw new ProxyError(401, 'UNAUTHENTICATED', 'Sign in to the app first');
+  if (!user)
+    throw new ProxyError({ status: 401, errorCode: 'UNAUTHENTICATED', errorMsg: 'Sign in to the app first' });
   if (typeof user.personId !== 'string' || !PERSON_ID_PATTERN.test(user.personId)) {
     // The host app's ids do not fit Verigram's PersonId; a developer must map them.
     log('error', 'authorize returned a personId that is not a Verigram PersonId', {});
-    throw new ProxyError(500, 'INVALID_PERSON_ID', 'The server mapped this user to an invalid person id');
+    throw new ProxyError({
+      status: 500,
+      errorCode: 'INVALID_PERSON_ID',
+      errorMsg: 'The server mapped this user to an invalid person id',
+    });
   }
   return user.personId;
 }

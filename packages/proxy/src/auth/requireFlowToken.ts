@@ -19,17 +19,22 @@ export async function requireFlowToken(
 ): Promise<string> {
   const header = input.header('authorization');
   // A missing header says nothing about any flow, so a clear 401 leaks nothing.
-  if (!header) throw new ProxyError(401, 'FLOW_TOKEN_REQUIRED', 'Send Authorization: Bearer <flow_token>');
+  if (!header)
+    throw new ProxyError({
+      status: 401,
+      errorCode: 'FLOW_TOKEN_REQUIRED',
+      errorMsg: 'Send Authorization: Bearer <flow_token>',
+    });
   const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header);
   if (!match) throw notFound();
   const check = await tokens.verify(match[1] as string, personId);
   if (!check.ok) {
     if (check.reason === 'expired') {
-      throw new ProxyError(
-        401,
-        'FLOW_TOKEN_EXPIRED',
-        `The flow token has expired; renew it with POST ${mountPath}/flow/{flow_id}/token`,
-      );
+      throw new ProxyError({
+        status: 401,
+        errorCode: 'FLOW_TOKEN_EXPIRED',
+        errorMsg: `The flow token has expired; renew it with POST ${mountPath}/flow/{flow_id}/token`,
+      });
     }
     throw notFound();
   }

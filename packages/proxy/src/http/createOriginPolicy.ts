@@ -63,7 +63,11 @@ export function createOriginPolicy(allowedOrigins: readonly string[], credential
     corsHeaders,
     preflight(origin, ownOrigin, methods) {
       if (!isAllowed(origin, ownOrigin)) {
-        throw new ProxyError(403, 'ORIGIN_NOT_ALLOWED', 'This origin may not call the proxy');
+        throw new ProxyError({
+          status: 403,
+          errorCode: 'ORIGIN_NOT_ALLOWED',
+          errorMsg: 'This origin may not call the proxy',
+        });
       }
       return {
         status: 204,
@@ -82,11 +86,19 @@ export function createOriginPolicy(allowedOrigins: readonly string[], credential
       // Forms can post cross-site without a preflight, but only as text/plain, urlencoded or
       // multipart; demanding JSON forces a preflight on any cross-site attempt.
       if (!JSON_TYPE.test(input.header('content-type') ?? '')) {
-        throw new ProxyError(415, 'UNSUPPORTED_MEDIA_TYPE', 'POST bodies must be sent as application/json');
+        throw new ProxyError({
+          status: 415,
+          errorCode: 'UNSUPPORTED_MEDIA_TYPE',
+          errorMsg: 'POST bodies must be sent as application/json',
+        });
       }
       // Every browser sends Origin on a POST; a missing one is not a browser we can vouch for.
       if (!isAllowed(input.header('origin'), ownOrigin)) {
-        throw new ProxyError(403, 'ORIGIN_NOT_ALLOWED', 'The Origin of this POST is not allowed');
+        throw new ProxyError({
+          status: 403,
+          errorCode: 'ORIGIN_NOT_ALLOWED',
+          errorMsg: 'The Origin of this POST is not allowed',
+        });
       }
     },
   };

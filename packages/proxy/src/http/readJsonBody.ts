@@ -8,7 +8,11 @@ import type { ProxyInput } from './ProxyInput.ts';
  */
 export async function readJsonBody(input: ProxyInput, maxBytes: number): Promise<Record<string, unknown>> {
   const tooLarge = () =>
-    new ProxyError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBytes} bytes`);
+    new ProxyError({
+      status: 413,
+      errorCode: 'PAYLOAD_TOO_LARGE',
+      errorMsg: `The request body is larger than ${maxBytes} bytes`,
+    });
   const declared = input.header('content-length');
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge();
   const chunks: Uint8Array[] = [];
@@ -37,10 +41,18 @@ export async function readJsonBody(input: ProxyInput, maxBytes: number): Promise
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    throw new ProxyError(400, 'INVALID_JSON', 'The request body is not valid JSON');
+    throw new ProxyError({
+      status: 400,
+      errorCode: 'INVALID_JSON',
+      errorMsg: 'The request body is not valid JSON',
+    });
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ProxyError(400, 'INVALID_JSON', 'The request body must be a JSON object');
+    throw new ProxyError({
+      status: 400,
+      errorCode: 'INVALID_JSON',
+      errorMsg: 'The request body must be a JSON object',
+    });
   }
   return value as Record<string, unknown>;
 }

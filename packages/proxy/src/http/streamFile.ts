@@ -46,9 +46,18 @@ export async function streamFile(
 ): Promise<ProxyResult> {
   if (declaredLength !== undefined && declaredLength > maxBytes) {
     await body?.cancel().catch(() => {});
-    throw new ProxyError(502, 'FILE_TOO_LARGE', `The file is larger than the proxy's ${maxBytes}-byte limit`);
+    throw new ProxyError({
+      status: 502,
+      errorCode: 'FILE_TOO_LARGE',
+      errorMsg: `The file is larger than the proxy's ${maxBytes}-byte limit`,
+    });
   }
-  if (!body) throw new ProxyError(502, 'UPSTREAM_MALFORMED', 'Verigram answered without a file body');
+  if (!body)
+    throw new ProxyError({
+      status: 502,
+      errorCode: 'UPSTREAM_MALFORMED',
+      errorMsg: 'Verigram answered without a file body',
+    });
   const reader = body.getReader();
   let first: Uint8Array = new Uint8Array(0);
   // Gather at least 16 bytes (or the whole body) for the magic numbers.
@@ -67,12 +76,20 @@ export async function streamFile(
   const contentType = generic ? sniffed : declared === sniffed ? declared : undefined;
   if (!contentType) {
     await reader.cancel().catch(() => {});
-    throw new ProxyError(502, 'FILE_TYPE_NOT_ALLOWED', 'The file is not an allowed image, video or PDF');
+    throw new ProxyError({
+      status: 502,
+      errorCode: 'FILE_TYPE_NOT_ALLOWED',
+      errorMsg: 'The file is not an allowed image, video or PDF',
+    });
   }
   let sent = first.byteLength;
   if (sent > maxBytes) {
     await reader.cancel().catch(() => {});
-    throw new ProxyError(502, 'FILE_TOO_LARGE', `The file is larger than the proxy's ${maxBytes}-byte limit`);
+    throw new ProxyError({
+      status: 502,
+      errorCode: 'FILE_TOO_LARGE',
+      errorMsg: `The file is larger than the proxy's ${maxBytes}-byte limit`,
+    });
   }
   let started = false;
   const stream = new ReadableStream<Uint8Array>({

@@ -44,19 +44,19 @@ export function createIdempotencyGuard(
 
   function conflict(record: StoredRecord, bodyHash: string): IdempotentFlow | undefined {
     if (record.body !== bodyHash) {
-      throw new ProxyError(
-        422,
-        'IDEMPOTENCY_KEY_REUSED',
-        'This Idempotency-Key was used with a different request body',
-      );
+      throw new ProxyError({
+        status: 422,
+        errorCode: 'IDEMPOTENCY_KEY_REUSED',
+        errorMsg: 'This Idempotency-Key was used with a different request body',
+      });
     }
     if (record.state === 'done') return { flowId: record.flowId, vlink: record.vlink };
     if (record.state === 'unknown') {
-      throw new ProxyError(
-        409,
-        'IDEMPOTENCY_OUTCOME_UNKNOWN',
-        'An earlier request with this Idempotency-Key did not complete; use a new key',
-      );
+      throw new ProxyError({
+        status: 409,
+        errorCode: 'IDEMPOTENCY_OUTCOME_UNKNOWN',
+        errorMsg: 'An earlier request with this Idempotency-Key did not complete; use a new key',
+      });
     }
     return undefined;
   }
@@ -90,12 +90,12 @@ export function createIdempotencyGuard(
         if (existing) return existing;
       }
       if (Date.now() >= deadline) {
-        throw new ProxyError(
-          409,
-          'IDEMPOTENCY_IN_PROGRESS',
-          'A request with this Idempotency-Key is still being processed; retry shortly',
-          { 'retry-after': '1' },
-        );
+        throw new ProxyError({
+          status: 409,
+          errorCode: 'IDEMPOTENCY_IN_PROGRESS',
+          errorMsg: 'A request with this Idempotency-Key is still being processed; retry shortly',
+          headers: { 'retry-after': '1' },
+        });
       }
       await new Promise((resolve) => setTimeout(resolve, pollMs));
     }

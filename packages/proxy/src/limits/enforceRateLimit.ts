@@ -20,8 +20,13 @@ export async function enforceRateLimit(store: ProxyStore, key: string, rule: Rat
   const { count, resetInMs } = await store.increment(key, rule.windowMs);
   if (count > rule.limit) {
     const retryAfter = Math.max(1, Math.ceil(resetInMs / 1000));
-    throw new ProxyError(429, 'RATE_LIMITED', `Too many requests; try again in ${retryAfter} s`, {
-      'retry-after': String(retryAfter),
+    throw new ProxyError({
+      status: 429,
+      errorCode: 'RATE_LIMITED',
+      errorMsg: `Too many requests; try again in ${retryAfter} s`,
+      headers: {
+        'retry-after': String(retryAfter),
+      },
     });
   }
 }

@@ -25,11 +25,11 @@ export async function handleCreateFlow(
   const { settings, client, idempotency, log } = services;
   const idempotencyKey = input.header('idempotency-key');
   if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-    throw new ProxyError(
-      400,
-      'INVALID_IDEMPOTENCY_KEY',
-      'Idempotency-Key must be 1..255 visible ASCII characters',
-    );
+    throw new ProxyError({
+      status: 400,
+      errorCode: 'INVALID_IDEMPOTENCY_KEY',
+      errorMsg: 'Idempotency-Key must be 1..255 visible ASCII characters',
+    });
   }
   const userHash = await sha256Hex(`person:${personId}`);
   await limitCreation(settings, 'flow', userHash, input);
@@ -45,7 +45,11 @@ export async function handleCreateFlow(
       !ID_PATTERN.test(created.flow_id) ||
       typeof created.vlink !== 'string'
     ) {
-      throw new ProxyError(502, 'UPSTREAM_MALFORMED', 'Verigram answered without a usable flow_id and vlink');
+      throw new ProxyError({
+        status: 502,
+        errorCode: 'UPSTREAM_MALFORMED',
+        errorMsg: 'Verigram answered without a usable flow_id and vlink',
+      });
     }
     log('info', 'flow created', { flowId: created.flow_id });
     return { flowId: created.flow_id, vlink: created.vlink };
@@ -82,12 +86,13 @@ async function trackFlow(
     } catch (error) {
       if (attempt >= 3) {
         log('error', 'verdicts: could not record a created flow', { flowId: flow.flowId, error });
-        throw new ProxyError(
-          503,
-          'VERDICTS_UNAVAILABLE',
-          'The flow could not be recorded for server-side verdicts; retry (with the same Idempotency-Key)',
-          { 'retry-after': '1' },
-        );
+        throw new ProxyError({
+          status: 503,
+          errorCode: 'VERDICTS_UNAVAILABLE',
+          errorMsg:
+            'The flow could not be recorded for server-side verdicts; retry (with the same Idempotency-Key)',
+          headers: { 'retry-after': '1' },
+        });
       }
       await new Promise((resolve) => setTimeout(resolve, 50 * 4 ** (attempt - 1)));
     }

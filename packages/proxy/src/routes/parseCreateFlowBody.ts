@@ -22,7 +22,8 @@ export type CreateFlowPolicy = Pick<
   | 'maxUiBytes'
 >;
 
-const invalid = (code: string, message: string) => new ProxyError(422, code, message);
+const invalid = (code: string, message: string) =>
+  new ProxyError({ status: 422, errorCode: code, errorMsg: message });
 const own = (record: object, key: string) => Object.hasOwn(record, key);
 
 /**

@@ -2,7 +2,8 @@ import type { LivenessSessionInput } from '@verigram-kit/core';
 import { LIVENESS_DURATION, LIVENESS_MAX_RETRIES } from '@verigram-kit/core';
 import { ProxyError } from '../ProxyError.ts';
 
-const invalid = (code: string, message: string) => new ProxyError(422, code, message);
+const invalid = (code: string, message: string) =>
+  new ProxyError({ status: 422, errorCode: code, errorMsg: message });
 
 /**
  * Body of the proxy's `POST /liveness2/session`: the Liveness2CreateSession fields a browser may

@@ -15,28 +15,54 @@ import { ProxyError } from '../ProxyError.ts';
 export function mapUpstreamError(error: VerigramApiError, redact: (text: string) => string): ProxyError {
   switch (error.errorCode) {
     case 'NETWORK_ERROR':
-      return new ProxyError(502, 'UPSTREAM_UNAVAILABLE', 'Verigram could not be reached');
+      return new ProxyError({
+        status: 502,
+        errorCode: 'UPSTREAM_UNAVAILABLE',
+        errorMsg: 'Verigram could not be reached',
+      });
     case 'TIMEOUT':
-      return new ProxyError(504, 'UPSTREAM_TIMEOUT', 'Verigram did not answer in time');
+      return new ProxyError({
+        status: 504,
+        errorCode: 'UPSTREAM_TIMEOUT',
+        errorMsg: 'Verigram did not answer in time',
+      });
     case 'UPSTREAM_REDIRECT':
       // Never followed (the key would go along) and never passed on: a misconfigured baseUrl.
-      return new ProxyError(
-        502,
-        'UPSTREAM_REDIRECT',
-        'Verigram answered with a redirect, which is not followed',
-      );
+      return new ProxyError({
+        status: 502,
+        errorCode: 'UPSTREAM_REDIRECT',
+        errorMsg: 'Verigram answered with a redirect, which is not followed',
+      });
     case 'UPSTREAM_MALFORMED':
-      return new ProxyError(502, 'UPSTREAM_MALFORMED', 'Verigram answered with a malformed body');
+      return new ProxyError({
+        status: 502,
+        errorCode: 'UPSTREAM_MALFORMED',
+        errorMsg: 'Verigram answered with a malformed body',
+      });
     case 'ABORTED':
       // The browser went away; 499-style answers are not standard, and nobody reads this one.
-      return new ProxyError(499, 'ABORTED', 'The request was aborted');
+      return new ProxyError({ status: 499, errorCode: 'ABORTED', errorMsg: 'The request was aborted' });
   }
   if (error.status === 401 || error.status === 403) {
-    return new ProxyError(502, 'UPSTREAM_AUTH_FAILED', 'The proxy could not authenticate with Verigram');
+    return new ProxyError({
+      status: 502,
+      errorCode: 'UPSTREAM_AUTH_FAILED',
+      errorMsg: 'The proxy could not authenticate with Verigram',
+    });
   }
-  if (error.status === 404) return new ProxyError(404, 'NOT_FOUND', 'The specified resource was not found');
+  if (error.status === 404)
+    return new ProxyError({
+      status: 404,
+      errorCode: 'NOT_FOUND',
+      errorMsg: 'The specified resource was not found',
+    });
   const headers: Record<string, string> = {};
   if (error.retryAfter !== undefined) headers['retry-after'] = String(error.retryAfter);
   const status = error.status >= 400 && error.status <= 599 ? error.status : 502;
-  return new ProxyError(status, redact(error.errorCode).slice(0, 100), redact(error.errorMsg), headers);
+  return new ProxyError({
+    status,
+    errorCode: redact(error.errorCode).slice(0, 100),
+    errorMsg: redact(error.errorMsg),
+    headers,
+  });
 }

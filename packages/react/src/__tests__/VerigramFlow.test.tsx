@@ -414,7 +414,7 @@ describe('<VerigramFlow>', () => {
     await screen.findByRole('alert');
     expect(onError.mock.calls[0]?.[0]).toMatchObject({
       name: 'VerigramKitError',
-      code: 'FLOW_CREATE_FAILED',
+      errorCode: 'FLOW_CREATE_FAILED',
     });
   });
 
@@ -472,6 +472,6 @@ describe('<VerigramFlow>', () => {
       ORIGIN,
       iframe.contentWindow,
     );
-    expect(onError.mock.calls[0]?.[0]).toMatchObject({ code: 'CAMERA_UNAVAILABLE' });
+    expect(onError.mock.calls[0]?.[0]).toMatchObject({ errorCode: 'CAMERA_UNAVAILABLE' });
   });
 });

@@ -223,7 +223,10 @@ describe('<VerigramFlow mode="popup">', () => {
     const onError = vi.fn();
     renderFlow(client, { mode: 'popup', onError });
     fireEvent.click(await screen.findByRole('button', { name: 'Start verification' }));
-    expect(onError.mock.calls[0]?.[0]).toMatchObject({ name: 'VerigramKitError', code: 'POPUP_BLOCKED' });
+    expect(onError.mock.calls[0]?.[0]).toMatchObject({
+      name: 'VerigramKitError',
+      errorCode: 'POPUP_BLOCKED',
+    });
   });
 });
 

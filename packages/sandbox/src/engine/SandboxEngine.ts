@@ -89,11 +89,13 @@ export interface SandboxEngineOptions {
 const deviceTypeOf = (userAgent: string): 'mobile' | 'desktop' =>
   /Mobi|Android|iPhone|iPad|iPod|Tablet/i.test(userAgent) ? 'mobile' : 'desktop';
 
-const notFound = (what: string) => new SandboxError(404, 'NOT_FOUND', `${what} not found`);
+const notFound = (what: string) =>
+  new SandboxError({ status: 404, errorCode: 'NOT_FOUND', errorMsg: `${what} not found` });
 // The spec lists 403 Forbidden for GET /flow/{flow_id}, GET /flow/{flow_id}/result,
 // POST /liveness2/session and GET /resources/file: what another consumer owns is forbidden there.
 // GET /journal/session/{session_id} lists no 403, so another consumer's session answers 404 there.
-const forbidden = (what: string) => new SandboxError(403, 'FORBIDDEN', `${what} belongs to another consumer`);
+const forbidden = (what: string) =>
+  new SandboxError({ status: 403, errorCode: 'FORBIDDEN', errorMsg: `${what} belongs to another consumer` });
 
 export class SandboxEngine {
   private readonly now: () => number;
@@ -128,7 +130,12 @@ export class SandboxEngine {
 
   private consumerOf(apiKey: string): SandboxConsumer {
     const c = this.authenticate(apiKey);
-    if (!c) throw new SandboxError(401, 'UNAUTHORIZED', 'Missing or unknown X-Verigram-Api-Key');
+    if (!c)
+      throw new SandboxError({
+        status: 401,
+        errorCode: 'UNAUTHORIZED',
+        errorMsg: 'Missing or unknown X-Verigram-Api-Key',
+      });
     return c;
   }
 
@@ -161,11 +168,11 @@ export class SandboxEngine {
       const id = req.template_id ?? DEFAULT_TEMPLATE_ID;
       const builtin = BUILTIN_TEMPLATES[id];
       if (!builtin)
-        throw new SandboxError(
-          422,
-          'UNKNOWN_TEMPLATE',
-          `Unknown template_id "${id}"; the sandbox knows ${Object.keys(BUILTIN_TEMPLATES).join(', ')}`,
-        );
+        throw new SandboxError({
+          status: 422,
+          errorCode: 'UNKNOWN_TEMPLATE',
+          errorMsg: `Unknown template_id "${id}"; the sandbox knows ${Object.keys(BUILTIN_TEMPLATES).join(', ')}`,
+        });
       template = parseCreateFlow({ person_id: req.person_id, template: builtin }).template as FlowTemplate;
     }
     const now = this.now();
@@ -219,7 +226,11 @@ export class SandboxEngine {
   getFlowResult(apiKey: string, flowId: string): FlowProjection {
     const flow = this.ownFlow(apiKey, flowId);
     if (flow.startedAt === undefined && flow.endCause === undefined)
-      throw new SandboxError(404, 'FLOW_NOT_STARTED', `Flow ${flowId} has not started yet`);
+      throw new SandboxError({
+        status: 404,
+        errorCode: 'FLOW_NOT_STARTED',
+        errorMsg: `Flow ${flowId} has not started yet`,
+      });
     return toFlowProjection(flow, this.machine.sessionsOf(flow));
   }
 
@@ -239,10 +250,19 @@ export class SandboxEngine {
     if (req.flow_id !== undefined) {
       const flow = this.machine.flows.get(req.flow_id);
       // The spec lists no 404 here; an unknown flow id is an unprocessable request.
-      if (!flow) throw new SandboxError(422, 'INVALID_FLOW_ID', `Flow ${req.flow_id} not found`);
+      if (!flow)
+        throw new SandboxError({
+          status: 422,
+          errorCode: 'INVALID_FLOW_ID',
+          errorMsg: `Flow ${req.flow_id} not found`,
+        });
       if (flow.consumerId !== consumer.consumerId) throw forbidden(`Flow ${req.flow_id}`);
       if (flow.personId !== req.person_id)
-        throw new SandboxError(422, 'INVALID_PERSON_ID', `person_id does not match flow ${req.flow_id}`);
+        throw new SandboxError({
+          status: 422,
+          errorCode: 'INVALID_PERSON_ID',
+          errorMsg: `person_id does not match flow ${req.flow_id}`,
+        });
     }
     const now = this.now();
     const session: SessionRecord = {
@@ -294,7 +314,12 @@ export class SandboxEngine {
       .filter((s) => s.files.includes(q.label))
       .sort((a, b) => b.updatedAt - a.updatedAt || b.createdAt - a.createdAt)[0];
     const file = latest && makeSampleFile(q.label);
-    if (!file) throw new SandboxError(404, 'FILE_NOT_FOUND', `No "${q.label}" file for this query`);
+    if (!file)
+      throw new SandboxError({
+        status: 404,
+        errorCode: 'FILE_NOT_FOUND',
+        errorMsg: `No "${q.label}" file for this query`,
+      });
     return file;
   }
 
@@ -346,14 +371,22 @@ export class SandboxEngine {
         break;
       case 'outcome':
         if (flow.startedAt === undefined)
-          throw new SandboxError(409, 'FLOW_NOT_STARTED', 'Start the flow first');
+          throw new SandboxError({
+            status: 409,
+            errorCode: 'FLOW_NOT_STARTED',
+            errorMsg: 'Start the flow first',
+          });
         this.machine.recordOutcome(flow, action.outcome, action.errorCodes, now);
         break;
       case 'abandon':
         this.machine.abandon(flow, now);
         break;
       default:
-        throw new SandboxError(422, 'INVALID_PAYLOAD', 'Unknown page action');
+        throw new SandboxError({
+          status: 422,
+          errorCode: 'INVALID_PAYLOAD',
+          errorMsg: 'Unknown page action',
+        });
     }
     return toPageState(flow);
   }
@@ -364,7 +397,11 @@ export class SandboxEngine {
   setStepOutcome(apiKey: string, flowId: string, outcome: StepOutcome): Flow {
     const flow = this.ownFlow(apiKey, flowId);
     if (flow.endCause !== undefined)
-      throw new SandboxError(409, 'FLOW_ENDED', `Flow ${flowId} has already ended`);
+      throw new SandboxError({
+        status: 409,
+        errorCode: 'FLOW_ENDED',
+        errorMsg: `Flow ${flowId} has already ended`,
+      });
     applyStepOutcome(this.machine, flow, outcome, this.now());
     return toFlow(flow);
   }
@@ -376,11 +413,11 @@ export class SandboxEngine {
   reviewFlow(apiKey: string, flowId: string, verdict: 'pass' | 'fail'): Flow {
     const flow = this.ownFlow(apiKey, flowId);
     if (flow.endCause !== 'completed')
-      throw new SandboxError(
-        409,
-        'FLOW_NOT_REVIEWABLE',
-        `Flow ${flowId} has not completed (end_cause ${flow.endCause ?? 'none yet'}); only a completed flow is reviewed`,
-      );
+      throw new SandboxError({
+        status: 409,
+        errorCode: 'FLOW_NOT_REVIEWABLE',
+        errorMsg: `Flow ${flowId} has not completed (end_cause ${flow.endCause ?? 'none yet'}); only a completed flow is reviewed`,
+      });
     applyReview(this.machine, flow, verdict, this.now());
     return toFlow(flow);
   }
@@ -399,15 +436,19 @@ export class SandboxEngine {
   ): SessionProjection {
     const session = this.ownSession(apiKey, sessionId);
     if (session.stepId !== undefined)
-      throw new SandboxError(
-        409,
-        'SESSION_IN_FLOW',
-        `Session ${sessionId} belongs to flow ${session.flowId}; decide its current step instead`,
-      );
+      throw new SandboxError({
+        status: 409,
+        errorCode: 'SESSION_IN_FLOW',
+        errorMsg: `Session ${sessionId} belongs to flow ${session.flowId}; decide its current step instead`,
+      });
     const now = this.now();
     this.machine.settleSession(session, now);
     if (session.status !== undefined)
-      throw new SandboxError(409, 'SESSION_ENDED', `Session ${sessionId} has already ended`);
+      throw new SandboxError({
+        status: 409,
+        errorCode: 'SESSION_ENDED',
+        errorMsg: `Session ${sessionId} has already ended`,
+      });
     applySessionOutcome(this.machine, session, outcome, errorCodes, now);
     return this.getSessionResult(apiKey, sessionId);
   }

@@ -58,7 +58,8 @@ export const DEFAULT_LOGO_URL =
   'https://s3.eu-central-1.amazonaws.com/saas-statics.verigram.ai/logos/logo_vg_color.svg';
 export const DEFAULT_FAVICON_URL = 'https://docs.services.verigram.cloud/2.0/assets/favicon.png';
 
-const invalid = (code: string, msg: string) => new SandboxError(422, code, msg);
+const invalid = (code: string, msg: string) =>
+  new SandboxError({ status: 422, errorCode: code, errorMsg: msg });
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
@@ -313,17 +314,25 @@ export function parsePageAction(data: unknown): HostedPageAction {
       return { type: a.type };
     case 'outcome': {
       if (!isVerdict(a.outcome))
-        throw new SandboxError(
-          422,
-          'INVALID_PAYLOAD',
-          `outcome must be one of ${Object.keys(VERDICTS).join(', ')}`,
-        );
+        throw new SandboxError({
+          status: 422,
+          errorCode: 'INVALID_PAYLOAD',
+          errorMsg: `outcome must be one of ${Object.keys(VERDICTS).join(', ')}`,
+        });
       const codes = a.errorCodes ?? [];
       if (!Array.isArray(codes) || !codes.every((c) => (LIVENESS_ERRORS as readonly unknown[]).includes(c)))
-        throw new SandboxError(422, 'INVALID_PAYLOAD', `errorCodes must be LivenessError values`);
+        throw new SandboxError({
+          status: 422,
+          errorCode: 'INVALID_PAYLOAD',
+          errorMsg: `errorCodes must be LivenessError values`,
+        });
       return { type: 'outcome', outcome: a.outcome, errorCodes: codes as LivenessError[] };
     }
     default:
-      throw new SandboxError(422, 'INVALID_PAYLOAD', 'type must be open, start, ping, outcome or abandon');
+      throw new SandboxError({
+        status: 422,
+        errorCode: 'INVALID_PAYLOAD',
+        errorMsg: 'type must be open, start, ping, outcome or abandon',
+      });
   }
 }

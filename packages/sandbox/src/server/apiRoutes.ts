@@ -30,27 +30,35 @@ export function apiRoutes({ engine, rateLimiter, now }: ApiRoutesContext): Route
       const key = apiKeyOf(req);
       const consumer = engine.authenticate(key);
       if (!consumer)
-        throw new SandboxError(
-          401,
-          'UNAUTHORIZED',
-          key ? `Unknown ${API_KEY_HEADER}` : `Missing ${API_KEY_HEADER} header`,
-        );
+        throw new SandboxError({
+          status: 401,
+          errorCode: 'UNAUTHORIZED',
+          errorMsg: key ? `Unknown ${API_KEY_HEADER}` : `Missing ${API_KEY_HEADER} header`,
+        });
       // The spec declares X-Verigram-Api-Version a security requirement like the key: missing is a
       // 401; a version the sandbox does not speak is a 422.
       const version = req.headers[API_VERSION_HEADER.toLowerCase()];
       if (version === undefined)
-        throw new SandboxError(401, 'UNAUTHORIZED', `Missing ${API_VERSION_HEADER} header`);
+        throw new SandboxError({
+          status: 401,
+          errorCode: 'UNAUTHORIZED',
+          errorMsg: `Missing ${API_VERSION_HEADER} header`,
+        });
       if (version !== API_VERSION)
-        throw new SandboxError(
-          422,
-          'UNSUPPORTED_API_VERSION',
-          `${API_VERSION_HEADER} must be ${API_VERSION}, got ${version}`,
-        );
+        throw new SandboxError({
+          status: 422,
+          errorCode: 'UNSUPPORTED_API_VERSION',
+          errorMsg: `${API_VERSION_HEADER} must be ${API_VERSION}, got ${version}`,
+        });
       if (consumer.testKey) {
         const wait = rateLimiter.take(consumer.apiKey, now());
         if (wait > 0)
           return errorReply(
-            new SandboxError(429, 'TOO_MANY_REQUESTS', 'Test keys are rate-limited; slow down'),
+            new SandboxError({
+              status: 429,
+              errorCode: 'TOO_MANY_REQUESTS',
+              errorMsg: 'Test keys are rate-limited; slow down',
+            }),
             {
               'Retry-After': String(wait),
             },

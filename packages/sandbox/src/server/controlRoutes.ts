@@ -29,7 +29,11 @@ export interface ControlRoutesContext {
 function parseErrorCodes(codes: unknown): LivenessError[] | undefined {
   if (codes === undefined) return undefined;
   if (!Array.isArray(codes))
-    throw new SandboxError(422, 'INVALID_PAYLOAD', 'error_codes must be an array of LivenessError values');
+    throw new SandboxError({
+      status: 422,
+      errorCode: 'INVALID_PAYLOAD',
+      errorMsg: 'error_codes must be an array of LivenessError values',
+    });
   parsePageAction({ type: 'outcome', outcome: 'fail', errorCodes: codes });
   return codes as LivenessError[];
 }
@@ -45,11 +49,11 @@ export function controlRoutes(ctx: ControlRoutesContext): Route[] {
   const controlKey = (req: IncomingMessage): string => {
     const key = apiKeyOf(req);
     if (!engine.authenticate(key))
-      throw new SandboxError(
-        401,
-        'UNAUTHORIZED',
-        `Control routes for flows need the owner's ${API_KEY_HEADER}`,
-      );
+      throw new SandboxError({
+        status: 401,
+        errorCode: 'UNAUTHORIZED',
+        errorMsg: `Control routes for flows need the owner's ${API_KEY_HEADER}`,
+      });
     return key as string;
   };
   const clock = () => json(200, { now: new Date(ctx.now()).toISOString() });
@@ -79,11 +83,11 @@ export function controlRoutes(ctx: ControlRoutesContext): Route[] {
           const body = await readBody(req);
           const outcome = STEP_OUTCOMES.find((o) => o === body.outcome);
           if (!outcome)
-            throw new SandboxError(
-              422,
-              'INVALID_PAYLOAD',
-              `outcome must be one of ${STEP_OUTCOMES.join(', ')}`,
-            );
+            throw new SandboxError({
+              status: 422,
+              errorCode: 'INVALID_PAYLOAD',
+              errorMsg: `outcome must be one of ${STEP_OUTCOMES.join(', ')}`,
+            });
           const codes = parseErrorCodes(body.error_codes);
           return json(
             200,
@@ -100,7 +104,11 @@ export function controlRoutes(ctx: ControlRoutesContext): Route[] {
           const key = controlKey(req);
           const body = await readBody(req);
           if (body.flow_status !== 'pass' && body.flow_status !== 'fail')
-            throw new SandboxError(422, 'INVALID_PAYLOAD', 'flow_status must be pass or fail');
+            throw new SandboxError({
+              status: 422,
+              errorCode: 'INVALID_PAYLOAD',
+              errorMsg: 'flow_status must be pass or fail',
+            });
           return json(200, engine.reviewFlow(key, id as string, body.flow_status));
         },
       },
@@ -112,11 +120,11 @@ export function controlRoutes(ctx: ControlRoutesContext): Route[] {
         POST: async ({ req, params: [id] }) => {
           const body = await readBody(req);
           if (!isVerdict(body.outcome))
-            throw new SandboxError(
-              422,
-              'INVALID_PAYLOAD',
-              `outcome must be one of ${Object.keys(VERDICTS).join(', ')}`,
-            );
+            throw new SandboxError({
+              status: 422,
+              errorCode: 'INVALID_PAYLOAD',
+              errorMsg: `outcome must be one of ${Object.keys(VERDICTS).join(', ')}`,
+            });
           const codes = parseErrorCodes(body.error_codes);
           return json(200, engine.decideLivenessSession(controlKey(req), id as string, body.outcome, codes));
         },
@@ -130,7 +138,8 @@ export function controlRoutes(ctx: ControlRoutesContext): Route[] {
         PUT: async ({ req }) => {
           const body = (await readJsonBody(req)) ?? {};
           const [problem] = checkFaults(body);
-          if (problem) throw new SandboxError(422, 'INVALID_PAYLOAD', problem);
+          if (problem)
+            throw new SandboxError({ status: 422, errorCode: 'INVALID_PAYLOAD', errorMsg: problem });
           ctx.setFaults(body as SandboxFaults);
           return json(200, ctx.getFaults());
         },
@@ -143,7 +152,11 @@ export function controlRoutes(ctx: ControlRoutesContext): Route[] {
         PUT: async ({ req }) => {
           const body = await readBody(req);
           if (typeof body.enabled !== 'boolean')
-            throw new SandboxError(422, 'INVALID_PAYLOAD', 'enabled must be a boolean');
+            throw new SandboxError({
+              status: 422,
+              errorCode: 'INVALID_PAYLOAD',
+              errorMsg: 'enabled must be a boolean',
+            });
           engine.autoComplete = body.enabled;
           return json(200, { enabled: engine.autoComplete });
         },
@@ -157,7 +170,11 @@ export function controlRoutes(ctx: ControlRoutesContext): Route[] {
         POST: async ({ req }) => {
           const body = await readBody(req);
           if (typeof body.advance_ms !== 'number' || !(body.advance_ms >= 0))
-            throw new SandboxError(422, 'INVALID_PAYLOAD', 'advance_ms must be a non-negative number');
+            throw new SandboxError({
+              status: 422,
+              errorCode: 'INVALID_PAYLOAD',
+              errorMsg: 'advance_ms must be a non-negative number',
+            });
           ctx.advanceClock(body.advance_ms);
           engine.tick();
           return clock();

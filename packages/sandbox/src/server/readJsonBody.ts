@@ -12,13 +12,22 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
     // Keep draining past the limit: answering mid-upload would reset a kept-alive connection.
     if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
-  if (size > MAX_BODY_BYTES) throw new SandboxError(413, 'PAYLOAD_TOO_LARGE', 'Request body exceeds 1 MB');
+  if (size > MAX_BODY_BYTES)
+    throw new SandboxError({
+      status: 413,
+      errorCode: 'PAYLOAD_TOO_LARGE',
+      errorMsg: 'Request body exceeds 1 MB',
+    });
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text);
   } catch {
     // The spec lists no 400; malformed JSON is an unprocessable request like any invalid body.
-    throw new SandboxError(422, 'INVALID_PAYLOAD', 'Request body is not valid JSON');
+    throw new SandboxError({
+      status: 422,
+      errorCode: 'INVALID_PAYLOAD',
+      errorMsg: 'Request body is not valid JSON',
+    });
   }
 }

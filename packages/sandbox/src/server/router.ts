@@ -3,6 +3,7 @@
 // answer without patching `ServerResponse`. `writeReply` is the one place that writes to node:http.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { toErrorBody } from '@verigram-kit/core';
 import { isSandboxError, SandboxError } from '../engine/SandboxError.ts';
 
 /** An answer, written to the socket by `writeReply`. */
@@ -29,14 +30,18 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 
 /** The spec's `SaasErrorResponse` `{error_code, error_msg}` of a refusal. */
 export function errorReply(err: SandboxError, headers: Record<string, string | number> = {}): Reply {
-  return json(err.status, err.toBody(), headers);
+  return json(err.status, toErrorBody(err), headers);
 }
 
 /** Any throw as a reply: a SandboxError as itself, anything else as a 500. */
 export function replyToThrown(err: unknown): Reply {
   if (isSandboxError(err)) return errorReply(err);
   return errorReply(
-    new SandboxError(500, 'INTERNAL_ERROR', err instanceof Error ? err.message : String(err)),
+    new SandboxError({
+      status: 500,
+      errorCode: 'INTERNAL_ERROR',
+      errorMsg: err instanceof Error ? err.message : String(err),
+    }),
   );
 }
 
@@ -82,7 +87,11 @@ function decodePathSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
-    throw new SandboxError(404, 'NOT_FOUND', `Malformed percent-encoding in the path segment "${segment}"`);
+    throw new SandboxError({
+      status: 404,
+      errorCode: 'NOT_FOUND',
+      errorMsg: `Malformed percent-encoding in the path segment "${segment}"`,
+    });
   }
 }
 
@@ -100,23 +109,35 @@ export function createRouter(routes: readonly Route[], { serve, elsewhere }: Rou
 
     async route(req: IncomingMessage, url: URL): Promise<Reply> {
       const route = find(url.pathname);
-      if (!route) throw new SandboxError(404, 'NOT_FOUND', `No route for ${url.pathname}`);
+      if (!route)
+        throw new SandboxError({
+          status: 404,
+          errorCode: 'NOT_FOUND',
+          errorMsg: `No route for ${url.pathname}`,
+        });
       if (!servesHere(route)) {
         const there = elsewhere?.();
         const where = route.on === 'page' ? 'the hosted page origin' : 'the API origin';
-        throw new SandboxError(
-          404,
-          'NOT_FOUND',
-          `${url.pathname} is served on ${where}${there ? ` (${there})` : ''}, not here: the sandbox, like Verigram, serves its API and its hosted page on two origins`,
-        );
+        throw new SandboxError({
+          status: 404,
+          errorCode: 'NOT_FOUND',
+          errorMsg: `${url.pathname} is served on ${where}${there ? ` (${there})` : ''}, not here: the sandbox, like Verigram, serves its API and its hosted page on two origins`,
+        });
       }
       const params = (route.pattern.exec(url.pathname) ?? []).slice(1).map(decodePathSegment);
       const handler = route.methods[methodOf(req)];
       if (!handler) {
         const allow = Object.keys(route.methods).join(', ');
-        return errorReply(new SandboxError(405, 'METHOD_NOT_ALLOWED', `Use ${allow} on ${url.pathname}`), {
-          Allow: allow,
-        });
+        return errorReply(
+          new SandboxError({
+            status: 405,
+            errorCode: 'METHOD_NOT_ALLOWED',
+            errorMsg: `Use ${allow} on ${url.pathname}`,
+          }),
+          {
+            Allow: allow,
+          },
+        );
       }
       return handler({ req, url, params });
     },

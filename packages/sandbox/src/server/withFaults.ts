@@ -120,11 +120,16 @@ export function withFaults(
     const f = faults.get();
     if (f.latencyMs > 0) await new Promise((r) => setTimeout(r, f.latencyMs));
     if (faults.takeBurst())
-      return errorReply(new SandboxError(429, 'TOO_MANY_REQUESTS', 'Injected 429 burst'), {
-        'Retry-After': String(f.retryAfterSeconds),
-      });
+      return errorReply(
+        new SandboxError({ status: 429, errorCode: 'TOO_MANY_REQUESTS', errorMsg: 'Injected 429 burst' }),
+        {
+          'Retry-After': String(f.retryAfterSeconds),
+        },
+      );
     if (f.error5xxRate > 0 && random() < f.error5xxRate)
-      return errorReply(new SandboxError(500, 'INTERNAL_ERROR', 'Injected server error'));
+      return errorReply(
+        new SandboxError({ status: 500, errorCode: 'INTERNAL_ERROR', errorMsg: 'Injected server error' }),
+      );
     const malformed = f.malformedRate > 0 && random() < f.malformedRate;
     const reply = await next(req, url);
     return malformed && reply.status < 300 ? cutShort(reply) : reply;

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
+import { toErrorBody } from '@verigram-kit/core';
 import type { VerigramProxy } from '../../createVerigramProxy.ts';
 import type { ProxyInput } from '../../http/ProxyInput.ts';
 import { jsonResult, PROXY_CORE } from '../../http/ProxyResult.ts';
@@ -39,7 +40,7 @@ const joinHeader = (value: string | string[]) => (Array.isArray(value) ? value.j
 
 /** An error the adapter answers itself, shaped like the core's (README "Errors"). */
 function answerError(res: ServerResponse, status: number, errorCode: string, errorMsg: string): void {
-  const answer = jsonResult(status, { error_code: errorCode, error_msg: errorMsg });
+  const answer = jsonResult(status, toErrorBody({ errorCode, errorMsg }));
   res.writeHead(answer.status, answer.headers);
   res.end(answer.body);
 }

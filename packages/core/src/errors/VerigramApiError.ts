@@ -1,3 +1,5 @@
+import { KitError, type KitErrorInit } from './KitError.ts';
+
 /** Error codes the kit itself produces, beside whatever `error_code` Verigram returns. */
 export type KitErrorCode =
   | 'UPSTREAM_UNAVAILABLE'
@@ -7,34 +9,21 @@ export type KitErrorCode =
   | 'TIMEOUT'
   | 'ABORTED';
 
-export interface VerigramApiErrorInit {
-  status: number;
-  /** Verigram's `error_code` (or a {@link KitErrorCode}). */
-  errorCode: string;
-  /** Verigram's `error_msg`, or a message of the kit's. */
-  errorMsg: string;
-  /** Seconds to wait, from a `Retry-After` header. */
+export interface VerigramApiErrorInit extends KitErrorInit {
+  /** Seconds to wait, from a `Retry-After` header. @default undefined */
   retryAfter?: number | undefined;
-  cause?: unknown;
 }
 
 /**
  * Any failed call to Verigram, the sandbox or the proxy. `status` is the HTTP status
  * (0 when no response arrived); `errorCode` and `errorMsg` mirror `SaasErrorResponse`.
  */
-export class VerigramApiError extends Error {
+export class VerigramApiError extends KitError {
   override readonly name = 'VerigramApiError';
-  // `declare`: the constructor sets each one, so emitted field initialisers would only repeat them.
-  declare readonly status: number;
-  declare readonly errorCode: string;
-  declare readonly errorMsg: string;
   declare readonly retryAfter: number | undefined;
 
   constructor(init: VerigramApiErrorInit) {
-    super(`${init.status || 'network'} ${init.errorCode}: ${init.errorMsg}`, { cause: init.cause });
-    this.status = init.status;
-    this.errorCode = init.errorCode;
-    this.errorMsg = init.errorMsg;
+    super(init);
     this.retryAfter = init.retryAfter;
   }
 

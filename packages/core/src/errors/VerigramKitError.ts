@@ -1,3 +1,5 @@
+import { KitError, type KitErrorInit } from './KitError.ts';
+
 /** Failures the embed kit itself detects, as opposed to an API answer ({@link VerigramApiError}). */
 export type FlowErrorCode =
   /** The hosted page could not open the camera and no fallback mode was left. */
@@ -9,13 +11,18 @@ export type FlowErrorCode =
   /** Reading the flow's status failed with something other than a VerigramApiError. */
   | 'FLOW_CHECK_FAILED';
 
-export class VerigramKitError extends Error {
+/** {@link KitErrorInit} for a failure in the browser: no HTTP answer, so `status` defaults to 0. */
+export interface VerigramKitErrorInit extends Omit<KitErrorInit, 'status' | 'errorCode'> {
+  errorCode: FlowErrorCode;
+  /** @default 0 */
+  status?: number | undefined;
+}
+
+export class VerigramKitError extends KitError {
   override readonly name = 'VerigramKitError';
-  constructor(
-    readonly code: FlowErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+  declare readonly errorCode: FlowErrorCode;
+
+  constructor(init: VerigramKitErrorInit) {
+    super({ ...init, status: init.status ?? 0 });
   }
 }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { isKitError, KitError } from '../errors/KitError.ts';
+import { isVerigramApiError, VerigramApiError } from '../errors/VerigramApiError.ts';
+import { VerigramKitError } from '../errors/VerigramKitError.ts';
+
+describe('KitError', () => {
+  it('given one init object, then status, errorCode, errorMsg, cause and headers read back and message is errorMsg', () => {
+    const cause = new TypeError('socket hang up');
+    const error = new KitError({
+      status: 503,
+      errorCode: 'UPSTREAM_UNAVAILABLE',
+      errorMsg: 'Verigram is down',
+      cause,
+      headers: { 'Retry-After': '5' },
+    });
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toMatchObject({
+      status: 503,
+      errorCode: 'UPSTREAM_UNAVAILABLE',
+      errorMsg: 'Verigram is down',
+    });
+    expect(error.message).toBe('Verigram is down');
+    expect(error.cause).toBe(cause);
+    expect(error.headers).toEqual({ 'Retry-After': '5' });
+  });
+
+  it('given no headers, then headers are empty', () => {
+    expect(new KitError({ status: 400, errorCode: 'BAD', errorMsg: 'bad' }).headers).toEqual({});
+  });
+
+  it('is the base of the API error and the kit error, whose guards still tell them apart', () => {
+    const api = new VerigramApiError({ status: 429, errorCode: 'TOO_MANY_REQUESTS', errorMsg: 'Slow down' });
+    const kit = new VerigramKitError({ errorCode: 'POPUP_BLOCKED', errorMsg: 'The browser blocked it' });
+    expect(isKitError(api)).toBe(true);
+    expect(isKitError(kit)).toBe(true);
+    expect(isKitError(new Error('plain'))).toBe(false);
+    expect(isVerigramApiError(kit)).toBe(false);
+    expect(api.name).toBe('VerigramApiError');
+    expect(kit).toMatchObject({ name: 'VerigramKitError', status: 0, errorCode: 'POPUP_BLOCKED' });
+    expect(kit.message).toBe('The browser blocked it');
+  });
+});
