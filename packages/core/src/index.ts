@@ -4,8 +4,6 @@ export { getFlowPhase, isTerminalFlow } from './api/flowPhase.ts';
 export type { CurrentStep } from './api/getCurrentStep.ts';
 export { getCurrentStep } from './api/getCurrentStep.ts';
 export type * from './api/schemas.ts';
-export type { RetryPolicy } from './client/backoffDelay.ts';
-export { backoffDelay, DEFAULT_RETRY_POLICY } from './client/backoffDelay.ts';
 export { buildFileQuery } from './client/buildFileQuery.ts';
 export { createVerigramClient } from './client/createVerigramClient.ts';
 export type {
@@ -55,13 +53,24 @@ export { isVerigramApiError, parseRetryAfter, VerigramApiError } from './errors/
 export type { FlowErrorCode, VerigramKitErrorInit } from './errors/VerigramKitError.ts';
 export { VerigramKitError } from './errors/VerigramKitError.ts';
 export type * from './FlowClient.ts';
-export { isFlowNotStartedError } from './polling/isFlowNotStartedError.ts';
-export { nextPollInterval } from './polling/nextPollInterval.ts';
-export type { FlowPollingOptions, ResolvedPollingOptions } from './polling/pollingOptions.ts';
-export { DEFAULT_POLLING_OPTIONS, resolvePollingOptions } from './polling/pollingOptions.ts';
-export { isRateLimitError, retryAfterRemaining, retryAllowedAt } from './polling/retryAfterRemaining.ts';
-export { retryDelay } from './polling/retryDelay.ts';
-export { shouldKeepPolling, shouldRetry } from './polling/shouldRetry.ts';
+export type { FlowPollingOptions, ResolvedPollingOptions } from './polling/pollingPolicy.ts';
+export {
+  DEFAULT_POLLING_OPTIONS,
+  isFlowNotStartedError,
+  nextPollInterval,
+  resolvePollingOptions,
+  shouldKeepPolling,
+} from './polling/pollingPolicy.ts';
+export type { ResolvedRetryPolicy, RetryPolicy } from './polling/retryer.ts';
+export {
+  backoffDelay,
+  DEFAULT_RETRY_POLICY,
+  isRateLimitError,
+  retryAfterRemaining,
+  retryAllowedAt,
+  retryDelay,
+  shouldRetry,
+} from './polling/retryer.ts';
 export * from './protocol/flowMessage.ts';
 export type { BrandTokenName, BrandTokens, ParsedBrandCss } from './ui/brandTokens.ts';
 export {

@@ -1,5 +1,4 @@
 import { describe, expect, it, vi } from 'vitest';
-import { backoffDelay } from '../client/backoffDelay.ts';
 import { createVerigramClient } from '../client/createVerigramClient.ts';
 import { TRANSPORT_TIMEOUTS, type VerigramFetch, type VerigramFetchInit } from '../client/VerigramClient.ts';
 import { VerigramApiError } from '../errors/VerigramApiError.ts';
@@ -333,16 +332,5 @@ describe('createVerigramClient', () => {
   it('refuses to start without a key or with a relative base URL', () => {
     expect(() => createVerigramClient({ apiKey: '', baseUrl: BASE })).toThrow(/apiKey/);
     expect(() => createVerigramClient({ apiKey: KEY, baseUrl: '/api' })).toThrow(/baseUrl/);
-  });
-});
-
-describe('backoffDelay', () => {
-  it('draws uniformly below a capped exponential ceiling', () => {
-    const policy = { baseDelayMs: 100, maxDelayMs: 1000 };
-    expect(backoffDelay(0, policy, undefined, () => 0.999)).toBe(99);
-    expect(backoffDelay(3, policy, undefined, () => 0.999)).toBe(799);
-    expect(backoffDelay(10, policy, undefined, () => 0.999)).toBe(999);
-    expect(backoffDelay(10, policy, undefined, () => 0)).toBe(0);
-    expect(backoffDelay(0, policy, 3, () => 0)).toBe(3000);
   });
 });

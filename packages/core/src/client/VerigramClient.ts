@@ -6,7 +6,7 @@ import type {
   LivenessSession,
   SessionProjection,
 } from '../api/schemas.ts';
-import type { RetryPolicy } from './backoffDelay.ts';
+import type { RetryPolicy } from '../polling/retryer.ts';
 import type { CreateFlowInput, LivenessSessionInput } from './requestInputs.ts';
 
 /**
@@ -54,7 +54,10 @@ export interface VerigramClientOptions {
   apiVersion?: string | undefined;
   /** Timeout of each attempt, in ms, until the response headers (and JSON body) are in. @default 10000 */
   timeoutMs?: number | undefined;
-  /** Retries of GETs. POSTs are never retried. @default { retries: 2, baseDelayMs: 200, maxDelayMs: 5000 } */
+  /**
+   * Retries of GETs. POSTs are never retried.
+   * @default { retries: 2, baseDelayMs: 200, maxDelayMs: 5000, maxRetryAfterMs: maxDelayMs }
+   */
   retry?: RetryPolicy | undefined;
   /** The transport. @default globalThis.fetch */
   fetch?: VerigramFetch | undefined;

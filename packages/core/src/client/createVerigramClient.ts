@@ -2,7 +2,12 @@ import { API_KEY_HEADER, API_VERSION, API_VERSION_HEADER } from '../api/constant
 import type { FileQuery } from '../api/schemas.ts';
 import { readErrorBody } from '../errors/errorBody.ts';
 import { VerigramApiError } from '../errors/VerigramApiError.ts';
-import { backoffDelay, DEFAULT_RETRY_POLICY } from './backoffDelay.ts';
+import {
+  DEFAULT_RETRY_POLICY,
+  type ResolvedRetryPolicy,
+  retryDelay,
+  shouldRetry,
+} from '../polling/retryer.ts';
 import { buildFileQuery } from './buildFileQuery.ts';
 import { linkSignals } from './linkSignals.ts';
 import {
@@ -79,10 +84,13 @@ export function createVerigramClient(options: VerigramClientOptions): VerigramCl
   const baseUrl = base.href.replace(/\/+$/, '');
   const apiVersion = options.apiVersion ?? API_VERSION;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const retries = options.retry?.retries ?? DEFAULT_RETRY_POLICY.retries;
-  const policy = {
+  const maxDelayMs = options.retry?.maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs;
+  const policy: ResolvedRetryPolicy = {
+    retries: options.retry?.retries ?? DEFAULT_RETRY_POLICY.retries,
     baseDelayMs: options.retry?.baseDelayMs ?? DEFAULT_RETRY_POLICY.baseDelayMs,
-    maxDelayMs: options.retry?.maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs,
+    maxDelayMs,
+    // A Retry-After the client would not wait out goes to the caller, who can say "try later".
+    maxRetryAfterMs: options.retry?.maxRetryAfterMs ?? maxDelayMs,
   };
   const transport = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const transportTimesOut = options.fetch?.[TRANSPORT_TIMEOUTS] === true;
@@ -163,19 +171,15 @@ export function createVerigramClient(options: VerigramClientOptions): VerigramCl
     });
   }
 
-  /** GETs are idempotent, so they are retried; see backoffDelay for the schedule. */
+  /** GETs are idempotent, so they are retried; see the retryer for the schedule. */
   async function withRetries<T>(signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
-    for (let retry = 0; ; retry++) {
+    for (let attempt = 0; ; attempt++) {
       try {
         return await run();
       } catch (error) {
-        if (!(error instanceof VerigramApiError)) throw error;
-        if (retry >= retries || error.errorCode === 'ABORTED' || !error.isRetryable) throw error;
-        const delay = backoffDelay(retry, policy, error.retryAfter, random);
-        // A Retry-After beyond our cap means "not now": hand it to the caller instead of blocking.
-        if (delay > policy.maxDelayMs) throw error;
+        if (!shouldRetry(attempt, error, policy)) throw error;
         try {
-          await sleep(delay, signal);
+          await sleep(retryDelay(attempt, error, policy, random), signal);
         } catch (cause) {
           throw abortedError(cause);
         }
