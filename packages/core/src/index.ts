@@ -68,7 +68,6 @@ export {
   isRateLimitError,
   retryAfterRemaining,
   retryAllowedAt,
-  retryDelay,
   shouldRetry,
 } from './polling/retryer.ts';
 export * from './protocol/flowMessage.ts';

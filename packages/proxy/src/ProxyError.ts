@@ -1,4 +1,4 @@
-import { KitError } from '@verigram-kit/core';
+import { KitError, type KitErrorInit } from '@verigram-kit/core';
 
 /**
  * An answer the proxy gives on purpose: a status, a stable `error_code` the browser kit can
@@ -8,6 +8,13 @@ import { KitError } from '@verigram-kit/core';
  */
 export class ProxyError extends KitError {
   override readonly name = 'ProxyError';
+  /** Added to the error's HTTP answer (e.g. `Retry-After`). @default {} */
+  readonly headers: Record<string, string>;
+
+  constructor(init: KitErrorInit) {
+    super(init);
+    this.headers = init.headers ?? {};
+  }
 }
 
 /** The one answer for "no such flow", "not your flow" and "bad token", so none can be told apart. */

@@ -3,17 +3,22 @@ import { isKitError, KitError } from '../errors/KitError.ts';
 import { isVerigramApiError, VerigramApiError } from '../errors/VerigramApiError.ts';
 import { VerigramKitError } from '../errors/VerigramKitError.ts';
 
+class ExampleError extends KitError {
+  override readonly name = 'ExampleError';
+}
+
 describe('KitError', () => {
-  it('given one init object, then status, errorCode, errorMsg, cause and headers read back and message is errorMsg', () => {
+  it('given one init object, then status, errorCode, errorMsg and cause read back and message is errorMsg', () => {
     const cause = new TypeError('socket hang up');
-    const error = new KitError({
+    const error = new ExampleError({
       status: 503,
       errorCode: 'UPSTREAM_UNAVAILABLE',
       errorMsg: 'Verigram is down',
       cause,
-      headers: { 'Retry-After': '5' },
     });
     expect(error).toBeInstanceOf(Error);
+    expect(error).toBeInstanceOf(KitError);
+    expect(error.name).toBe('ExampleError');
     expect(error).toMatchObject({
       status: 503,
       errorCode: 'UPSTREAM_UNAVAILABLE',
@@ -21,11 +26,6 @@ describe('KitError', () => {
     });
     expect(error.message).toBe('Verigram is down');
     expect(error.cause).toBe(cause);
-    expect(error.headers).toEqual({ 'Retry-After': '5' });
-  });
-
-  it('given no headers, then headers are empty', () => {
-    expect(new KitError({ status: 400, errorCode: 'BAD', errorMsg: 'bad' }).headers).toEqual({});
   });
 
   it('is the base of the API error and the kit error, whose guards still tell them apart', () => {

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readErrorBody, toErrorBody } from '../errors/errorBody.ts';
-import { KitError } from '../errors/KitError.ts';
 import { VerigramApiError } from '../errors/VerigramApiError.ts';
 
 describe('toErrorBody', () => {
   it('writes the spec SaasErrorResponse of any kit error', () => {
-    const error = new KitError({ status: 404, errorCode: 'NOT_FOUND', errorMsg: 'No such flow' });
+    const error = new VerigramApiError({ status: 404, errorCode: 'NOT_FOUND', errorMsg: 'No such flow' });
     expect(toErrorBody(error)).toEqual({ error_code: 'NOT_FOUND', error_msg: 'No such flow' });
   });
 });

@@ -1,46 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { VerigramApiError } from '../errors/VerigramApiError.ts';
 import { resolvePollingOptions, shouldKeepPolling } from '../polling/pollingPolicy.ts';
-import {
-  backoffDelay,
-  retryAfterRemaining,
-  retryAllowedAt,
-  retryDelay,
-  shouldRetry,
-} from '../polling/retryer.ts';
+import { backoffDelay, retryAfterRemaining, retryAllowedAt, shouldRetry } from '../polling/retryer.ts';
 
 const options = resolvePollingOptions();
 const apiError = (status: number, retryAfter?: number) =>
   new VerigramApiError({ status, errorCode: `E${status}`, errorMsg: 'test', retryAfter });
 
-describe('retryDelay', () => {
+describe('backoffDelay', () => {
   it('given full jitter, then the delay of attempt n (0 = first retry) is random · min(cap, base · 2^n)', () => {
     const half = () => 0.5;
-    expect(retryDelay(0, apiError(500), options, half)).toBe(500);
-    expect(retryDelay(1, apiError(500), options, half)).toBe(1000);
-    expect(retryDelay(2, apiError(500), options, half)).toBe(2000);
-    expect(retryDelay(20, apiError(500), options, () => 0.999999)).toBe(options.maxDelayMs - 1);
-    expect(retryDelay(2, apiError(500), options, () => 0)).toBe(0);
+    expect(backoffDelay(0, options, apiError(500), half)).toBe(500);
+    expect(backoffDelay(1, options, apiError(500), half)).toBe(1000);
+    expect(backoffDelay(2, options, apiError(500), half)).toBe(2000);
+    expect(backoffDelay(20, options, apiError(500), () => 0.999999)).toBe(options.maxDelayMs - 1);
+    expect(backoffDelay(2, options, undefined, () => 0)).toBe(0);
   });
 
   it('given a 429 or 503 with Retry-After, then it waits exactly that long, whatever the cap', () => {
-    expect(retryDelay(0, apiError(429, 7), options, () => 0)).toBe(7000);
-    expect(retryDelay(0, apiError(503, 45), options, () => 0)).toBe(45_000);
+    expect(backoffDelay(0, options, apiError(429, 7), () => 0)).toBe(7000);
+    expect(backoffDelay(0, options, apiError(503, 45), () => 0)).toBe(45_000);
   });
 
   it('given a 429 without Retry-After, or a Retry-After on a status that does not define it, then the backoff', () => {
-    expect(retryDelay(1, apiError(429), options, () => 0.5)).toBe(1000);
-    expect(retryDelay(1, apiError(500, 7), options, () => 0.5)).toBe(1000);
+    expect(backoffDelay(1, options, apiError(429), () => 0.5)).toBe(1000);
+    expect(backoffDelay(1, options, apiError(500, 7), () => 0.5)).toBe(1000);
   });
-});
 
-describe('backoffDelay', () => {
-  it('counts attempts from 0 and lets a Retry-After win over the draw', () => {
+  it('given no failure (a job retried by a queue), then the plain backoff under the policy cap', () => {
     const policy = { baseDelayMs: 100, maxDelayMs: 1000 };
     expect(backoffDelay(0, policy, undefined, () => 0.999)).toBe(99);
     expect(backoffDelay(3, policy, undefined, () => 0.999)).toBe(799);
     expect(backoffDelay(10, policy, undefined, () => 0.999)).toBe(999);
-    expect(backoffDelay(0, policy, 3, () => 0)).toBe(3000);
   });
 });
 
@@ -52,11 +43,6 @@ describe('shouldRetry', () => {
   it.each([400, 401, 403, 404, 422])('given status %s, then it does not retry', (status) => {
     expect(shouldRetry(0, apiError(status), options)).toBe(false);
     expect(shouldKeepPolling(apiError(status))).toBe(false);
-  });
-
-  it('given an aborted request, then it does not retry: the caller is gone', () => {
-    const aborted = new VerigramApiError({ status: 0, errorCode: 'ABORTED', errorMsg: 'aborted' });
-    expect(shouldRetry(0, aborted, options)).toBe(false);
   });
 
   it('given the retries used up, then it stops retrying but polling may go on', () => {

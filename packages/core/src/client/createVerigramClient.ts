@@ -1,11 +1,11 @@
 import { API_KEY_HEADER, API_VERSION, API_VERSION_HEADER } from '../api/constants.ts';
 import type { FileQuery } from '../api/schemas.ts';
 import { readErrorBody } from '../errors/errorBody.ts';
-import { VerigramApiError } from '../errors/VerigramApiError.ts';
+import { isVerigramApiError, VerigramApiError } from '../errors/VerigramApiError.ts';
 import {
+  backoffDelay,
   DEFAULT_RETRY_POLICY,
   type ResolvedRetryPolicy,
-  retryDelay,
   shouldRetry,
 } from '../polling/retryer.ts';
 import { buildFileQuery } from './buildFileQuery.ts';
@@ -177,9 +177,11 @@ export function createVerigramClient(options: VerigramClientOptions): VerigramCl
       try {
         return await run();
       } catch (error) {
+        // An aborted call is not retried: its caller is gone.
+        if (isVerigramApiError(error) && error.errorCode === 'ABORTED') throw error;
         if (!shouldRetry(attempt, error, policy)) throw error;
         try {
-          await sleep(retryDelay(attempt, error, policy, random), signal);
+          await sleep(backoffDelay(attempt, policy, error, random), signal);
         } catch (cause) {
           throw abortedError(cause);
         }

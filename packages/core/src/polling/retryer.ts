@@ -37,37 +37,26 @@ export function isRateLimitError(error: unknown): error is VerigramApiError {
 /**
  * Delay before retry `attempt` (0 = first retry): capped exponential backoff with full jitter,
  * a uniform draw in [0, min(maxDelayMs, baseDelayMs · 2^attempt)), so many clients failing
- * together do not retry in lockstep. A Retry-After from the server wins over the draw: the server
- * said when, and asking sooner only burns the key's quota.
+ * together do not retry in lockstep. The Retry-After of a 429 or 503 (the statuses that define
+ * it) wins over the draw: the server said when, and asking sooner only burns the key's quota.
  *
- * @param retryAfterSeconds the server's Retry-After, if any
+ * @param error the failure being retried, if any
  * @param random a uniform [0, 1) source; injectable for tests
  */
 export function backoffDelay(
   attempt: number,
   policy: Pick<ResolvedRetryPolicy, 'baseDelayMs' | 'maxDelayMs'>,
-  retryAfterSeconds?: number | undefined,
+  error?: unknown,
   random: () => number = Math.random,
 ): number {
-  if (retryAfterSeconds !== undefined) return retryAfterSeconds * 1000;
+  if (isRateLimitError(error) && error.retryAfter !== undefined) return error.retryAfter * 1000;
   return Math.floor(random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt));
-}
-
-/** {@link backoffDelay} for a failure: the Retry-After of a 429/503 counts, any other's does not. */
-export function retryDelay(
-  attempt: number,
-  error: unknown,
-  policy: Pick<ResolvedRetryPolicy, 'baseDelayMs' | 'maxDelayMs'>,
-  random?: () => number,
-): number {
-  return backoffDelay(attempt, policy, isRateLimitError(error) ? error.retryAfter : undefined, random);
 }
 
 /**
  * Whether retry `attempt` (0 = first retry) should be made after `error`: transport failures,
  * 408, 429 and 5xx are worth it ({@link VerigramApiError.isRetryable}); other 4xx are not, since
- * asking again cannot change a 401, 403, 404 or 422; an aborted request is not, the caller is
- * gone. Errors that are not VerigramApiError are bugs in a client: not retried. A Retry-After
+ * asking again cannot change a 401, 403, 404 or 422. Errors that are not VerigramApiError are bugs in a client: not retried. A Retry-After
  * longer than `maxRetryAfterMs` ends the retries so the caller can surface it.
  */
 export function shouldRetry(
@@ -78,7 +67,6 @@ export function shouldRetry(
   return (
     isVerigramApiError(error) &&
     error.isRetryable &&
-    error.errorCode !== 'ABORTED' &&
     attempt < policy.retries &&
     !(error.retryAfter !== undefined && error.retryAfter * 1000 > policy.maxRetryAfterMs)
   );

@@ -1,4 +1,4 @@
-import { type ResolvedPollingOptions, retryDelay, shouldRetry } from '@verigram-kit/core';
+import { backoffDelay, type ResolvedPollingOptions, shouldRetry } from '@verigram-kit/core';
 
 /**
  * The retry options every kit query shares: core's retryer. react-query passes the failures before
@@ -10,7 +10,7 @@ export function retryOptions(policy: ResolvedPollingOptions) {
     // Retry-After or not; the interval takes care of trying again.
     retryOnMount: false,
     retry: (failureCount: number, error: unknown) => shouldRetry(failureCount, error, policy),
-    retryDelay: (failureCount: number, error: unknown) => retryDelay(failureCount, error, policy),
+    retryDelay: (failureCount: number, error: unknown) => backoffDelay(failureCount, policy, error),
     // Offline, fetches pause (react-query's onlineManager) and resume on reconnect.
     networkMode: 'online' as const,
   };
