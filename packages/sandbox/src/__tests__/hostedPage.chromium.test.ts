@@ -118,6 +118,33 @@ const frameOf = async (page: Page): Promise<Frame> => {
 
 // Chromium on two shared cores: the budget of a browser test, above the project's 30 s.
 describe('the hosted page in Chromium', { timeout: 60_000 }, () => {
+  it("given Start is pressed while the page's first open is still unanswered, then the flow starts (the press waits, it is not lost)", async () => {
+    const { vlink } = await createFlow({ person_id: 'person-1' });
+    const page = await newPage();
+    let releaseOpen: () => void = () => {};
+    const openHeld = new Promise<void>((resolve) => {
+      releaseOpen = resolve;
+    });
+    const sentActions: string[] = [];
+    await page.route('**/actions', async (route) => {
+      const { type } = route.request().postDataJSON() as { type: string };
+      sentActions.push(type);
+      if (type === 'open') await openHeld;
+      await route.continue();
+    });
+    await page.goto(vlink);
+    await page.click('[data-testid=start]');
+    await expect.poll(() => sentActions).toEqual(['open']);
+    releaseOpen();
+    await expect.poll(() => page.getAttribute('main', 'data-phase')).toBe('in_progress');
+    expect(sentActions.slice(0, 2)).toEqual(['open', 'start']);
+    const flow = await (
+      await fetch(`${sandbox.url}/flow/${vlink.split('/').at(-2)}`, { headers: API_HEADERS })
+    ).json();
+    expect(flow.started_at).toEqual(expect.any(String));
+    await page.close();
+  });
+
   it.each(['kk', 'ru', 'en'] as const)('speaks %s from the translation catalog', async (locale) => {
     const { vlink } = await createFlow({ person_id: 'person-1', locale });
     const page = await newPage();

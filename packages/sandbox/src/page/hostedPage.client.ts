@@ -192,20 +192,22 @@ function send(action: PageAction): Promise<PageState | null> {
 }
 
 // One request at a time. A keep-alive ping is skipped while anything is in flight; a person's
-// action waits for an in-flight ping instead of being lost, and a second click while their own
-// action is pending is ignored (it would otherwise decide the next step too).
+// action waits for the page's own in-flight request (the first `open`, a ping) instead of being
+// lost, and a second click while their own action is pending is ignored (it would otherwise
+// decide the next step too).
 let inFlight: Promise<void> | null = null;
 function act(action: PageAction): Promise<void> {
   const isPing = action.type === 'ping';
-  if (isPing ? inFlight : busy) return Promise.resolve();
-  if (!isPing) busy = true;
+  const byPerson = action.type !== 'ping' && action.type !== 'open';
+  if (isPing ? inFlight : byPerson && busy) return Promise.resolve();
+  if (byPerson) busy = true;
   const run = (inFlight ?? Promise.resolve()).then(() => send(action));
   const done = run.then(
     (next) => update(next),
     (err: unknown) => showError(err),
   );
   const settled: Promise<void> = done.then(() => {
-    if (!isPing) busy = false;
+    if (byPerson) busy = false;
     if (inFlight === settled) inFlight = null;
   });
   inFlight = settled;
