@@ -1,6 +1,9 @@
 import type { Preview } from '@storybook/react-vite';
-import { releaseStoryBackends, verigramLoader } from '../packages/react/src/stories/verigramLoader.ts';
-import { withVerigram } from '../packages/react/src/stories/withVerigram.tsx';
+import {
+  releaseStoryBackends,
+  verigramLoader,
+  withVerigram,
+} from '../packages/react/src/stories/verigramLoader.tsx';
 import './preview.css';
 
 const preview: Preview = {

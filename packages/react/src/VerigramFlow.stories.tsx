@@ -6,7 +6,7 @@ import { type ComponentProps, useState } from 'react';
 import { expect, fn, waitFor, within } from 'storybook/test';
 import { acceptConsent, blockCamera, hostedPage } from './stories/hostedPage.ts';
 import { stubWindowOpen } from './stories/stubWindowOpen.ts';
-import type { VerigramStoryParameters } from './stories/verigramLoader.ts';
+import type { VerigramStoryParameters } from './stories/verigramLoader.tsx';
 import { storyApiError, withScriptedFailures } from './stories/withScriptedFailures.ts';
 import { VerigramFlow } from './VerigramFlow.tsx';
 import './stories/exampleAppStyles.css';

@@ -108,10 +108,14 @@ export const ExportBlockedInRussian: Story = {
     );
     await expect(canvas.queryByRole('textbox', { name: 'Экспортированный код' })).toBeNull();
     const logo = canvas.getByRole('textbox', { name: 'URL логотипа' });
-    await waitFor(() =>
-      expect(logo).toHaveAccessibleDescription(
-        expect.stringContaining('URL логотипа должен использовать https'),
-      ),
+    // The Russian issue texts are a chunk fetched on first use: a cold dev server on a busy
+    // machine takes seconds to serve it (waitFor's default is 1 s).
+    await waitFor(
+      () =>
+        expect(logo).toHaveAccessibleDescription(
+          expect.stringContaining('URL логотипа должен использовать https'),
+        ),
+      { timeout: 10_000 },
     );
     await userEvent.click(canvas.getByRole('button', { name: 'К первой ошибке' }));
     await expect(logo).toHaveFocus();

@@ -2,7 +2,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { InMemoryClient } from '@verigram-kit/sandbox';
 import { expect, waitFor } from 'storybook/test';
-import { loadedVerigram, type VerigramStoryParameters } from '../stories/verigramLoader.ts';
+import { loadedVerigram, type VerigramStoryParameters } from '../stories/verigramLoader.tsx';
 import { withScriptedFailures } from '../stories/withScriptedFailures.ts';
 import { FlowFile } from './FlowFile.tsx';
 import './flowStatus.css';

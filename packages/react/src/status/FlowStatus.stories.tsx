@@ -4,7 +4,7 @@ import { onlineManager } from '@tanstack/react-query';
 import type { Locale } from '@verigram-kit/core';
 import type { InMemoryClient, ScriptOutcome } from '@verigram-kit/sandbox';
 import { expect } from 'storybook/test';
-import { loadedVerigram, type VerigramStoryParameters } from '../stories/verigramLoader.ts';
+import { loadedVerigram, type VerigramStoryParameters } from '../stories/verigramLoader.tsx';
 import { storyApiError, withScriptedFailures } from '../stories/withScriptedFailures.ts';
 import { FlowStatus } from './FlowStatus.tsx';
 import './flowStatus.css';

@@ -7,7 +7,7 @@ import { FlowFile } from '../status/FlowFile.tsx';
 import { FlowStatus } from '../status/FlowStatus.tsx';
 import { VerigramFlow } from '../VerigramFlow.tsx';
 import { acceptConsent, hostedPage } from './hostedPage.ts';
-import type { VerigramStoryParameters } from './verigramLoader.ts';
+import type { VerigramStoryParameters } from './verigramLoader.tsx';
 import '../status/flowStatus.css';
 import './exampleAppStyles.css';
 

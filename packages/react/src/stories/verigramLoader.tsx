@@ -1,7 +1,9 @@
+import type { Decorator } from '@storybook/react-vite';
 import type { QueryClient as QueryClientType } from '@tanstack/react-query';
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { FlowClient, Locale } from '@verigram-kit/core';
 import { createInMemoryClient, type InMemoryClient, type InMemoryClientOptions } from '@verigram-kit/sandbox';
+import { VerigramProvider } from '../VerigramProvider.tsx';
 
 /** What a story may ask of its backend, under `parameters.verigram`. */
 export interface VerigramStoryParameters {
@@ -70,3 +72,19 @@ export function loadedVerigram(loaded: Record<string, unknown>): VerigramStoryLo
   if (!verigram) throw new Error('verigramLoader did not run: is .storybook/preview.tsx loading it?');
   return verigram;
 }
+
+/**
+ * Global decorator: every story renders inside the providers an app would set up, with the
+ * client and QueryClient `verigramLoader` made for this story alone.
+ */
+export const withVerigram: Decorator = (Story, { loaded }) => {
+  const verigram = loaded.verigram as VerigramStoryLoaded | undefined;
+  if (!verigram) return <Story />;
+  return (
+    <QueryClientProvider client={verigram.queryClient}>
+      <VerigramProvider client={verigram.client}>
+        <Story />
+      </VerigramProvider>
+    </QueryClientProvider>
+  );
+};
