@@ -6,7 +6,10 @@ import { useSyncExternalStore } from 'react';
 // (or nothing), never English in their place. No 'use client' here: loadFlowStatusMessages, built
 // on this, may be called from a server component to prefetch.
 
-/** The texts of one part of the kit (a table, or a function that says a thing) in each locale. */
+/**
+ * The texts of one part of the kit (a table, or a function that says a thing) in each locale.
+ * Its methods use no `this`, so they can be passed on as plain functions.
+ */
 export interface LocaleLoader<T> {
   /** `locale`'s texts if already loaded (English always is), else undefined. */
   peek(locale: Locale): T | undefined;

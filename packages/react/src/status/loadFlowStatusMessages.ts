@@ -18,8 +18,8 @@ const flowStatusMessages = createLocaleLoader(FLOW_STATUS_MESSAGES_EN, (locale) 
  * Russian from a chunk fetched on first use (the same one the components load).
  * @example const ru = await loadFlowStatusMessages('ru'); ru.state.passed // 'Пройдена'
  */
-export const loadFlowStatusMessages = (locale: Locale): Promise<FlowStatusMessages> =>
-  flowStatusMessages.load(locale);
+export const loadFlowStatusMessages: (locale: Locale) => Promise<FlowStatusMessages> =
+  flowStatusMessages.load;
 
 /**
  * The strings of `<FlowStatus>` and `<FlowFile>` in `locale` with the consumer's overrides, or
