@@ -13,6 +13,7 @@ import type {
   FrontendSessionStatus,
   LivenessError,
   Locale,
+  PipelineStep,
   ServiceName,
   StateName,
 } from '@verigram-kit/core';
@@ -57,7 +58,7 @@ export function verdictCodes(outcome: Verdict, errorCodes: LivenessError[] = [])
  * Lifetime of a standalone liveness session's access token when `duration` is not sent. The spec
  * bounds `duration` to 120..600 s but gives no default; the middle of that range is assumed.
  */
-export const DEFAULT_LIVENESS_DURATION_S = 300;
+const DEFAULT_LIVENESS_DURATION_S = 300;
 
 export interface StepRecord {
   stepId: string;
@@ -148,6 +149,86 @@ export class FlowMachine {
   /** The sessions of a flow, oldest first. */
   sessionsOf(flow: FlowRecord): SessionRecord[] {
     return flow.sessionIds.map((id) => this.sessions.get(id) as SessionRecord);
+  }
+
+  /** A new flow, not started: one step per pipeline step of its (parsed, defaults filled) template. */
+  addFlow(init: {
+    consumerId: string;
+    personId: string;
+    locale: Locale;
+    template: FlowTemplate;
+    testFlow: boolean;
+    vlinkFor: (flowId: string) => string;
+    ttl: number;
+    callbackUrl?: string | undefined;
+    inputData?: FlowInputData | undefined;
+    templateId?: string | undefined;
+  }): FlowRecord {
+    const now = this.now();
+    const flowId = this.generateId('flow');
+    const pipeline = init.template.pipeline as Required<PipelineStep>[];
+    const flow: FlowRecord = {
+      flowId,
+      consumerId: init.consumerId,
+      personId: init.personId,
+      locale: init.locale,
+      template: init.template,
+      testFlow: init.testFlow,
+      vlink: init.vlinkFor(flowId),
+      createdAt: now,
+      updatedAt: now,
+      ttl: init.ttl,
+      currentIndex: 0,
+      flowStatus: 'unknown',
+      checkType: 'auto',
+      steps: pipeline.map((s) => ({
+        stepId: this.generateId('step'),
+        serviceName: s.service_name,
+        allowFailure: s.allow_failure,
+        timeout: s.timeout,
+        maxRetries: s.max_retries,
+        attempts: 0,
+      })),
+      sessionIds: [],
+    };
+    if (init.callbackUrl) flow.callbackUrl = init.callbackUrl;
+    if (init.inputData) flow.inputData = init.inputData;
+    if (init.templateId) flow.templateId = init.templateId;
+    this.flows.set(flowId, flow);
+    return flow;
+  }
+
+  /**
+   * A standalone liveness session (`POST /liveness2/session`): `max_retries + 1` attempts, a token
+   * that lives `duration` seconds, and the given flow or a generated one ("Is generated
+   * automatically by the system if not passed when creating the session.").
+   */
+  addLivenessSession(init: {
+    consumerId: string;
+    personId: string;
+    flowId?: string | undefined;
+    maxRetries: number;
+    durationS?: number | undefined;
+  }): SessionRecord {
+    const now = this.now();
+    const session: SessionRecord = {
+      sessionId: this.generateId('session'),
+      consumerId: init.consumerId,
+      personId: init.personId,
+      flowId: init.flowId ?? this.generateId('flow'),
+      serviceName: 'verilive',
+      createdAt: now,
+      updatedAt: now,
+      states: [{ state: 'created', at: now }],
+      frontendStatus: 'active',
+      errorCodes: [],
+      files: [],
+      accessToken: this.generateId('token'),
+      attemptsLeft: attemptsAllowed(init.maxRetries),
+      expiresAt: now + (init.durationS ?? DEFAULT_LIVENESS_DURATION_S) * 1000,
+    };
+    this.sessions.set(session.sessionId, session);
+    return session;
   }
 
   start(flow: FlowRecord, now: number): void {

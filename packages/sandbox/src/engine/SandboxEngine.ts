@@ -10,20 +10,12 @@ import type {
   FlowTemplate,
   LivenessError,
   LivenessSession,
-  PipelineStep,
   SessionProjection,
 } from '@verigram-kit/core';
 import { INACTIVITY_DISCONNECT_MS } from '@verigram-kit/core';
 import { BUILTIN_TEMPLATES, DEFAULT_TEMPLATE_ID } from './builtinTemplates.ts';
 import { createIdGenerator, type IdGenerator } from './createIdGenerator.ts';
-import {
-  attemptsAllowed,
-  DEFAULT_LIVENESS_DURATION_S,
-  FlowMachine,
-  type FlowRecord,
-  type SessionRecord,
-  type Verdict,
-} from './FlowMachine.ts';
+import { FlowMachine, type FlowRecord, type SessionRecord, type Verdict } from './FlowMachine.ts';
 import {
   type HostedPageAction,
   parseCreateFlow,
@@ -176,39 +168,21 @@ export class SandboxEngine {
       template = parseCreateFlow({ person_id: req.person_id, template: builtin }).template as FlowTemplate;
     }
     const now = this.now();
-    const flowId = this.generateId('flow');
-    const pipeline = template.pipeline as Required<PipelineStep>[];
-    const flow: FlowRecord = {
-      flowId,
+    const flow = this.machine.addFlow({
       consumerId: consumer.consumerId,
       personId: req.person_id,
       locale: req.locale ?? 'en',
       template,
       testFlow: consumer.testKey,
-      vlink: this.vlinkFor(flowId),
-      createdAt: now,
-      updatedAt: now,
+      vlinkFor: this.vlinkFor,
       ttl: this.ttlSeconds,
-      currentIndex: 0,
-      flowStatus: 'unknown',
-      checkType: 'auto',
-      steps: pipeline.map((s) => ({
-        stepId: this.generateId('step'),
-        serviceName: s.service_name,
-        allowFailure: s.allow_failure,
-        timeout: s.timeout,
-        maxRetries: s.max_retries,
-        attempts: 0,
-      })),
-      sessionIds: [],
-    };
-    if (req.callback_url) flow.callbackUrl = req.callback_url;
-    if (req.input_data) flow.inputData = req.input_data;
-    if (req.template_id) flow.templateId = req.template_id;
-    this.machine.flows.set(flowId, flow);
+      callbackUrl: req.callback_url,
+      inputData: req.input_data,
+      templateId: req.template_id,
+    });
     const script = parseScriptedOutcome(flow.personId);
     if (script?.atCreation) runScript(this.machine, flow, script.outcome, now);
-    return { flow_id: flowId, vlink: flow.vlink };
+    return { flow_id: flow.flowId, vlink: flow.vlink };
   }
 
   /** `GET /flow/{flow_id}`; records `polled_at`. */
@@ -264,25 +238,13 @@ export class SandboxEngine {
           errorMsg: `person_id does not match flow ${req.flow_id}`,
         });
     }
-    const now = this.now();
-    const session: SessionRecord = {
-      sessionId: this.generateId('session'),
+    const session = this.machine.addLivenessSession({
       consumerId: consumer.consumerId,
       personId: req.person_id,
-      // "Is generated automatically by the system if not passed when creating the session."
-      flowId: req.flow_id ?? this.generateId('flow'),
-      serviceName: 'verilive',
-      createdAt: now,
-      updatedAt: now,
-      states: [{ state: 'created', at: now }],
-      frontendStatus: 'active',
-      errorCodes: [],
-      files: [],
-      accessToken: this.generateId('token'),
-      attemptsLeft: attemptsAllowed(req.max_retries as number),
-      expiresAt: now + (req.duration ?? DEFAULT_LIVENESS_DURATION_S) * 1000,
-    };
-    this.machine.sessions.set(session.sessionId, session);
+      flowId: req.flow_id,
+      maxRetries: req.max_retries as number,
+      durationS: req.duration,
+    });
     if (req.flow_id === undefined)
       this.machine.addLivenessFlow(
         session,
