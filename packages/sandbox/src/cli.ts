@@ -2,6 +2,7 @@
 // verigram-sandbox: starts the Verigram API 2.0 emulator and its hosted page.
 import { parseArgs } from 'node:util';
 import { API_KEY_HEADER, API_VERSION, API_VERSION_HEADER } from '@verigram-kit/core';
+import { checkClockRate } from './server/SandboxClock.ts';
 import { type PageMessages, pageMessagesFromEnv, startSandbox } from './server/startSandbox.ts';
 import { faultsFromEnv, type SandboxFaults } from './server/withFaults.ts';
 
@@ -20,6 +21,8 @@ Options:
   --auto-complete       Pass every flow as soon as its page is opened
   --rate-limit <n>      Requests per minute per test key (default 600)
   --ttl <s>             Flow ttl in seconds (default 86400)
+  --clock-rate <n>      Run the sandbox clock n times as fast as real time, above 0 and at most
+                        10000 (env SANDBOX_CLOCK_RATE, default 1): deadlines, ttl, +after<N> ids
   --latency <ms>        Fault: delay every API answer (env SANDBOX_LATENCY_MS)
   --fault-5xx <rate>    Fault: share 0..1 of API requests answered 500 (env SANDBOX_FAULT_5XX_RATE)
   --fault-429 <n>       Fault: answer the next n API requests 429 (env SANDBOX_FAULT_429_BURST)
@@ -63,6 +66,7 @@ async function main(): Promise<void> {
         'auto-complete': { type: 'boolean' },
         'rate-limit': { type: 'string' },
         ttl: { type: 'string' },
+        'clock-rate': { type: 'string' },
         latency: { type: 'string' },
         'fault-5xx': { type: 'string' },
         'fault-429': { type: 'string' },
@@ -110,6 +114,10 @@ async function main(): Promise<void> {
   const ttl = number('ttl', values.ttl as string | undefined);
   if (ttl !== undefined && (ttl < 60 || ttl > 31_536_000))
     fail('--ttl must be from 60 to 31536000 (spec Flow.ttl)');
+  const clockRateText = (values['clock-rate'] as string | undefined) ?? process.env.SANDBOX_CLOCK_RATE;
+  const clockRate = clockRateText === undefined ? undefined : Number(clockRateText);
+  const [clockRateProblem] = checkClockRate(clockRate ?? 1, '--clock-rate');
+  if (clockRateProblem) fail(`${clockRateProblem}, got "${clockRateText}"`);
 
   let sandbox: Awaited<ReturnType<typeof startSandbox>>;
   try {
@@ -124,6 +132,7 @@ async function main(): Promise<void> {
       env: {},
       ...(limit !== undefined ? { rateLimit: { limit } } : {}),
       ...(ttl !== undefined ? { ttlSeconds: ttl } : {}),
+      ...(clockRate !== undefined ? { clockRate } : {}),
       ...(values.quiet ? {} : { log: (line: string) => process.stdout.write(`  ${line}\n`) }),
     });
   } catch (err) {
@@ -147,14 +156,16 @@ Verigram sandbox (API ${API_VERSION}) listening on ${url}
   Test keys        sandbox-test-key   (test_flow: true, rate-limited)
                    sandbox-other-key  (a second consumer, to test isolation)
   Auto-complete    ${values['auto-complete'] ? 'on' : 'off'}
+  Clock            ${sandbox.clockRate === 1 ? 'real time' : `${sandbox.clockRate}× real time`}
   Faults           ${activeFaults.length ? activeFaults.map(([k, v]) => `${k}=${v}`).join(' ') : 'none'}
   Person ids       alice+pass alice+fail alice+review alice+timeout alice+abandon alice+reviewed
                    alice+suspicious alice+blacklisted alice+whitelisted (+auto: at creation)
+                   alice+after30 alice+after5+fail (30 s / 5 s after creation, no page needed)
 
 Control routes (sandbox only):
   POST ${url}/_sandbox/flows/{flow_id}/steps/current   {"outcome":"pass|fail|unknown|abandon|timeout","error_codes":[...]}
   GET  ${url}/_sandbox/flows          PUT ${url}/_sandbox/faults      PUT ${url}/_sandbox/auto-complete
-  POST ${url}/_sandbox/clock {"advance_ms":300000}                  POST ${url}/_sandbox/reset
+  POST ${url}/_sandbox/clock {"advance_ms":300000} or {"rate":60}   POST ${url}/_sandbox/reset
 
 Try it:
   curl -X POST ${url}/flow \\

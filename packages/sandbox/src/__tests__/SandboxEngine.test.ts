@@ -373,3 +373,85 @@ describe('SandboxEngine: automation', () => {
     );
   });
 });
+
+describe('SandboxEngine: timed person ids (+after<N>)', () => {
+  const at = (ms: number) => new Date(T0 + ms).toISOString();
+
+  it('given alice+after30, then the flow waits not started until 30 s, even with its page open', () => {
+    const { engine, clock } = setup();
+    const { flow_id } = engine.createFlow(KEY, { person_id: 'alice+after30' });
+    clock.t += 10_000;
+    expect(engine.pageAction(flow_id, { type: 'open' })).toMatchObject({ phase: 'not_started' });
+    clock.t += 19_999;
+    const flow = engine.getFlow(KEY, flow_id);
+    expect(flow).toMatchObject({ flow_status: 'unknown' });
+    expect(flow.started_at).toBeUndefined();
+    expect(flow.end_cause).toBeUndefined();
+    expect(() => engine.getFlowResult(KEY, flow_id)).toThrow(
+      expect.objectContaining({ status: 404, errorCode: 'FLOW_NOT_STARTED' }),
+    );
+  });
+
+  it('given alice+after30 read first at 45 s, then it passed at 30 s: its timestamps are the due time, not the read time', () => {
+    const { engine, clock } = setup();
+    const { flow_id } = engine.createFlow(KEY, { person_id: 'alice+after30' });
+    clock.t += 45_000;
+    const flow = engine.getFlow(KEY, flow_id);
+    expect(flow).toMatchObject({
+      flow_status: 'pass',
+      end_cause: 'completed',
+      started_at: at(30_000),
+      ended_at: at(30_000),
+      polled_at: at(45_000),
+    });
+    const result = engine.getFlowResult(KEY, flow_id);
+    expect(result.service_statuses?.map((s) => s.session_status)).toEqual(['pass', 'pass']);
+  });
+
+  it('given alice+after5+fail, then at 5 s every attempt has failed and the flow ends fail / completed', () => {
+    const { engine, clock } = setup();
+    const { flow_id } = engine.createFlow(KEY, {
+      person_id: 'alice+after5+fail',
+      template: pipeline({ service_name: 'verilive', max_retries: 1 }),
+    });
+    clock.t += 4_999;
+    expect(engine.getFlow(KEY, flow_id).end_cause).toBeUndefined();
+    clock.t += 1;
+    expect(engine.getFlow(KEY, flow_id)).toMatchObject({
+      flow_status: 'fail',
+      end_cause: 'completed',
+      ended_at: at(5_000),
+    });
+    expect(engine.getFlowResult(KEY, flow_id)).toMatchObject({ sessions_count: 2 });
+  });
+
+  it('given alice+after5+review, then tick() alone ends it unknown at 5 s, for a caller that lists flows', () => {
+    const { engine, clock } = setup();
+    const { flow_id } = engine.createFlow(KEY, { person_id: 'alice+after5+review' });
+    clock.t += 60_000;
+    engine.tick();
+    expect(engine.listFlows()[0]).toMatchObject({
+      flow_id,
+      flow_status: 'unknown',
+      end_cause: 'completed',
+      ended_at: at(5_000),
+    });
+  });
+
+  it('given a ttl shorter than the wait, then the ttl ends the flow first (timeout) and the script never runs', () => {
+    const { engine, clock } = setup({ ttlSeconds: 60 });
+    const { flow_id } = engine.createFlow(KEY, { person_id: 'alice+after90' });
+    clock.t += 120_000;
+    const flow = engine.getFlow(KEY, flow_id);
+    expect(flow).toMatchObject({ flow_status: 'fail', end_cause: 'timeout', ended_at: at(60_000) });
+    expect(flow.started_at).toBeUndefined();
+  });
+
+  it('given alice+auto+after10, then +after decides when: nothing at creation, passed at 10 s', () => {
+    const { engine, clock } = setup();
+    const { flow_id } = engine.createFlow(KEY, { person_id: 'alice+auto+after10' });
+    expect(engine.getFlow(KEY, flow_id).end_cause).toBeUndefined();
+    clock.t += 10_000;
+    expect(engine.getFlow(KEY, flow_id)).toMatchObject({ flow_status: 'pass', ended_at: at(10_000) });
+  });
+});

@@ -31,6 +31,13 @@ describe('verigram-sandbox CLI', () => {
       code: 2,
       stderr: expect.stringContaining('--page-messages must be "on" or "off"'),
     });
+    const frozen = await run(tsx, [cli, '--clock-rate', '0']).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(frozen).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--clock-rate must be a number above 0 and at most 10000, got "0"'),
+    });
     const same = await run(tsx, [cli, '--port', '4999', '--page-port', '4999']).catch(
       (e: { code: number; stderr: string }) => e,
     );
@@ -42,7 +49,12 @@ describe('verigram-sandbox CLI', () => {
 
   it('starts on SANDBOX_PORT=0 with --auto-complete and prints both origins, keys and a curl', async () => {
     child = spawn(tsx, [cli, '--auto-complete', '--quiet'], {
-      env: { ...process.env, SANDBOX_PORT: '0', VERIGRAM_SANDBOX_PAGE_MESSAGES: 'off' },
+      env: {
+        ...process.env,
+        SANDBOX_PORT: '0',
+        SANDBOX_CLOCK_RATE: '60',
+        VERIGRAM_SANDBOX_PAGE_MESSAGES: 'off',
+      },
     });
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {
@@ -56,6 +68,7 @@ describe('verigram-sandbox CLI', () => {
     expect(out).toContain('sandbox-test-key');
     expect(out).toContain('/_sandbox/flows/{flow_id}/steps/current');
     expect(out).toMatch(/Page messages +off/);
+    expect(out).toMatch(/Clock +60× real time/);
     const pageUrl = /Hosted page +(http:\/\/\S+)\/hf2\/\{flow_id\}\//.exec(out)?.[1] as string;
     expect(pageUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(pageUrl).not.toBe(url);

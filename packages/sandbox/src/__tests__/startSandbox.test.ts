@@ -758,3 +758,78 @@ describe('page messages', () => {
     );
   });
 });
+
+describe('the sandbox clock rate', () => {
+  const clockOf = async (running: RunningSandbox) =>
+    (await call(running.url, 'GET', '/_sandbox/clock')).body as { now: string; rate: number };
+
+  it('given POST /_sandbox/clock {"rate": 60}, then an alice+after60 flow ends after about one real second, with no page', async () => {
+    const fast = await startSandbox({ env: {} });
+    try {
+      const set = await call(fast.url, 'POST', '/_sandbox/clock', { body: { rate: 60 } });
+      expect(set.status).toBe(200);
+      expect(set.body.rate).toBe(60);
+      const created = Date.now();
+      const { flow_id } = (await call(fast.url, 'POST', '/flow', { body: { person_id: 'alice+after60' } }))
+        .body as { flow_id: string };
+      let flow = (await call(fast.url, 'GET', `/flow/${flow_id}`)).body;
+      while (flow.end_cause === undefined && Date.now() - created < 10_000) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        flow = (await call(fast.url, 'GET', `/flow/${flow_id}`)).body;
+      }
+      const elapsed = Date.now() - created;
+      expect(flow).toMatchObject({ flow_status: 'pass', end_cause: 'completed' });
+      expect(elapsed).toBeGreaterThanOrEqual(900);
+      expect(Date.parse(flow.ended_at) - Date.parse(flow.created_at)).toBe(60_000);
+    } finally {
+      await fast.close();
+    }
+  });
+
+  it('given startSandbox({ clockRate: 60 }), then sandbox time runs 60× real time, and a new rate takes over with no jump', async () => {
+    let real = Date.parse('2026-01-01T00:00:00Z');
+    const fast = await startSandbox({ env: {}, now: () => real, clockRate: 60 });
+    try {
+      expect(fast.clockRate).toBe(60);
+      expect(await clockOf(fast)).toEqual({ now: '2026-01-01T00:00:00.000Z', rate: 60 });
+      real += 1_000;
+      expect((await clockOf(fast)).now).toBe('2026-01-01T00:01:00.000Z');
+      const slowed = await call(fast.url, 'POST', '/_sandbox/clock', {
+        body: { rate: 2, advance_ms: 1_000 },
+      });
+      expect(slowed.body).toEqual({ now: '2026-01-01T00:01:01.000Z', rate: 2 });
+      real += 1_000;
+      expect((await clockOf(fast)).now).toBe('2026-01-01T00:01:03.000Z');
+    } finally {
+      await fast.close();
+    }
+  });
+
+  it.each([
+    ['zero', { rate: 0 }],
+    ['negative', { rate: -1 }],
+    ['a string', { rate: '60' }],
+    ['null', { rate: null }],
+    ['above 10000', { rate: 10_001 }],
+    ['a good advance beside a bad rate', { advance_ms: 60_000, rate: 0 }],
+    ['neither field', {}],
+  ])(
+    'given a rate that is %s, then POST /_sandbox/clock answers 422 INVALID_PAYLOAD and changes nothing',
+    async (_, body) => {
+      const real = Date.parse('2026-01-01T00:00:00Z');
+      const fixed = await startSandbox({ env: {}, now: () => real });
+      try {
+        const res = await call(fixed.url, 'POST', '/_sandbox/clock', { body });
+        expect(res.status).toBe(422);
+        expect(res.body).toEqual({ error_code: 'INVALID_PAYLOAD', error_msg: expect.stringMatching(/rate/) });
+        expect(await clockOf(fixed)).toEqual({ now: '2026-01-01T00:00:00.000Z', rate: 1 });
+      } finally {
+        await fixed.close();
+      }
+    },
+  );
+
+  it('given startSandbox({ clockRate: 0 }), then it refuses to start', async () => {
+    await expect(startSandbox({ env: {}, clockRate: 0 })).rejects.toThrow(RangeError);
+  });
+});

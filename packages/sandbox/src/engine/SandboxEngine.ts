@@ -41,6 +41,7 @@ import {
   runScript,
   type ScriptOutcome,
   type StepOutcome,
+  settleTimedScript,
 } from './testControls.ts';
 
 /** A Verigram consumer (an account) and the API key that acts for it. */
@@ -137,8 +138,14 @@ export class SandboxEngine {
     const flow = this.machine.flows.get(flowId);
     if (!flow) throw notFound(`Flow ${flowId}`);
     if (flow.consumerId !== consumer.consumerId) throw forbidden(`Flow ${flowId}`);
-    this.machine.settle(flow);
+    this.settle(flow);
     return flow;
+  }
+
+  /** Applies what is due by `now`: a timed person id's script, then the flow's deadlines. */
+  private settle(flow: FlowRecord, now = this.now()): void {
+    settleTimedScript(this.machine, flow, now);
+    this.machine.settle(flow, now);
   }
 
   /** A session of this key's consumer; another consumer's answers 404 (the journal lists no 403). */
@@ -212,7 +219,7 @@ export class SandboxEngine {
   getSessionResult(apiKey: string, sessionId: string): SessionProjection {
     const session = this.ownSession(apiKey, sessionId);
     const flow = this.machine.flows.get(session.flowId);
-    if (flow) this.machine.settle(flow);
+    if (flow) this.settle(flow);
     this.machine.settleSession(session, this.now());
     return toSessionProjection(session);
   }
@@ -297,7 +304,7 @@ export class SandboxEngine {
   /** The hosted page's view of a flow (no key: holding the vlink is the capability, as with Verigram). */
   pageState(flowId: string): HostedPageState {
     const flow = this.hostedFlow(flowId);
-    this.machine.settle(flow);
+    this.settle(flow);
     return toPageState(flow);
   }
 
@@ -313,7 +320,7 @@ export class SandboxEngine {
     const action = parsePageAction(input);
     const flow = this.hostedFlow(flowId);
     const now = this.now();
-    this.machine.settle(flow, now);
+    this.settle(flow, now);
     if (flow.endCause !== undefined) return toPageState(flow);
     flow.lastActivityAt = now;
     switch (action.type) {
@@ -322,6 +329,8 @@ export class SandboxEngine {
         // FlowInputMeta.initial_device_type: "Detected device type at the start of the flow."
         if (device.userAgent !== undefined) flow.initialDeviceType ??= deviceTypeOf(device.userAgent);
         const script = parseScriptedOutcome(flow.personId);
+        // A timed script (`+after<N>`) runs at its due time, not when the page opens.
+        if (script?.afterSeconds !== undefined) break;
         if (script) runScript(this.machine, flow, script.outcome, now);
         else if (this.autoComplete) runScript(this.machine, flow, 'pass', now);
         break;
@@ -424,7 +433,7 @@ export class SandboxEngine {
 
   /** Evaluates every deadline now (reads do this per flow anyway; the clock control calls it). */
   tick(now = this.now()): void {
-    for (const flow of this.machine.flows.values()) this.machine.settle(flow, now);
+    for (const flow of this.machine.flows.values()) this.settle(flow, now);
   }
 
   /** Every flow, newest first, as `Flow` objects (for tests and the control route). */
@@ -432,7 +441,7 @@ export class SandboxEngine {
     return [...this.machine.flows.values()]
       .filter((f) => consumerId === undefined || f.consumerId === consumerId)
       .map((f) => {
-        this.machine.settle(f);
+        this.settle(f);
         return toFlow(f);
       })
       .reverse();

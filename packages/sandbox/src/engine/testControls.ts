@@ -19,6 +19,11 @@
 //                   session state `reviewed`
 //   alice+rejected  the same, the operator rejects → fail, check_type edited
 //   alice+auto      run the script at creation (default outcome pass), no page needed
+//   alice+after30   run the script 30 s (sandbox clock) after creation, no page needed (default
+//                   outcome pass; `alice+after5+fail`); until then the flow waits, not started.
+//                   Applied lazily when the flow is read, like the deadlines (FlowMachine.settle),
+//                   with the due time as its timestamps. It wins over `+auto`, and the page's
+//                   open does not run it early.
 
 import type { LivenessError } from '@verigram-kit/core';
 import {
@@ -63,6 +68,8 @@ export interface PersonIdScript {
   outcome: ScriptOutcome;
   /** Run at creation instead of when the page opens. */
   atCreation: boolean;
+  /** Run this many seconds after creation instead of when the page opens (`+after<N>`). */
+  afterSeconds?: number;
 }
 
 const TAGS: Record<string, ScriptOutcome> = {
@@ -84,12 +91,31 @@ export function parseScriptedOutcome(personId: string): PersonIdScript | null {
   const tags = personId.toLowerCase().split('+').slice(1);
   let outcome: ScriptOutcome | undefined;
   let atCreation = false;
+  let afterSeconds: number | undefined;
   for (const tag of tags) {
-    if (tag === 'auto') atCreation = true;
+    const after = /^after(\d{1,9})$/.exec(tag);
+    if (after) afterSeconds = Number(after[1]);
+    else if (tag === 'auto') atCreation = true;
     else if (TAGS[tag]) outcome = TAGS[tag];
   }
-  if (!outcome && !atCreation) return null;
+  if (!outcome && !atCreation && afterSeconds === undefined) return null;
+  if (afterSeconds !== undefined) return { outcome: outcome ?? 'pass', atCreation: false, afterSeconds };
   return { outcome: outcome ?? 'pass', atCreation };
+}
+
+/**
+ * Runs a timed person id's script (`+after<N>`) once its due time has passed, as if it had run
+ * then: the deadlines due earlier (ttl, a tester's started step timing out) are applied first and
+ * win; otherwise the flow starts and ends at the due time, whatever the read time.
+ */
+export function settleTimedScript(machine: FlowMachine, flow: FlowRecord, now: number): void {
+  if (flow.endCause !== undefined || flow.livenessSessionId !== undefined) return;
+  const script = parseScriptedOutcome(flow.personId);
+  if (script?.afterSeconds === undefined) return;
+  const dueAt = flow.createdAt + script.afterSeconds * 1000;
+  if (now < dueAt) return;
+  machine.settle(flow, dueAt);
+  if (flow.endCause === undefined) runScript(machine, flow, script.outcome, dueAt);
 }
 
 /** Runs a whole scripted outcome on a flow that has not ended. */

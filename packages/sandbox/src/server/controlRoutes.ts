@@ -14,6 +14,7 @@ import { apiKeyOf } from './apiRoutes.ts';
 import type { RateLimiter } from './RateLimiter.ts';
 import { readJsonBody } from './readJsonBody.ts';
 import { json, type Route } from './router.ts';
+import { checkClockRate, MAX_CLOCK_RATE } from './SandboxClock.ts';
 import { checkFaults, type SandboxFaults } from './withFaults.ts';
 
 export interface ControlRoutesContext {
@@ -23,6 +24,8 @@ export interface ControlRoutesContext {
   setFaults(faults: SandboxFaults): void;
   now(): number;
   advanceClock(ms: number): void;
+  setClockRate(rate: number): void;
+  clockRate(): number;
 }
 
 /** A control route's `error_codes`: absent, or LivenessError values (the page's own check). */
@@ -56,7 +59,7 @@ export function controlRoutes(ctx: ControlRoutesContext): Route[] {
       });
     return key as string;
   };
-  const clock = () => json(200, { now: new Date(ctx.now()).toISOString() });
+  const clock = () => json(200, { now: new Date(ctx.now()).toISOString(), rate: ctx.clockRate() });
 
   return [
     {
@@ -169,13 +172,28 @@ export function controlRoutes(ctx: ControlRoutesContext): Route[] {
         GET: clock,
         POST: async ({ req }) => {
           const body = await readBody(req);
-          if (typeof body.advance_ms !== 'number' || !(body.advance_ms >= 0))
+          // Both fields are checked before either takes effect: a refused body changes nothing.
+          const problems: string[] = [];
+          if (body.advance_ms === undefined && body.rate === undefined)
+            problems.push(
+              `send advance_ms (a non-negative number), rate (above 0, at most ${MAX_CLOCK_RATE}), or both`,
+            );
+          if (
+            body.advance_ms !== undefined &&
+            (typeof body.advance_ms !== 'number' ||
+              !(body.advance_ms >= 0) ||
+              !Number.isFinite(body.advance_ms))
+          )
+            problems.push('advance_ms must be a non-negative number');
+          if (body.rate !== undefined) problems.push(...checkClockRate(body.rate));
+          if (problems.length)
             throw new SandboxError({
               status: 422,
               errorCode: 'INVALID_PAYLOAD',
-              errorMsg: 'advance_ms must be a non-negative number',
+              errorMsg: problems.join('; '),
             });
-          ctx.advanceClock(body.advance_ms);
+          if (typeof body.rate === 'number') ctx.setClockRate(body.rate);
+          if (typeof body.advance_ms === 'number') ctx.advanceClock(body.advance_ms);
           engine.tick();
           return clock();
         },

@@ -19,6 +19,9 @@ export interface SandboxHandlerContext {
   faults: FaultSwitch;
   now(): number;
   advanceClock(ms: number): void;
+  /** Sets how many times faster than real time the clock runs (checked by the caller). */
+  setClockRate(rate: number): void;
+  clockRate(): number;
   /** Randomness for fault rates. */
   random(): number;
   /** Called with one line per request, when given. */

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { SandboxEngine, type SandboxEngineOptions } from '../engine/SandboxEngine.ts';
 import { createSandboxHandler, type SandboxHandlerContext } from './createSandboxHandler.ts';
 import { type RateLimit, RateLimiter } from './RateLimiter.ts';
+import { SandboxClock } from './SandboxClock.ts';
 import { FaultSwitch, faultsFromEnv, type SandboxFaults } from './withFaults.ts';
 
 /** Whether the hosted page posts the sandbox's postMessage protocol to its embedder. */
@@ -34,6 +35,12 @@ export interface StartSandboxOptions extends Omit<SandboxEngineOptions, 'vlinkFo
   env?: Record<string, string | undefined>;
   /** Rate limit of test keys. @default { limit: 600, windowMs: 60000 } */
   rateLimit?: RateLimit;
+  /**
+   * How many times faster than real time the sandbox clock runs (deadlines, ttl, rate windows,
+   * timed person ids such as `alice+after30`): above 0, at most 10000; change it later with
+   * `setClockRate` or `POST /_sandbox/clock {"rate": n}`. @default 1
+   */
+  clockRate?: number;
   /** Randomness for fault rates (inject for deterministic tests). @default Math.random */
   random?: () => number;
   /** Receives one line per request. @default none */
@@ -59,6 +66,10 @@ export interface RunningSandbox {
   getFaults(): Required<SandboxFaults>;
   /** Moves the sandbox's clock forward (timeouts, inactivity, ttl). */
   advanceClock(ms: number): void;
+  /** Runs the sandbox's clock `rate` times as fast as real time from now on, with no jump; throws a RangeError outside 0 < rate ≤ 10000. */
+  setClockRate(rate: number): void;
+  /** The rate the sandbox's clock runs at (1: real time). */
+  readonly clockRate: number;
   close(): Promise<void>;
 }
 
@@ -83,9 +94,8 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     log,
   } = options;
   const pageMessages = options.pageMessages ?? pageMessagesFromEnv(env);
-  const baseNow = options.now ?? Date.now;
-  let offset = 0;
-  const now = () => baseNow() + offset;
+  const clock = new SandboxClock(options.now, options.clockRate);
+  const now = clock.now;
   let base = publicUrl?.replace(/\/$/, '') ?? '';
   const engine = new SandboxEngine({
     ...options,
@@ -93,15 +103,16 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     vlinkFor: (id) => `${base}/hf2/${encodeURIComponent(id)}/`,
   });
   const faults = new FaultSwitch({ ...faultsFromEnv(env), ...options.faults });
-  const advanceClock = (ms: number) => {
-    offset += ms;
-  };
+  const advanceClock = (ms: number) => clock.advance(ms);
+  const setClockRate = (rate: number) => clock.setRate(rate);
   const context: SandboxHandlerContext = {
     engine,
     rateLimiter: new RateLimiter(rateLimit),
     faults,
     now,
     advanceClock,
+    setClockRate,
+    clockRate: () => clock.rate,
     random,
     log,
     pageMessages: pageMessages === 'on',
@@ -147,6 +158,10 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     setFaults: (f) => faults.set(f),
     getFaults: () => faults.get(),
     advanceClock,
+    setClockRate,
+    get clockRate() {
+      return clock.rate;
+    },
     close: async () => {
       await Promise.all([close(server), close(pageServer)]);
     },
