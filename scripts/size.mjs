@@ -27,8 +27,20 @@ async function exportNames(from) {
   return output.find((o) => o.type === 'chunk' && o.isEntry).exports;
 }
 
-/** An app module that uses `check.imports` (`*`: every export) of `check.from`, so the build keeps them. */
+/**
+ * An app module that uses `check.imports` (`*`: every export) of `check.from` (one entry, or
+ * several whose exports are all used), so the build keeps them.
+ */
 async function appModule({ imports, from }) {
+  if (Array.isArray(from)) {
+    // One after the other: exportNames writes its probe to one file.
+    const lists = [];
+    for (const entry of from) lists.push([entry, await exportNames(entry)]);
+    const lines = lists.map(([entry, names], i) => `import * as e${i} from '${entry}';`);
+    return `${lines.join('\n')}\nglobalThis.used = [${lists
+      .map(([, names], i) => `{ ${names.map((n) => `${n}: e${i}.${n}`).join(', ')} }`)
+      .join(', ')}];`;
+  }
   const names = imports === '*' ? await exportNames(from) : imports;
   return `import { ${names.join(', ')} } from '${from}';\nglobalThis.used = { ${names.join(', ')} };`;
 }
@@ -66,10 +78,12 @@ const checks = [
   // pre-flight's policy check; 18.50 kB with createFlowEventLog (steps and end from the polled
   // flow, for the real hosted page that sends no messages) and getCurrentStep, moved from react;
   // 18.78 kB with listSandboxOnlyFields and the sandbox-only comment the snippet exports start with.
+  // All three entries together (main, /ui, /internal): what core weighed as one entry before the
+  // builder's helpers and the siblings' internals moved to entries of their own.
   {
     name: 'core (all of it, server client and builder included)',
     imports: '*',
-    from: '@verigram-kit/core',
+    from: ['@verigram-kit/core', '@verigram-kit/core/ui', '@verigram-kit/core/internal'],
     budget: 18800,
   },
 ];

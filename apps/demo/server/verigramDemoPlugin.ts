@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { toErrorBody } from '@verigram-kit/core';
+import { SANDBOX_PORT } from '@verigram-kit/core/internal';
 import { createVerigramProxy } from '@verigram-kit/proxy';
 import { createNodeTransport, toNodeHandler } from '@verigram-kit/proxy/node';
 import { createFlowVerdicts, type FlowVerdicts } from '@verigram-kit/proxy/verdicts';
@@ -42,7 +43,7 @@ export function demoSandboxUrl(options: DemoServerOptions = {}): string | null {
 }
 
 const sandboxPortOf = (options: DemoServerOptions) =>
-  options.sandboxPort ?? Number((options.env ?? process.env).SANDBOX_PORT ?? 4010);
+  options.sandboxPort ?? Number((options.env ?? process.env).SANDBOX_PORT ?? SANDBOX_PORT);
 
 const sandboxPagePortOf = (options: DemoServerOptions) => {
   const port = sandboxPortOf(options);

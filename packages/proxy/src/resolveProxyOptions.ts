@@ -1,9 +1,5 @@
-import {
-  DEFAULT_ASSET_HOSTS,
-  type FlowConfigUiInput,
-  type RetryPolicy,
-  type VerigramFetch,
-} from '@verigram-kit/core';
+import type { FlowConfigUiInput, RetryPolicy, VerigramFetch } from '@verigram-kit/core';
+import { DEFAULT_ASSET_HOSTS } from '@verigram-kit/core/ui';
 import type { ProxyLogger } from './createRedactingLogger.ts';
 import { consoleLogger } from './createRedactingLogger.ts';
 import { toOrigin } from './http/createOriginPolicy.ts';

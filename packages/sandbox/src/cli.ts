@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// verigram-sandbox: starts the Verigram API 2.0 emulator and its hosted page.
 import { parseArgs } from 'node:util';
 import { API_KEY_HEADER, API_VERSION, API_VERSION_HEADER } from '@verigram-kit/core';
+import { SANDBOX_PORT } from '@verigram-kit/core/internal';
 import { checkClockRate } from './server/SandboxClock.ts';
 import { type PageMessages, pageMessagesFromEnv, startSandbox } from './server/startSandbox.ts';
 import { faultsFromEnv, type SandboxFaults } from './server/withFaults.ts';
@@ -84,7 +84,8 @@ async function main(): Promise<void> {
     return;
   }
   const port =
-    number('port', (values.port as string | undefined) ?? process.env.SANDBOX_PORT, { max: 65535 }) ?? 4010;
+    number('port', (values.port as string | undefined) ?? process.env.SANDBOX_PORT, { max: 65535 }) ??
+    SANDBOX_PORT;
   const pagePort =
     number('page-port', (values['page-port'] as string | undefined) ?? process.env.SANDBOX_PAGE_PORT, {
       max: 65535,

@@ -66,7 +66,8 @@ function redirectError(response: VerigramResponse): VerigramApiError {
 }
 
 /**
- * A typed server-side client for Verigram API 2.0 (issue 2, section 2). Runs wherever `fetch`
+ * A typed server-side client for Verigram API 2.0, holding the API key (so
+ * server-side only). Runs wherever `fetch`
  * exists; nothing here imports node:*.
  *
  * @example

@@ -17,7 +17,7 @@ export interface CompletionGate {
 
 /**
  * The only way `onComplete` is called: exactly once, and only after `getFlow` says the flow is
- * terminal. A hosted-page message or the callback URL proves nothing by itself (issue 4): a page can
+ * terminal. A hosted-page message or the callback URL proves nothing by itself: a page can
  * be forged or reached early. `result` is null when the server has no result (it answers 404 for a
  * flow that never started, e.g. one that timed out unopened).
  */

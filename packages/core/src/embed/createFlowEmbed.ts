@@ -42,7 +42,7 @@ const POPUP_POLL_MS = 400;
  * The imperative handle behind `<VerigramFlow>`: one iframe or popup, its messages and its callback.
  * A message counts only when `event.origin` is exactly the vlink's origin (or, for the callback
  * page's message, this page's own origin) AND `event.source` is this embed's own window AND the
- * payload validates for this flow (issue 4); anything else is ignored without a trace.
+ * payload parses as a message of this flow; anything else is ignored without a trace.
  */
 export function createFlowEmbed(options: FlowEmbedOptions): FlowEmbed {
   const { flowId, callbackUrl } = options;

@@ -69,8 +69,8 @@ function policyLetsFrameUseCamera(policy: PermissionsPolicyApi, frameOrigin: str
 }
 
 /**
- * Decides, before embedding, whether the hosted page will get the camera inside a frame (issue 4,
- * `auto` mode). Only what the browser can tell without prompting: it never calls getUserMedia, so
+ * Decides, before embedding, whether the hosted page will get the camera inside a frame (the
+ * `auto` mode's first choice). Only what the browser can tell without prompting: it never calls getUserMedia, so
  * a camera error reported by the hosted page still triggers the fallback afterwards.
  */
 export function preflightCamera(options: PreflightOptions): PreflightResult {

@@ -1,7 +1,7 @@
 import type { FlowHandle } from '../FlowClient.ts';
 
 // Flow handles kept in sessionStorage so a reload (or a redirect round trip) resumes the same flow
-// instead of creating another (issue 4, "Resume"). sessionStorage, not localStorage: the token
+// instead of creating another. sessionStorage, not localStorage: the token
 // must not outlive the tab. Every access is guarded because storage throws in some privacy modes.
 const PREFIX = 'verigram-kit:';
 

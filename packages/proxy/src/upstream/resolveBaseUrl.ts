@@ -1,5 +1,4 @@
-/** The sandbox (`pnpm sandbox`): the default while developing, so a first run needs no setup. */
-export const SANDBOX_BASE_URL = 'http://127.0.0.1:4010';
+import { SANDBOX_BASE_URL } from '@verigram-kit/core/internal';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -19,6 +18,7 @@ export function resolveBaseUrl(
         `${caller}: baseUrl is required when NODE_ENV is "production" (the default points at the local sandbox)`,
       );
     }
+    // The sandbox (`pnpm sandbox`): the default while developing, so a first run needs no setup.
     return SANDBOX_BASE_URL;
   }
   let url: URL;

@@ -1,4 +1,4 @@
-import { backoffDelay } from '@verigram-kit/core';
+import { backoffDelay } from '@verigram-kit/core/internal';
 import { type ConnectionOptions, DelayedError, type Job, Queue, Worker } from 'bullmq';
 import type { RedisLikeClient } from '../stores/createRedisStore.ts';
 import type { InProcessVerdictsContext } from './createInProcessVerdicts.ts';

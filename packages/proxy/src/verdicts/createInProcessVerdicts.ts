@@ -1,4 +1,4 @@
-import { backoffDelay } from '@verigram-kit/core';
+import { backoffDelay } from '@verigram-kit/core/internal';
 import type { ProxyLogger } from '../createRedactingLogger.ts';
 import {
   awaitsDelivery,

@@ -1,11 +1,5 @@
-import {
-  backoffDelay,
-  type Flow,
-  isRateLimitError,
-  isTerminalFlow,
-  isVerigramApiError,
-  type VerigramClient,
-} from '@verigram-kit/core';
+import { type Flow, isTerminalFlow, isVerigramApiError, type VerigramClient } from '@verigram-kit/core';
+import { backoffDelay, isRateLimitError } from '@verigram-kit/core/internal';
 import type { LedgerObservation, LedgerRecord, LedgerSettlement } from './FlowLedger.ts';
 import type { ResolvedVerdictsOptions } from './FlowVerdictsOptions.ts';
 

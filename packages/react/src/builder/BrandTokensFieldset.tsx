@@ -7,7 +7,7 @@ import {
   type FlowUiIssue,
   resolveOnPrimaryColor,
   THEME_TOKENS,
-} from '@verigram-kit/core';
+} from '@verigram-kit/core/ui';
 import { useId } from 'react';
 import type { BuilderMessages } from './builderMessages.ts';
 import { ColorTokenField } from './ColorTokenField.tsx';

@@ -1,5 +1,5 @@
 'use client';
-import { type FlowUiIssue, normalizeHexColor } from '@verigram-kit/core';
+import { type FlowUiIssue, normalizeHexColor } from '@verigram-kit/core/ui';
 import { useId } from 'react';
 import type { BuilderMessages } from './builderMessages.ts';
 import { FieldIssues, hasError } from './FieldIssues.tsx';

@@ -1,5 +1,5 @@
 'use client';
-import type { FlowUiIssue } from '@verigram-kit/core';
+import type { FlowUiIssue } from '@verigram-kit/core/ui';
 import { useContext } from 'react';
 import type { BuilderMessages } from './builderMessages.ts';
 import { IssueTextContext } from './loadIssueText.ts';

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { defineFlowUi } from '@verigram-kit/core';
+import { defineFlowUi } from '@verigram-kit/core/ui';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { previewPageUrl } from '../stories/previewPageUrl.ts';
 import { FlowUiBuilder } from './FlowUiBuilder.tsx';

@@ -1,22 +1,19 @@
 'use client';
+import { type FlowConfigUi, type Locale, type PipelineStep, THEMES } from '@verigram-kit/core';
 import {
   type CurlOptions,
   DEFAULT_FAVICON_URL,
   DEFAULT_LOGO_URL,
-  type FlowConfigUi,
   importFlowUi,
-  type Locale,
-  type PipelineStep,
   setFlowUiCustomCss,
   setFlowUiFaviconUrl,
   setFlowUiLogoUrl,
   setFlowUiTheme,
   setFlowUiToken,
   setFlowUiTranslation,
-  THEMES,
   toFlowConfigUi,
   type ValidateFlowUiOptions,
-} from '@verigram-kit/core';
+} from '@verigram-kit/core/ui';
 import { forwardRef, type HTMLAttributes, useId, useMemo, useRef } from 'react';
 import { BrandTokensFieldset } from './BrandTokensFieldset.tsx';
 import { BUILDER_MESSAGES } from './builderMessages.ts';

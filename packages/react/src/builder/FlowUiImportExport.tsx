@@ -1,6 +1,6 @@
 'use client';
+import type { FlowConfigUi } from '@verigram-kit/core';
 import {
-  type FlowConfigUi,
   type FlowUiIssue,
   flowUiToCurl,
   flowUiToJson,
@@ -9,7 +9,7 @@ import {
   listSandboxOnlyFields,
   parseFlowUiJson,
   type ValidateFlowUiOptions,
-} from '@verigram-kit/core';
+} from '@verigram-kit/core/ui';
 import { useContext, useId, useState } from 'react';
 import type { BuilderMessages } from './builderMessages.ts';
 import { FieldIssues } from './FieldIssues.tsx';

@@ -1,11 +1,6 @@
 'use client';
-import {
-  createPreviewMessage,
-  type FlowConfigUi,
-  LOCALES,
-  type Locale,
-  type PipelineStep,
-} from '@verigram-kit/core';
+import { type FlowConfigUi, LOCALES, type Locale, type PipelineStep } from '@verigram-kit/core';
+import { createPreviewMessage } from '@verigram-kit/core/ui';
 import { useId, useMemo, useRef, useState } from 'react';
 import type { BuilderMessages } from './builderMessages.ts';
 import { usePreviewFrame } from './usePreviewFrame.ts';

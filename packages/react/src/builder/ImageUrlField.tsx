@@ -1,5 +1,5 @@
 'use client';
-import type { FlowUiIssue } from '@verigram-kit/core';
+import type { FlowUiIssue } from '@verigram-kit/core/ui';
 import { useId, useState } from 'react';
 import type { BuilderMessages } from './builderMessages.ts';
 import { FieldIssues, hasError } from './FieldIssues.tsx';

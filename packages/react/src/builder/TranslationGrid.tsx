@@ -1,13 +1,12 @@
 'use client';
+import { LOCALES, type Locale } from '@verigram-kit/core';
 import {
   type FlowUiDraft,
   type FlowUiIssue,
   jsonPointer,
-  LOCALES,
-  type Locale,
   TRANSLATION_CATALOG,
   TRANSLATION_KEYS,
-} from '@verigram-kit/core';
+} from '@verigram-kit/core/ui';
 import { useId, useMemo, useState } from 'react';
 import type { BuilderMessages } from './builderMessages.ts';
 import { FieldIssues, hasError } from './FieldIssues.tsx';

@@ -1,6 +1,7 @@
 // The imperative side of the live preview: talks to the sandbox's preview page in an
 // iframe. Kept out of React like react-stripe-js keeps its element handle, so the hook stays short.
-import { PREVIEW_FLOW_ID, type PreviewMessage, parseFlowMessage } from '@verigram-kit/core';
+import { parseFlowMessage } from '@verigram-kit/core';
+import { PREVIEW_FLOW_ID, type PreviewMessage } from '@verigram-kit/core/ui';
 
 export interface PreviewFrameOptions {
   iframe: HTMLIFrameElement;

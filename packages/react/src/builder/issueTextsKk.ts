@@ -2,7 +2,8 @@
 // on demand by loadIssueText.ts. Field names match builderMessages.ts, so an issue names a field
 // the way its label does. Ranges are written "0–48 аралығында": a case ending after a numeral
 // follows how the number is pronounced, which a template cannot know.
-import { type FlowUiIssue, THEMES } from '@verigram-kit/core';
+import { THEMES } from '@verigram-kit/core';
+import type { FlowUiIssue } from '@verigram-kit/core/ui';
 import { BUILDER_MESSAGES } from './builderMessages.ts';
 import type { IssueTexts } from './loadIssueText.ts';
 

@@ -1,7 +1,8 @@
 // Russian texts of core's validation issues, so the builder says them in the page's language. Loaded
 // on demand by loadIssueText.ts. Field names match builderMessages.ts, so an issue names a field
 // the way its label does.
-import { type FlowUiIssue, THEMES } from '@verigram-kit/core';
+import { THEMES } from '@verigram-kit/core';
+import type { FlowUiIssue } from '@verigram-kit/core/ui';
 import { BUILDER_MESSAGES } from './builderMessages.ts';
 import type { IssueTexts } from './loadIssueText.ts';
 

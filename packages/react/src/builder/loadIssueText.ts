@@ -1,5 +1,6 @@
 'use client';
-import type { FlowUiIssue, FlowUiIssueCode, Locale } from '@verigram-kit/core';
+import type { Locale } from '@verigram-kit/core';
+import type { FlowUiIssue, FlowUiIssueCode } from '@verigram-kit/core/ui';
 import { createContext } from 'react';
 import { createLocaleLoader, useLocaleTexts } from '../createLocaleLoader.ts';
 

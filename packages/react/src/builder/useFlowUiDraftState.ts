@@ -1,14 +1,14 @@
 'use client';
+import type { FlowConfigUi } from '@verigram-kit/core';
 import {
   createFlowUiDraft,
-  type FlowConfigUi,
   type FlowUiDraft,
   type FlowUiIssue,
   importFlowUi,
   toFlowConfigUi,
   type ValidateFlowUiOptions,
   validateFlowUiDraft,
-} from '@verigram-kit/core';
+} from '@verigram-kit/core/ui';
 import { useCallback, useRef, useState } from 'react';
 
 export interface FlowUiChangeDetail {

@@ -1,5 +1,5 @@
 'use client';
-import type { PreviewMessage } from '@verigram-kit/core';
+import type { PreviewMessage } from '@verigram-kit/core/ui';
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import { createPreviewFrame, type PreviewFrame } from './createPreviewFrame.ts';
 

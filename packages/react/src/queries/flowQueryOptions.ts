@@ -4,11 +4,10 @@ import {
   type FlowClient,
   type FlowPollingOptions,
   isTerminalFlow,
-  nextPollInterval,
   resolvePollingOptions,
-  shouldKeepPolling,
   type VerigramApiError,
 } from '@verigram-kit/core';
+import { nextPollInterval, shouldKeepPolling } from '@verigram-kit/core/internal';
 import { flowQueryKeys } from './flowQueryKeys.ts';
 import { mayRequestNow, pollingElapsed, requestAllowedAt, stampFailures } from './pollingClock.ts';
 import { retryOptions } from './retryOptions.ts';

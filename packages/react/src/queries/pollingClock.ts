@@ -1,4 +1,4 @@
-import { retryAllowedAt } from '@verigram-kit/core';
+import { retryAllowedAt } from '@verigram-kit/core/internal';
 
 // Bookkeeping the policy needs and react-query does not keep: when a query began polling (for the
 // maximum duration) and when each error arrived (for Retry-After). WeakMaps, so nothing outlives

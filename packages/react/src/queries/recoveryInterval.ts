@@ -1,4 +1,5 @@
-import { type ResolvedPollingOptions, shouldKeepPolling } from '@verigram-kit/core';
+import type { ResolvedPollingOptions } from '@verigram-kit/core';
+import { shouldKeepPolling } from '@verigram-kit/core/internal';
 import { type PolledQuery, requestAllowedAt } from './pollingClock.ts';
 
 /**

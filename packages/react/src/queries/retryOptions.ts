@@ -1,4 +1,5 @@
-import { backoffDelay, type ResolvedPollingOptions, shouldRetry } from '@verigram-kit/core';
+import type { ResolvedPollingOptions } from '@verigram-kit/core';
+import { backoffDelay, shouldRetry } from '@verigram-kit/core/internal';
 
 /**
  * The retry options every kit query shares: core's retryer. react-query passes the failures before

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { TRANSLATION_CATALOG } from '@verigram-kit/core';
+import { TRANSLATION_CATALOG } from '@verigram-kit/core/ui';
 import { build } from 'esbuild';
 import { type Browser, chromium, type Frame, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -13,6 +13,7 @@ import type {
   SessionProjection,
 } from '@verigram-kit/core';
 import { INACTIVITY_DISCONNECT_MS } from '@verigram-kit/core';
+import { SANDBOX_BASE_URL } from '@verigram-kit/core/internal';
 import { BUILTIN_TEMPLATES, DEFAULT_TEMPLATE_ID } from './builtinTemplates.ts';
 import { createIdGenerator, type IdGenerator } from './createIdGenerator.ts';
 import { FlowMachine, type FlowRecord, type SessionRecord, type Verdict } from './FlowMachine.ts';
@@ -103,7 +104,7 @@ export class SandboxEngine {
   constructor(options: SandboxEngineOptions = {}) {
     this.now = options.now ?? Date.now;
     this.generateId = options.generateId ?? createIdGenerator(this.now);
-    this.vlinkFor = options.vlinkFor ?? ((id) => `http://127.0.0.1:4010/hf2/${id}/`);
+    this.vlinkFor = options.vlinkFor ?? ((id) => `${SANDBOX_BASE_URL}/hf2/${id}/`);
     this.consumers = new Map((options.consumers ?? DEFAULT_CONSUMERS).map((c) => [c.apiKey, c]));
     this.ttlSeconds = options.ttlSeconds ?? 86_400;
     this.autoComplete = options.autoComplete ?? false;

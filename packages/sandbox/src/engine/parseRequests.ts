@@ -26,6 +26,9 @@ import {
   STEP_TIMEOUT,
   THEMES,
 } from '@verigram-kit/core';
+// The spec's FlowConfigUi defaults, the same the builder fills in (the hosted page draws its own
+// logo for the default).
+import { DEFAULT_FAVICON_URL, DEFAULT_LOGO_URL } from '@verigram-kit/core/ui';
 import { isVerdict, VERDICTS, type Verdict } from './FlowMachine.ts';
 import { SandboxError } from './SandboxError.ts';
 
@@ -52,11 +55,6 @@ const INPUT_DATA_FIELDS = [
   'bin_field',
   'org_name',
 ] as const;
-
-/** FlowConfigUi defaults from the spec (the hosted page draws its own logo for the default). */
-export const DEFAULT_LOGO_URL =
-  'https://s3.eu-central-1.amazonaws.com/saas-statics.verigram.ai/logos/logo_vg_color.svg';
-export const DEFAULT_FAVICON_URL = 'https://docs.services.verigram.cloud/2.0/assets/favicon.png';
 
 const invalid = (code: string, msg: string) =>
   new SandboxError({ status: 422, errorCode: code, errorMsg: msg });

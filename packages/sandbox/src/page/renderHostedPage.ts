@@ -3,9 +3,14 @@
 // browsers (the in-memory client builds blob: vlinks from it).
 
 import type { FlowConfigUi, Locale, PipelineStep } from '@verigram-kit/core';
-import { LIVENESS_ERRORS, THEME_TOKENS, TRANSLATION_CATALOG } from '@verigram-kit/core';
+import { LIVENESS_ERRORS } from '@verigram-kit/core';
+import {
+  DEFAULT_FAVICON_URL,
+  DEFAULT_LOGO_URL,
+  THEME_TOKENS,
+  TRANSLATION_CATALOG,
+} from '@verigram-kit/core/ui';
 import { randomUuid } from '../engine/createIdGenerator.ts';
-import { DEFAULT_FAVICON_URL, DEFAULT_LOGO_URL } from '../engine/parseRequests.ts';
 import type { HostedPageState } from '../engine/projections.ts';
 import type { HostedPageData } from './hostedPage.client.ts';
 import { HOSTED_PAGE_SCRIPT } from './hostedPageScript.generated.ts';

@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createVerigramClient, TRANSPORT_TIMEOUTS, type VerigramFetch } from '@verigram-kit/core';
+import { createVerigramClient, type VerigramFetch } from '@verigram-kit/core';
+import { TRANSPORT_TIMEOUTS } from '@verigram-kit/core/internal';
 import express from 'express';
 import { Hono } from 'hono';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';

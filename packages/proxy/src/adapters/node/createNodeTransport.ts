@@ -1,7 +1,8 @@
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import { Readable } from 'node:stream';
-import { TRANSPORT_TIMEOUTS, type VerigramFetch, type VerigramResponse } from '@verigram-kit/core';
+import type { VerigramFetch, VerigramResponse } from '@verigram-kit/core';
+import { TRANSPORT_TIMEOUTS } from '@verigram-kit/core/internal';
 
 const MAX_JSON_BYTES = 8 * 1024 * 1024;
 

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
-import { TRANSLATION_CATALOG } from '@verigram-kit/core';
+import { TRANSLATION_CATALOG } from '@verigram-kit/core/ui';
 import { type RunningSandbox, startSandbox } from '@verigram-kit/sandbox/server';
 import { build } from 'esbuild';
 import { type Browser, chromium, type Frame, type Page } from 'playwright';

@@ -1,12 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  DEFAULT_FAVICON_URL,
-  DEFAULT_LOGO_URL,
-  defineFlowUi,
-  type FlowConfigUi,
-  TRANSLATION_KEYS,
-} from '@verigram-kit/core';
+import type { FlowConfigUi } from '@verigram-kit/core';
+import { DEFAULT_FAVICON_URL, DEFAULT_LOGO_URL, defineFlowUi, TRANSLATION_KEYS } from '@verigram-kit/core/ui';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expectNoAxeViolations } from '../../__tests__/kitTestSetup.tsx';

@@ -4,7 +4,7 @@
 // import the sandbox.)
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { defineFlowUi, flowUiToCurl } from '@verigram-kit/core';
+import { defineFlowUi, flowUiToCurl } from '@verigram-kit/core/ui';
 import { type RunningSandbox, startSandbox } from '@verigram-kit/sandbox/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 

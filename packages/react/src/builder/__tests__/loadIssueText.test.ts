@@ -6,7 +6,7 @@ import {
   parseFlowUiJson,
   validateFlowUi,
   validateFlowUiDraft,
-} from '@verigram-kit/core';
+} from '@verigram-kit/core/ui';
 import { describe, expect, it } from 'vitest';
 import issueTextsKk from '../issueTextsKk.ts';
 import issueTextsRu from '../issueTextsRu.ts';
