@@ -75,8 +75,8 @@ describe('the export list of', () => {
         "CSS_PROPERTIES",
         "DEFAULT_ASSET_HOSTS",
         "DEFAULT_FAVICON_URL",
+        "DEFAULT_FLOW_UI_POLICY",
         "DEFAULT_LOGO_URL",
-        "DEFAULT_MAX_CSS_BYTES",
         "LOGO_HEIGHT_RANGE",
         "PREVIEW_FLOW_ID",
         "RADIUS_RANGE",
@@ -86,6 +86,8 @@ describe('the export list of', () => {
         "WCAG_AA_CONTRAST",
         "brandTokenCssValue",
         "checkCssSafety",
+        "checkFlowUi",
+        "checkFlowUiDraft",
         "compileBrandCss",
         "composeFlowUiCss",
         "contrastRatio",
@@ -118,8 +120,6 @@ describe('the export list of', () => {
         "setFlowUiToken",
         "setFlowUiTranslation",
         "toFlowConfigUi",
-        "validateFlowUi",
-        "validateFlowUiDraft",
       ]
     `);
   });
@@ -207,7 +207,6 @@ describe('the export list of', () => {
         "createVerigramProxy",
         "toHonoHandler",
         "toNextHandlers",
-        "validateFlowConfigUi",
       ]
     `);
   });

@@ -15,8 +15,10 @@ export {
   RADIUS_RANGE,
   resolveOnPrimaryColor,
 } from './ui/brandTokens.ts';
-export type { CssIssueCode, CssSafetyIssue, CssSafetyOptions } from './ui/checkCssSafety.ts';
-export { checkCssSafety, DEFAULT_MAX_CSS_BYTES } from './ui/checkCssSafety.ts';
+export type { CssIssueCode, CssSafetyIssue } from './ui/checkCssSafety.ts';
+export { checkCssSafety } from './ui/checkCssSafety.ts';
+export type { CheckFlowUiOptions } from './ui/checkFlowUi.ts';
+export { checkFlowUi, checkFlowUiDraft } from './ui/checkFlowUi.ts';
 export type { RgbColor } from './ui/colorContrast.ts';
 export {
   contrastRatio,
@@ -51,6 +53,9 @@ export type {
   FlowUiIssueParams,
   FlowUiIssueSeverity,
 } from './ui/flowUiIssue.ts';
+export { jsonPointer } from './ui/flowUiIssue.ts';
+export type { FlowUiPolicyOptions } from './ui/flowUiPolicy.ts';
+export { DEFAULT_FLOW_UI_POLICY } from './ui/flowUiPolicy.ts';
 export type { SandboxOnlyField } from './ui/listSandboxOnlyFields.ts';
 export { listSandboxOnlyFields, sandboxOnlyComment } from './ui/listSandboxOnlyFields.ts';
 export type { ParsedFlowUiJson } from './ui/parseFlowUiJson.ts';
@@ -68,5 +73,3 @@ export {
 } from './ui/serializeFlowUi.ts';
 export type { TranslationEntry, TranslationKey } from './ui/translationCatalog.ts';
 export { TRANSLATION_CATALOG, TRANSLATION_KEYS } from './ui/translationCatalog.ts';
-export type { ValidateFlowUiOptions } from './ui/validateFlowUi.ts';
-export { jsonPointer, validateFlowUi, validateFlowUiDraft } from './ui/validateFlowUi.ts';

@@ -92,13 +92,15 @@ export interface VerigramProxyOptions {
   /** Accept a raw `ui` object from the browser (still validated). @default false */
   allowClientUi?: boolean | undefined;
   /**
-   * Hosts that `logo_url`, `favicon_url` and CSS `url()` may use (https only).
-   * @default ['s3.eu-central-1.amazonaws.com', 'docs.services.verigram.cloud'] (the spec's own defaults)
+   * Hosts that `logo_url`, `favicon_url` and CSS `url()` may load from (https; `*.example.com`
+   * for subdomains), under core's FlowConfigUi policy (`checkFlowUi`); give `<FlowUiBuilder
+   * validation>` the same. The spec's default logo and favicon URLs are always accepted.
+   * @default ['docs.services.verigram.cloud'] (core's DEFAULT_FLOW_UI_POLICY)
    */
   allowedAssetHosts?: readonly string[] | undefined;
-  /** Cap of `ui.css`, in bytes. @default 16384 */
+  /** Cap of `ui.css`, in UTF-8 bytes. @default 16384 (core's DEFAULT_FLOW_UI_POLICY) */
   maxCssBytes?: number | undefined;
-  /** Cap of a whole `ui` object as JSON, in bytes. @default 32768 */
+  /** Cap of a whole `ui` object as JSON, in UTF-8 bytes. @default 32768 (core's DEFAULT_FLOW_UI_POLICY) */
   maxUiBytes?: number | undefined;
   /**
    * `input_data` fields the browser may fill (each a string of at most 256 characters). The

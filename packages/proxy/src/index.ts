@@ -23,5 +23,3 @@ export type {
   ProxyUser,
   VerigramProxyOptions,
 } from './VerigramProxyOptions.ts';
-export type { UiValidationOptions } from './validateFlowConfigUi.ts';
-export { validateFlowConfigUi } from './validateFlowConfigUi.ts';

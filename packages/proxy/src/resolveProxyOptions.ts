@@ -1,5 +1,5 @@
 import type { FlowConfigUiInput, RetryPolicy, VerigramFetch } from '@verigram-kit/core';
-import { DEFAULT_ASSET_HOSTS } from '@verigram-kit/core/ui';
+import { checkFlowUi, DEFAULT_FLOW_UI_POLICY } from '@verigram-kit/core/ui';
 import type { ProxyLogger } from './createRedactingLogger.ts';
 import { consoleLogger } from './createRedactingLogger.ts';
 import { toOrigin } from './http/createOriginPolicy.ts';
@@ -8,7 +8,6 @@ import { createMemoryStore } from './stores/createMemoryStore.ts';
 import type { ProxyStore } from './stores/ProxyStore.ts';
 import { resolveBaseUrl } from './upstream/resolveBaseUrl.ts';
 import type { ProxyFlowTemplate, VerigramProxyOptions } from './VerigramProxyOptions.ts';
-import { validateFlowConfigUi } from './validateFlowConfigUi.ts';
 
 /**
  * VerigramProxyOptions with every default filled in and every value checked: what the rest of
@@ -85,9 +84,12 @@ export function resolveProxyOptions(options: VerigramProxyOptions): ResolvedProx
     defaultTemplate: options.defaultTemplate,
     uiPresets: options.uiPresets ?? {},
     allowClientUi: options.allowClientUi ?? false,
-    allowedAssetHosts: (options.allowedAssetHosts ?? DEFAULT_ASSET_HOSTS).map((host) => host.toLowerCase()),
-    maxCssBytes: options.maxCssBytes ?? 16_384,
-    maxUiBytes: options.maxUiBytes ?? 32_768,
+    // Core's one FlowConfigUi policy: the builder and the sandbox default to the same.
+    allowedAssetHosts: (options.allowedAssetHosts ?? DEFAULT_FLOW_UI_POLICY.allowedAssetHosts).map((host) =>
+      host.toLowerCase(),
+    ),
+    maxCssBytes: options.maxCssBytes ?? DEFAULT_FLOW_UI_POLICY.maxCssBytes,
+    maxUiBytes: options.maxUiBytes ?? DEFAULT_FLOW_UI_POLICY.maxUiBytes,
     allowedInputDataFields: options.allowedInputDataFields ?? [],
     maxBodyBytes: options.maxBodyBytes ?? 65_536,
     maxFileBytes: options.maxFileBytes ?? 25 * 1024 * 1024,
@@ -107,14 +109,10 @@ export function resolveProxyOptions(options: VerigramProxyOptions): ResolvedProx
     logger: options.logger ?? consoleLogger,
   };
   // Presets are trusted configuration, but a bad one would ship to every user: fail at boot.
-  const uiRules = {
-    allowedAssetHosts: resolved.allowedAssetHosts,
-    maxCssBytes: resolved.maxCssBytes,
-    maxUiBytes: resolved.maxUiBytes,
-  };
+  const uiError = (ui: unknown) => checkFlowUi(ui, resolved).find((issue) => issue.severity === 'error');
   for (const [name, ui] of Object.entries(resolved.uiPresets)) {
-    const problem = validateFlowConfigUi(ui, uiRules);
-    if (problem) throw new TypeError(`createVerigramProxy: uiPresets.${name}: ${problem}`);
+    const error = uiError(ui);
+    if (error) throw new TypeError(`createVerigramProxy: uiPresets.${name}${error.path}: ${error.message}`);
   }
   for (const [name, template] of Object.entries(resolved.templates)) {
     if ('templateId' in template) {
@@ -125,8 +123,9 @@ export function resolveProxyOptions(options: VerigramProxyOptions): ResolvedProx
       }
       continue;
     }
-    const problem = template.ui === undefined ? undefined : validateFlowConfigUi(template.ui, uiRules);
-    if (problem) throw new TypeError(`createVerigramProxy: templates.${name}.ui: ${problem}`);
+    const error = template.ui === undefined ? undefined : uiError(template.ui);
+    if (error)
+      throw new TypeError(`createVerigramProxy: templates.${name}.ui${error.path}: ${error.message}`);
   }
   if (
     resolved.defaultTemplate !== undefined &&

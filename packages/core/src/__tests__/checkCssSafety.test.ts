@@ -12,10 +12,14 @@ describe('checkCssSafety', () => {
     ['an allowed host', '.bg { background: url(https://cdn.example.com/bg.png); }'],
     ['an allowed subdomain by wildcard', '.bg { background: url(https://img.assets.example.org/a.png); }'],
     ['the word import in a class name', '.important-note { color: red; }'],
-    // A comment splits the at-keyword for the browser too: this is `@im port`, not an import.
-    ['a commented-out or split @import', '/* @import "x.css"; */ @im/**/port "y.css";'],
+    ['an escape of a character beyond ASCII (a curly quote)', '.q::before { content: "\\201C"; }'],
+    ["an icon font's private-use glyph", '.i::before { content: "\\f101"; }'],
+    ['an escaped line feed in generated content', '.l::after { content: "a\\A b"; white-space: pre; }'],
+    ['a media query range', '@media (width < 600px) { .vg-button { width: 100%; } }'],
   ])('accepts %s', (_, css) => {
-    expect(checkCssSafety(css, { allowedHosts: ['cdn.example.com', '*.assets.example.org'] })).toEqual([]);
+    expect(checkCssSafety(css, { allowedAssetHosts: ['cdn.example.com', '*.assets.example.org'] })).toEqual(
+      [],
+    );
   });
 
   it.each([
@@ -38,10 +42,10 @@ describe('checkCssSafety', () => {
     [
       '@import hidden by an escape',
       '@\\69mport "x.css";',
-      'css.import',
+      'css.escape',
       1,
-      {},
-      'Line 1: @import is not allowed; the page loads no external stylesheets.',
+      { escape: '\\69' },
+      'Line 1: the escape \\69 is not allowed: a backslash may only escape characters beyond ASCII (such as \\201C); write the character itself.',
     ],
     [
       'expression()',
@@ -81,15 +85,7 @@ describe('checkCssSafety', () => {
       'css.url_host',
       2,
       { host: 'tracker.example.net', allowed: ['cdn.example.com'] },
-      'Line 2: url() loads from tracker.example.net, which is not in the allowlist (cdn.example.com); host the file on an allowed host or inline it as a data: image.',
-    ],
-    [
-      'an escaped url(',
-      'div { background: \\75 rl(https://evil.example/x.png); }',
-      'css.url_host',
-      1,
-      { host: 'evil.example', allowed: ['cdn.example.com'] },
-      'Line 1: url() loads from evil.example, which is not in the allowlist (cdn.example.com); host the file on an allowed host or inline it as a data: image.',
+      'Line 2: url() loads from tracker.example.net, which is not in the allowed asset hosts (cdn.example.com); host the file on an allowed host or inline it as a data: image.',
     ],
     [
       'a protocol-relative host',
@@ -97,15 +93,7 @@ describe('checkCssSafety', () => {
       'css.url_host',
       1,
       { host: 'evil.example', allowed: ['cdn.example.com'] },
-      'Line 1: url() loads from evil.example, which is not in the allowlist (cdn.example.com); host the file on an allowed host or inline it as a data: image.',
-    ],
-    [
-      'image-set() strings',
-      'div { background: image-set("https://evil.example/a.png" 1x); }',
-      'css.url_host',
-      1,
-      { host: 'evil.example', allowed: ['cdn.example.com'] },
-      'Line 1: url() loads from evil.example, which is not in the allowlist (cdn.example.com); host the file on an allowed host or inline it as a data: image.',
+      'Line 1: url() loads from evil.example, which is not in the allowed asset hosts (cdn.example.com); host the file on an allowed host or inline it as a data: image.',
     ],
     [
       'a url( left open at the end (the browser closes it)',
@@ -113,31 +101,7 @@ describe('checkCssSafety', () => {
       'css.url_host',
       1,
       { host: 'evil.example', allowed: ['cdn.example.com'] },
-      'Line 1: url() loads from evil.example, which is not in the allowlist (cdn.example.com); host the file on an allowed host or inline it as a data: image.',
-    ],
-    [
-      'an escaped quote inside the string',
-      'div { background: url("https://evil.example/\\"x"); }',
-      'css.url_host',
-      1,
-      { host: 'evil.example', allowed: ['cdn.example.com'] },
-      'Line 1: url() loads from evil.example, which is not in the allowlist (cdn.example.com); host the file on an allowed host or inline it as a data: image.',
-    ],
-    [
-      'an image-set( left open',
-      'div { background: image-set("https://evil.example/a.png" 1x',
-      'css.url_host',
-      1,
-      { host: 'evil.example', allowed: ['cdn.example.com'] },
-      'Line 1: url() loads from evil.example, which is not in the allowlist (cdn.example.com); host the file on an allowed host or inline it as a data: image.',
-    ],
-    [
-      "src(), url()'s newer twin",
-      'div { background: src("https://evil.example/a.png"); }',
-      'css.url_host',
-      1,
-      { host: 'evil.example', allowed: ['cdn.example.com'] },
-      'Line 1: url() loads from evil.example, which is not in the allowlist (cdn.example.com); host the file on an allowed host or inline it as a data: image.',
+      'Line 1: url() loads from evil.example, which is not in the allowed asset hosts (cdn.example.com); host the file on an allowed host or inline it as a data: image.',
     ],
     [
       'a url() that is no URL',
@@ -164,7 +128,7 @@ describe('checkCssSafety', () => {
       'Line 1: data: URLs are allowed for images only (png, jpeg, gif, webp, avif, svg); found "data:text/html;base64,PHNjcmlwdD4=".',
     ],
   ])('refuses %s', (_, css, code, line, params, message) => {
-    expect(checkCssSafety(css, { allowedHosts: ['cdn.example.com'] })).toEqual([
+    expect(checkCssSafety(css, { allowedAssetHosts: ['cdn.example.com'] })).toEqual([
       { severity: 'error', code, params, line, message },
     ]);
   });
@@ -181,25 +145,90 @@ describe('checkCssSafety', () => {
     ]);
   });
 
-  it('refuses every url() by default: the allowlist starts empty', () => {
+  it("refuses by default every url() outside Verigram's own host, even the default logo's shared S3 host", () => {
     expect(checkCssSafety('.x { background: url(https://cdn.example.com/a.png); }')[0]?.message).toContain(
-      '(empty)',
+      '(docs.services.verigram.cloud)',
     );
+    expect(
+      checkCssSafety('.x { background: url(https://s3.eu-central-1.amazonaws.com/any-bucket/p.gif); }'),
+    ).toHaveLength(1);
+    expect(checkCssSafety('.x { background: url(https://docs.services.verigram.cloud/a.png); }')).toEqual([]);
+  });
+
+  it.each([
+    ['an escaped url(', 'div { background: \\75 rl(https://evil.example/x.png); }', ['css.escape']],
+    [
+      'an escaped letter inside url',
+      'div { background: u\\rl(https://evil.example/x.png); }',
+      ['css.escape'],
+    ],
+    [
+      'an escaped quote inside the string',
+      'div { background: url("https://cdn.example.com/\\"x"); }',
+      ['css.url_invalid', 'css.escape'],
+    ],
+    [
+      'a line continuation that joins a host',
+      'a { background: url("https://cdn.example.com\\\n.evil.example/x"); }',
+      ['css.url_invalid', 'css.escape'],
+    ],
+    [
+      'a full-width dot escaped into the host',
+      'a { background: url(https://cdn.example.com\\FF0E evil.example/x); }',
+      ['css.url_invalid'],
+    ],
+    [
+      'image-set() with strings',
+      'div { background: image-set("https://cdn.example.com/a.png" 1x); }',
+      ['css.url_function'],
+    ],
+    [
+      'image-set() fed by var()',
+      ':root { --u: "https://evil.example/a.png" } div { background: -webkit-image-set(var(--u) 1x); }',
+      ['css.url_function'],
+    ],
+    [
+      'an image-set( left open',
+      'div { background: image-set("https://evil.example/a.png" 1x',
+      ['css.url_function'],
+    ],
+    [
+      "src(), url()'s newer twin",
+      'div { background: src("https://evil.example/a.png"); }',
+      ['css.url_function'],
+    ],
+    [
+      'a url() hidden by a comment that starts inside a string',
+      'a { content: "/*" } b { background: url(https://evil.example/x) } c { content: "*/" }',
+      ['css.url_host'],
+    ],
+    [
+      'a tab that makes a relative URL protocol-relative',
+      'a { background: url("/\t/evil.example/x"); }',
+      ['css.url_host'],
+    ],
+    ['a commented-out @import', '/* @import "x.css"; */', ['css.import']],
+    ['an @import split by a comment (old engines joined it)', '@im/**/port "y.css";', ['css.import']],
+  ])('refuses %s', (_, css, codes) => {
+    expect(
+      checkCssSafety(css, { allowedAssetHosts: ['cdn.example.com'] }).map((issue) => issue.code),
+    ).toEqual(codes);
   });
 
   it('caps the size in UTF-8 bytes', () => {
     const css = `/* ${'ж'.repeat(60)} */`; // 2 bytes per letter
-    expect(checkCssSafety(css, { maxBytes: 100 })).toEqual([
+    expect(checkCssSafety(css, { maxCssBytes: 100 })).toEqual([
       {
         severity: 'error',
         code: 'css.too_large',
         params: { bytes: 126, max: 100 },
         message:
-          'CSS is 126 bytes; the limit is 100. Remove unused rules or move large images to an allowed host.',
+          'CSS is 126 bytes, larger than 100 bytes, the limit. Remove unused rules or move large images to an allowed host.',
       },
     ]);
-    expect(checkCssSafety(css, { maxBytes: 126 })).toEqual([]);
-    expect(checkCssSafety('a'.repeat(20_001))[0]?.code).toBe('css.too_large');
+    expect(checkCssSafety(css, { maxCssBytes: 126 })).toEqual([]);
+    expect(checkCssSafety('a'.repeat(16_384))).toEqual([]);
+    expect(checkCssSafety('a'.repeat(16_385))[0]?.code).toBe('css.too_large');
   });
 
   it('reports every problem, in order of appearance', () => {

@@ -1,6 +1,10 @@
 // Relative luminance and contrast ratio as defined by WCAG 2.x
 // (https://www.w3.org/TR/WCAG22/#dfn-relative-luminance, #dfn-contrast-ratio). The builder only
 // deals in hex colours: they are what <input type="color"> produces and what a designer copies.
+// checkContrast applies them to the colours a FlowConfigUi leaves the page with.
+import type { FlowTheme } from '../api/schemas.ts';
+import { THEME_TOKENS } from './cssProperties.ts';
+import type { FlowUiIssue } from './flowUiIssue.ts';
 
 /** An sRGB colour with 0..255 channels. */
 export interface RgbColor {
@@ -81,4 +85,79 @@ export function pickOnColor(background: string | RgbColor): '#ffffff' | '#000000
 /** Ratio rounded down to two decimals, the way contrast checkers print it (4.499 → "4.49"). */
 export function formatContrastRatio(ratio: number): string {
   return `${(Math.floor(ratio * 100) / 100).toFixed(2)}:1`;
+}
+
+const CONTRAST_PROPERTIES = [
+  '--vg-color-primary',
+  '--vg-color-on-primary',
+  '--vg-color-text',
+  '--vg-color-background',
+] as const;
+type ContrastProperty = (typeof CONTRAST_PROPERTIES)[number];
+
+// The colours the page will end up with: the theme's, then every declaration in the CSS in order
+// (the builder's block, then free CSS). Selectors are not interpreted: a declaration anywhere
+// counts, which is the cautious reading for a contrast check.
+function effectiveColors(
+  theme: FlowTheme,
+  css: string,
+): Record<ContrastProperty, { value: string; fromTheme: boolean }> {
+  const base = THEME_TOKENS[theme];
+  const colors = Object.fromEntries(
+    CONTRAST_PROPERTIES.map((p) => [p, { value: base[p], fromTheme: true }]),
+  ) as Record<ContrastProperty, { value: string; fromTheme: boolean }>;
+  const text = css.replace(/\/\*[\s\S]*?(?:\*\/|$)/g, ' ');
+  for (const m of text.matchAll(/(--vg-color-(?:primary|on-primary|text|background))\s*:\s*([^;}!]+)/g)) {
+    colors[m[1] as ContrastProperty] = { value: (m[2] as string).trim(), fromTheme: false };
+  }
+  return colors;
+}
+
+/**
+ * The WCAG AA contrast problems of the page's text pairs once the CSS applies, under `/css`: an error for colours the config sets, a warning for the theme's own.
+ */
+export function checkContrast(theme: FlowTheme, css: string): FlowUiIssue[] {
+  const issues: FlowUiIssue[] = [];
+  const colors = effectiveColors(theme, css);
+  const pairs: Array<['on_primary' | 'text_on_background', ContrastProperty, ContrastProperty, string]> = [
+    ['on_primary', '--vg-color-on-primary', '--vg-color-primary', 'Text on the primary colour'],
+    ['text_on_background', '--vg-color-text', '--vg-color-background', 'Body text on the background'],
+  ];
+  for (const [pair, fgProperty, bgProperty, label] of pairs) {
+    const fg = normalizeHexColor(colors[fgProperty].value);
+    const bg = normalizeHexColor(colors[bgProperty].value);
+    if (!fg || !bg) {
+      issues.push({
+        path: '/css',
+        severity: 'info',
+        code: 'contrast.unchecked',
+        params: {
+          pair,
+          foreground: fgProperty,
+          background: bgProperty,
+        },
+        message: `${label} could not be checked: ${fgProperty} and ${bgProperty} must be hex colours to be measured.`,
+      });
+      continue;
+    }
+    const ratio = contrastRatio(fg, bg);
+    if (ratio >= WCAG_AA_CONTRAST) continue;
+    // The bts theme itself pairs white with #00a19a (3.2:1). A designer who left both colours
+    // alone did not choose that, so it is a warning that tells them how to fix it, not an error.
+    const themeOnly = colors[fgProperty].fromTheme && colors[bgProperty].fromTheme;
+    issues.push({
+      path: '/css',
+      severity: themeOnly ? 'warning' : 'error',
+      code: `contrast.${pair}`,
+      params: {
+        ratio: Math.floor(ratio * 100) / 100,
+        required: WCAG_AA_CONTRAST,
+        foreground: fg,
+        background: bg,
+        theme: themeOnly ? theme : undefined,
+      },
+      message: `${label} has contrast ${formatContrastRatio(ratio)} (${fg} on ${bg}${themeOnly ? `, the ${theme} theme's own colours` : ''}); WCAG AA needs at least 4.5:1.${themeOnly ? ' Set the colours in the brand tokens to fix it.' : ''}`,
+    });
+  }
+  return issues;
 }

@@ -1,4 +1,4 @@
-// The builder's working model of a FlowConfigUi (issue 6). Drafts are frozen plain objects;
+// The builder's working model of a FlowConfigUi. Drafts are frozen plain objects;
 // every update returns a new draft, so React state and undo stacks can hold them as they are.
 import { LOCALES } from '../api/constants.ts';
 import type { FlowConfigUi, FlowTheme, Locale } from '../api/schemas.ts';
@@ -143,7 +143,7 @@ export function defineFlowUi(init: FlowUiInit): FlowConfigUi {
 /**
  * A draft from an existing FlowConfigUi: the builder's CSS block becomes tokens again, the spec's
  * default logo/favicon become "unset". `importFlowUi(toFlowConfigUi(d))` equals `d`. Values of the
- * wrong type are dropped; run validateFlowUi on the raw object first to report them.
+ * wrong type are dropped; run checkFlowUi on the raw object first to report them.
  */
 export function importFlowUi(ui: Partial<FlowConfigUi>): FlowUiDraft {
   const { tokens, customCss } = parseBrandCss(typeof ui.css === 'string' ? ui.css : '');

@@ -1,4 +1,4 @@
-// What validateFlowUi, validateFlowUiDraft, checkCssSafety and parseFlowUiJson report (issue 6).
+// What checkFlowUi, checkFlowUiDraft, checkCssSafety and parseFlowUiJson report.
 // `message` is English for logs, tickets and the proxy; `code` + `params` carry the same facts
 // machine-readably, so a UI (the builder's kk/ru texts) can say it in another language without
 // parsing English. Adding a code: add it here, and TypeScript lists every table that lacks it.
@@ -33,6 +33,8 @@ interface TokenParams<T extends BrandTokenName = BrandTokenName> {
  */
 export interface FlowUiIssueParams {
   'ui.invalid': NoParams;
+  /** `bytes`: the FlowConfigUi as JSON in UTF-8; `max`: the policy's `maxUiBytes`. */
+  'ui.too_large': { bytes: number; max: number };
   'ui.property_unknown': { property: string };
   /** `theme`: the rejected value as JSON text. */
   'theme.unknown': { theme: string };
@@ -43,6 +45,8 @@ export interface FlowUiIssueParams {
   /** `scheme` with its colon, e.g. `javascript:`. */
   'url.scheme': { scheme: string };
   'url.credentials': NoParams;
+  /** `allowed`: the policy's `allowedAssetHosts`. */
+  'url.host': { host: string; allowed: readonly string[] };
   'translation.invalid': NoParams;
   'translation.locale_unknown': { locale: string; supported: readonly Locale[] };
   'translation.locale_invalid': { locale: string };
@@ -70,6 +74,10 @@ export interface FlowUiIssueParams {
   'css.javascript_url': NoParams;
   'css.binding': NoParams;
   'css.html': NoParams;
+  /** `escape`: the escape as written (`\\69`), or `\\ + line break`. */
+  'css.escape': { escape: string };
+  /** `name`: `image-set`, `image` or `src`, lower case. */
+  'css.url_function': { name: string };
   'css.url_host': { host: string; allowed: readonly string[] };
   /** `scheme` without its colon, e.g. `http`. */
   'css.url_insecure': { url: string; scheme: string };
@@ -120,3 +128,8 @@ export type FlowUiIssue<C extends FlowUiIssueCode = FlowUiIssueCode> = {
     line?: number;
   };
 }[C];
+
+/** JSON Pointer escaping (RFC 6901): `~` → `~0`, `/` → `~1`. */
+export function jsonPointer(...segments: string[]): string {
+  return segments.map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}

@@ -1,8 +1,8 @@
-// Import of a FlowConfigUi pasted or uploaded into the builder (issue 6). Accepts the bare object,
+// Import of a FlowConfigUi pasted or uploaded into the builder. Accepts the bare object,
 // a CreateFlow body (`template.ui`) or a FlowTemplate (`ui`), because that is what people copy.
 import type { FlowConfigUi } from '../api/schemas.ts';
+import { type CheckFlowUiOptions, checkFlowUi } from './checkFlowUi.ts';
 import type { FlowUiIssue, FlowUiIssueCode } from './flowUiIssue.ts';
-import { type ValidateFlowUiOptions, validateFlowUi } from './validateFlowUi.ts';
 
 // Problems importFlowUi could only "fix" by dropping the value. Refusing them changes nothing and
 // says why; everything else (unsafe CSS, poor contrast) imports, so it can be fixed in the builder.
@@ -25,7 +25,7 @@ export type ParsedFlowUiJson =
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function parseFlowUiJson(text: string, options?: ValidateFlowUiOptions): ParsedFlowUiJson {
+export function parseFlowUiJson(text: string, options?: CheckFlowUiOptions): ParsedFlowUiJson {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -47,7 +47,7 @@ export function parseFlowUiJson(text: string, options?: ValidateFlowUiOptions): 
   let ui = data;
   if (isObject(data) && isObject(data.template) && 'ui' in data.template) ui = data.template.ui;
   else if (isObject(data) && 'pipeline' in data && 'ui' in data) ui = data.ui;
-  const issues = validateFlowUi(ui, options);
+  const issues = checkFlowUi(ui, options);
   if (issues.some((i) => i.severity === 'error' && STRUCTURAL.has(i.code))) {
     return { ok: false, issues: issues.filter((i) => STRUCTURAL.has(i.code)) };
   }

@@ -1,4 +1,4 @@
-// The builder → preview page message (issue 6). The sandbox's preview page
+// The builder → preview page message. The sandbox's preview page
 // (`/hf2/preview/`) re-renders with this FlowConfigUi and answers with the hosted page's usual
 // `ready` message (flowMessage.ts) carrying `flowId: 'preview'`.
 import { LOCALES } from '../api/constants.ts';

@@ -1,4 +1,4 @@
-// The builder's exports (issue 6): what a backend needs to use a FlowConfigUi. Each serialiser is
+// The builder's exports: what a backend needs to use a FlowConfigUi. Each serialiser is
 // pure; the JSON ones are checked against the spec's schemas in serializeFlowUi.test.ts.
 import {
   API_KEY_HEADER,

@@ -1,8 +1,8 @@
 import { type CreateFlowInput, type FlowConfigUiInput, LOCALES, type Locale } from '@verigram-kit/core';
+import { checkFlowUi } from '@verigram-kit/core/ui';
 import { ProxyError } from '../ProxyError.ts';
 import type { ResolvedProxyOptions } from '../resolveProxyOptions.ts';
 import type { ProxyFlowTemplate } from '../VerigramProxyOptions.ts';
-import { validateFlowConfigUi } from '../validateFlowConfigUi.ts';
 import { checkCallbackUrl } from './checkCallbackUrl.ts';
 
 /** The fields of core's ProxyCreateFlowBody; nothing else is accepted from the browser. */
@@ -90,8 +90,9 @@ export function parseCreateFlowBody(
     if (!policy.allowClientUi) {
       throw invalid('CLIENT_UI_NOT_ALLOWED', 'Raw ui is not accepted here; pick a ui_preset by name');
     }
-    const problem = validateFlowConfigUi(body.ui, policy);
-    if (problem) throw invalid('INVALID_UI', problem);
+    // Core's FlowConfigUi policy, the builder's own; its first error is the answer.
+    const error = checkFlowUi(body.ui, policy).find((issue) => issue.severity === 'error');
+    if (error) throw invalid('INVALID_UI', error.message);
     ui = body.ui as FlowConfigUiInput;
   }
 

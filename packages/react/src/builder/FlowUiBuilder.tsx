@@ -1,6 +1,7 @@
 'use client';
 import { type FlowConfigUi, type Locale, type PipelineStep, THEMES } from '@verigram-kit/core';
 import {
+  type CheckFlowUiOptions,
   type CurlOptions,
   DEFAULT_FAVICON_URL,
   DEFAULT_LOGO_URL,
@@ -12,7 +13,6 @@ import {
   setFlowUiToken,
   setFlowUiTranslation,
   toFlowConfigUi,
-  type ValidateFlowUiOptions,
 } from '@verigram-kit/core/ui';
 import { forwardRef, type HTMLAttributes, useId, useMemo, useRef } from 'react';
 import { BrandTokensFieldset } from './BrandTokensFieldset.tsx';
@@ -48,8 +48,12 @@ export interface FlowUiBuilderProps
   locale?: Locale | undefined;
   /** Steps the preview renders. @default the preview page's sample pipeline */
   pipeline?: PipelineStep[] | undefined;
-  /** Validation settings, e.g. `{ cssAllowedHosts: ['cdn.example.com'] }`. @default {} */
-  validation?: ValidateFlowUiOptions | undefined;
+  /**
+   * The FlowConfigUi policy's options; pass the proxy's own (`allowedAssetHosts`, `maxCssBytes`,
+   * `maxUiBytes`) so that whatever the builder lets a designer export, the proxy accepts.
+   * @default {} (core's DEFAULT_FLOW_UI_POLICY, which is also the proxy's default)
+   */
+  validation?: CheckFlowUiOptions | undefined;
   /** Delay before a change reaches the preview, in ms. @default 150 */
   previewDebounceMs?: number | undefined;
   /** Name used by the `uiPresets` export. @default 'brand' */

@@ -1,6 +1,7 @@
 'use client';
 import type { FlowConfigUi } from '@verigram-kit/core';
 import {
+  type CheckFlowUiOptions,
   type FlowUiIssue,
   flowUiToCurl,
   flowUiToJson,
@@ -8,7 +9,6 @@ import {
   flowUiToTypeScript,
   listSandboxOnlyFields,
   parseFlowUiJson,
-  type ValidateFlowUiOptions,
 } from '@verigram-kit/core/ui';
 import { useContext, useId, useState } from 'react';
 import type { BuilderMessages } from './builderMessages.ts';
@@ -21,7 +21,7 @@ export type ExportFormat = 'json' | 'ts' | 'curl' | 'preset';
 export interface FlowUiImportExportProps {
   ui: FlowConfigUi;
   messages: BuilderMessages;
-  validation: ValidateFlowUiOptions | undefined;
+  validation: CheckFlowUiOptions | undefined;
   /** Preset name for the `uiPresets` export. */
   defaultPresetName: string;
   /** Options of the curl export (base URL, placeholder key…). */

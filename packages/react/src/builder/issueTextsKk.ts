@@ -19,6 +19,8 @@ const pair = (name: 'on_primary' | 'text_on_background') =>
 
 const issueTextsKk: IssueTexts = {
   'ui.invalid': () => 'FlowConfigUi JSON-объект болуы керек.',
+  'ui.too_large': ({ params }) =>
+    `FlowConfigUi JSON түрінде ${number(params.bytes)} байт, ал шегі ${number(params.max)} байт.`,
   'ui.property_unknown': ({ params }) =>
     `«${params.property}» — FlowConfigUi қасиеті емес (theme, logo_url, favicon_url, translation, css); Verigram оны елемейді.`,
   'theme.unknown': ({ params }) =>
@@ -32,7 +34,9 @@ const issueTextsKk: IssueTexts = {
   'url.insecure': (issue) =>
     `${field(issue)} https қолдануы керек (http тек localhost пен 127.0.0.1 үшін рұқсат етілген): ${issue.params.url}`,
   'url.scheme': (issue) =>
-    `${field(issue)} https мекенжайы болуы керек; «${issue.params.scheme}» мекенжайлары қабылданбайды.`,
+    `${field(issue)} https мекенжайы немесе data: суреті болуы керек; «${issue.params.scheme}» мекенжайлары қабылданбайды.`,
+  'url.host': (issue) =>
+    `${field(issue)} ${issue.params.host} хостынан жүктеледі, ол рұқсат етілген хосттардың арасында жоқ (${issue.params.allowed.length ? issue.params.allowed.join(', ') : 'тізім бос'}).`,
   'url.credentials': (issue) =>
     `${issue.path === '/favicon_url' ? 'Сайт белгішесінің URL-інде' : 'Логотип URL-інде'} пайдаланушы аты немесе құпиясөз болмауы керек.`,
   'translation.invalid': () => 'translation өрісі {locale: {key: text}} түріндегі объект болуы керек.',
@@ -64,6 +68,10 @@ const issueTextsKk: IssueTexts = {
     `${at(issue)}-moz-binding және behavior элементтерге код байлайды, сондықтан оларды қолдануға болмайды.`,
   'css.html': (issue) =>
     `${at(issue)}HTML белгілеуін (</style>, <script>, <!--) қолдануға болмайды, себебі ол беттің <style> элементін жауып тастауы мүмкін.`,
+  'css.escape': (issue) =>
+    `${at(issue)}${issue.params.escape} экрандауын қолдануға болмайды: кері қиғаш сызықпен тек ASCII-ден тыс таңбаларды экрандауға болады (мысалы, \\201C); таңбаның өзін жазыңыз.`,
+  'css.url_function': (issue) =>
+    `${at(issue)}${issue.params.name}() қолдануға болмайды: ол мекенжайды жолдан немесе var() ішінен жүктейді, оны тексеру мүмкін емес; рұқсат етілген хостпен url() қолданыңыз.`,
   'css.url_host': (issue) =>
     `${at(issue)}url() файлды ${issue.params.host} хостынан жүктейді, ол рұқсат етілген хосттардың арасында жоқ (${issue.params.allowed.length ? issue.params.allowed.join(', ') : 'тізім бос'}); файлды рұқсат етілген хостқа орналастырыңыз немесе data: суреті ретінде кірістіріңіз.`,
   'css.url_insecure': (issue) =>

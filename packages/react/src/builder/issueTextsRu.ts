@@ -20,6 +20,8 @@ const pair = (name: 'on_primary' | 'text_on_background') =>
 
 const issueTextsRu: IssueTexts = {
   'ui.invalid': () => 'FlowConfigUi должен быть JSON-объектом.',
+  'ui.too_large': ({ params }) =>
+    `FlowConfigUi в виде JSON занимает ${bytes(params.bytes)}, а допустимо не более ${bytes(params.max)}.`,
   'ui.property_unknown': ({ params }) =>
     `«${params.property}» — не свойство FlowConfigUi (theme, logo_url, favicon_url, translation, css); Verigram его игнорирует.`,
   'theme.unknown': ({ params }) =>
@@ -33,7 +35,9 @@ const issueTextsRu: IssueTexts = {
   'url.insecure': (issue) =>
     `${field(issue)} должен использовать https (http допустим только для localhost и 127.0.0.1): ${issue.params.url}`,
   'url.scheme': (issue) =>
-    `${field(issue)} должен быть адресом https; адреса «${issue.params.scheme}» не принимаются.`,
+    `${field(issue)} должен быть адресом https или data:-изображением; адреса «${issue.params.scheme}» не принимаются.`,
+  'url.host': (issue) =>
+    `${field(issue)} загружается с хоста ${issue.params.host}, которого нет среди разрешённых (${issue.params.allowed.length ? issue.params.allowed.join(', ') : 'список пуст'}).`,
   'url.credentials': (issue) => `${field(issue)} не должен содержать имя пользователя или пароль.`,
   'translation.invalid': () => 'Поле translation должно быть объектом вида {locale: {key: text}}.',
   'translation.locale_unknown': ({ params }) =>
@@ -62,6 +66,10 @@ const issueTextsRu: IssueTexts = {
     `${at(issue)}-moz-binding и behavior привязывают к элементам код, поэтому запрещены.`,
   'css.html': (issue) =>
     `${at(issue)}HTML-разметка (</style>, <script>, <!--) запрещена — она может закрыть элемент <style> страницы.`,
+  'css.escape': (issue) =>
+    `${at(issue)}экранирование ${issue.params.escape} запрещено: обратной косой чертой можно экранировать только символы вне ASCII (например, \\201C); напишите сам символ.`,
+  'css.url_function': (issue) =>
+    `${at(issue)}${issue.params.name}() запрещён: он загружает адрес из строки или var(), который нельзя проверить; используйте url() с разрешённым хостом.`,
   'css.url_host': (issue) =>
     `${at(issue)}url() загружает файл с хоста ${issue.params.host}, которого нет среди разрешённых (${issue.params.allowed.length ? issue.params.allowed.join(', ') : 'список пуст'}); разместите файл на разрешённом хосте или встройте его как data:-изображение.`,
   'css.url_insecure': (issue) =>

@@ -1,20 +1,20 @@
 'use client';
 import type { FlowConfigUi } from '@verigram-kit/core';
 import {
+  type CheckFlowUiOptions,
+  checkFlowUiDraft,
   createFlowUiDraft,
   type FlowUiDraft,
   type FlowUiIssue,
   importFlowUi,
   toFlowConfigUi,
-  type ValidateFlowUiOptions,
-  validateFlowUiDraft,
 } from '@verigram-kit/core/ui';
 import { useCallback, useRef, useState } from 'react';
 
 export interface FlowUiChangeDetail {
   /** The builder's working model (brand tokens kept apart from the free CSS). */
   draft: FlowUiDraft;
-  /** validateFlowUiDraft of the new draft. */
+  /** checkFlowUiDraft of the new draft. */
   issues: FlowUiIssue[];
 }
 
@@ -30,7 +30,7 @@ export function useFlowUiDraftState(
   value: FlowConfigUi | undefined,
   defaultValue: FlowConfigUi | undefined,
   onChange: ((ui: FlowConfigUi, detail: FlowUiChangeDetail) => void) | undefined,
-  validation: ValidateFlowUiOptions | undefined,
+  validation: CheckFlowUiOptions | undefined,
 ) {
   const [draft, setDraft] = useState<FlowUiDraft>(() => {
     const initial = value ?? defaultValue;
@@ -52,13 +52,13 @@ export function useFlowUiDraftState(
   validationRef.current = validation;
   // Cheap (a few dozen keys and one CSS scan), so recomputed each render rather than memoised on
   // an options object callers tend to write inline.
-  const issues = validateFlowUiDraft(current, validation);
+  const issues = checkFlowUiDraft(current, validation);
 
   const update = useCallback((next: FlowUiDraft) => {
     const ui = toFlowConfigUi(next);
     emitted.current = ui;
     setDraft(next);
-    onChangeRef.current?.(ui, { draft: next, issues: validateFlowUiDraft(next, validationRef.current) });
+    onChangeRef.current?.(ui, { draft: next, issues: checkFlowUiDraft(next, validationRef.current) });
   }, []);
 
   return { draft: current, issues, update };

@@ -10,7 +10,8 @@ describe('renderHostedPage', () => {
       person_id: 'person-1',
       template: {
         pipeline: [{ service_name: 'verilive' }],
-        ui: { css: hostile, translation: { en: { 'header.title': hostile } } },
+        // The FlowConfigUi policy refuses such css at creation; translations are free text.
+        ui: { translation: { en: { 'header.title': hostile, 'button.start': hostile } } },
       },
     });
     const html = renderHostedPage({
@@ -28,7 +29,7 @@ describe('renderHostedPage', () => {
     const json = /<script type="application\/json" id="vg-model">([\s\S]*?)<\/script>/.exec(
       html,
     )?.[1] as string;
-    expect(JSON.parse(json).state.ui.css).toBe(hostile);
+    expect(JSON.parse(json).state.ui.translation.en['button.start']).toBe(hostile);
   });
 
   it('builds a CSP without unsafe-inline, with frame-ancestors only for headers', () => {

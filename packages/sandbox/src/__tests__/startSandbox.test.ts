@@ -69,7 +69,7 @@ describe('POST /flow', () => {
           ui: {
             theme: 'bts',
             logo_url: 'data:image/svg+xml,%3Csvg%2F%3E',
-            favicon_url: 'https://cdn.example/f.png',
+            favicon_url: 'https://docs.services.verigram.cloud/f.png',
             css: ':root{}',
             translation: { en: { 'header.title': 'Hi' } },
           },
@@ -115,6 +115,16 @@ describe('POST /flow', () => {
     ['favicon_url not a URI', ui({ favicon_url: 'http://exa mple.com/f.png' }), 'INVALID_URI'],
     ['theme outside the enum', ui({ theme: 'dark' }), 'INVALID_THEME'],
     ['css not a string', ui({ css: 42 }), 'INVALID_PAYLOAD'],
+    [
+      'css that imports a stylesheet',
+      ui({ css: '@import "https://evil.example/x.css";' }),
+      'INVALID_PAYLOAD',
+    ],
+    [
+      'a logo off the allowed asset hosts',
+      ui({ logo_url: 'https://tracker.example.net/l.svg' }),
+      'INVALID_URI',
+    ],
     ['translation value not a string', ui({ translation: { en: { 'header.title': 1 } } }), 'INVALID_PAYLOAD'],
     ['template without pipeline', { person_id: 'person-1', template: {} }, 'INVALID_PAYLOAD'],
     ['empty pipeline', { person_id: 'person-1', template: { pipeline: [] } }, 'INVALID_PAYLOAD'],

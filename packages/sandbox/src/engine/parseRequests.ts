@@ -24,11 +24,15 @@ import {
   SERVICE_NAMES,
   STEP_MAX_RETRIES,
   STEP_TIMEOUT,
-  THEMES,
 } from '@verigram-kit/core';
 // The spec's FlowConfigUi defaults, the same the builder fills in (the hosted page draws its own
 // logo for the default).
-import { DEFAULT_FAVICON_URL, DEFAULT_LOGO_URL } from '@verigram-kit/core/ui';
+import {
+  checkFlowUi,
+  DEFAULT_FAVICON_URL,
+  DEFAULT_LOGO_URL,
+  type FlowUiPolicyOptions,
+} from '@verigram-kit/core/ui';
 import { isVerdict, VERDICTS, type Verdict } from './FlowMachine.ts';
 import { SandboxError } from './SandboxError.ts';
 
@@ -140,32 +144,25 @@ function parseStep(v: unknown, i: number): Required<PipelineStep> {
   };
 }
 
-export function validateUi(v: unknown): FlowConfigUi {
+/**
+ * A template's FlowConfigUi under core's FlowConfigUi policy (checkFlowUi), the one the builder
+ * and the proxy apply with the same options: its first error is a 422 (INVALID_THEME, INVALID_URI
+ * for logo_url/favicon_url, INVALID_PAYLOAD otherwise). Returns the ui with the spec's default
+ * logo and favicon filled in.
+ */
+export function parseUi(v: unknown, policy: FlowUiPolicyOptions = {}): FlowConfigUi {
   const ui = requireObject(v, 'template.ui');
+  const error = checkFlowUi(ui, policy).find((issue) => issue.severity === 'error');
+  if (error) {
+    const code = error.code.startsWith('theme.')
+      ? 'INVALID_THEME'
+      : error.code.startsWith('url.')
+        ? 'INVALID_URI'
+        : 'INVALID_PAYLOAD';
+    throw invalid(code, `template.ui${error.path.replaceAll('/', '.')}: ${error.message}`);
+  }
   // The generated type marks logo_url/favicon_url required because the spec gives them defaults.
-  const out: FlowConfigUi = { logo_url: DEFAULT_LOGO_URL, favicon_url: DEFAULT_FAVICON_URL };
-  if (ui.theme !== undefined) {
-    if (!(THEMES as readonly unknown[]).includes(ui.theme))
-      throw invalid('INVALID_THEME', `template.ui.theme must be one of ${THEMES.join(', ')}`);
-    out.theme = ui.theme as FlowConfigUi['theme'];
-  }
-  if (ui.logo_url !== undefined) out.logo_url = parseUri(ui.logo_url, 'template.ui.logo_url');
-  if (ui.favicon_url !== undefined) out.favicon_url = parseUri(ui.favicon_url, 'template.ui.favicon_url');
-  if (ui.css !== undefined) {
-    if (typeof ui.css !== 'string') throw invalid('INVALID_PAYLOAD', 'template.ui.css must be a string');
-    out.css = ui.css;
-  }
-  if (ui.translation !== undefined) {
-    const t = requireObject(ui.translation, 'template.ui.translation');
-    for (const [locale, entries] of Object.entries(t)) {
-      const e = requireObject(entries, `template.ui.translation.${locale}`);
-      for (const [key, value] of Object.entries(e))
-        if (typeof value !== 'string')
-          throw invalid('INVALID_PAYLOAD', `template.ui.translation.${locale}.${key} must be a string`);
-    }
-    out.translation = t as FlowConfigUi['translation'];
-  }
-  return out;
+  return { logo_url: DEFAULT_LOGO_URL, favicon_url: DEFAULT_FAVICON_URL, ...ui } as FlowConfigUi;
 }
 
 function parseTemplate(v: unknown): FlowTemplate {
@@ -176,7 +173,7 @@ function parseTemplate(v: unknown): FlowTemplate {
   if (t.pipeline.length === 0)
     throw invalid('INVALID_PAYLOAD', 'template.pipeline must contain at least one step');
   const out: FlowTemplate = { pipeline: t.pipeline.map(parseStep) };
-  if (t.ui !== undefined) out.ui = validateUi(t.ui);
+  if (t.ui !== undefined) out.ui = parseUi(t.ui);
   if (t.status_page !== undefined) {
     if (typeof t.status_page !== 'boolean')
       throw invalid('INVALID_PAYLOAD', 'template.status_page must be a boolean');

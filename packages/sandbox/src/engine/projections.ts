@@ -21,7 +21,7 @@ import type {
 } from '@verigram-kit/core';
 import { API_VERSION } from '@verigram-kit/core';
 import { attemptsAllowed, type FlowRecord, type SessionRecord, type StepRecord } from './FlowMachine.ts';
-import { validateUi } from './parseRequests.ts';
+import { parseUi } from './parseRequests.ts';
 import { LIVENESS_SERVICES, NAME_EXTRACTING_SERVICES } from './serviceKinds.ts';
 
 /** What the hosted page needs to render a flow (the sandbox's own shape, not the spec's). */
@@ -175,7 +175,7 @@ export function toPageState(f: FlowRecord): HostedPageState {
   return {
     flowId: f.flowId,
     locale: f.locale,
-    ui: f.template.ui ?? validateUi({}),
+    ui: f.template.ui ?? parseUi({}),
     statusPage: f.template.status_page ?? false,
     callbackUrl: f.callbackUrl ?? null,
     phase,

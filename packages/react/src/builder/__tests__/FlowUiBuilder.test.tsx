@@ -97,7 +97,7 @@ describe('<FlowUiBuilder> controlled', () => {
 
 describe('inline validation', () => {
   it('given an http logo, then the field is invalid and says why; given https, then it previews the image', async () => {
-    render(<FlowUiBuilder previewUrl={null} />);
+    render(<FlowUiBuilder previewUrl={null} validation={{ allowedAssetHosts: ['cdn.example.com'] }} />);
     const logo = screen.getByRole('textbox', { name: 'Logo URL' });
     await userEvent.type(logo, 'http://cdn.example.com/logo.svg');
     expect(logo).toHaveAttribute('aria-invalid', 'true');
@@ -199,7 +199,9 @@ describe('issues in the builder’s language', () => {
       />,
     );
     expect(screen.getByRole('textbox', { name: 'Logo URL' })).toHaveAccessibleDescription(
-      expect.stringContaining('Error: Logo URL must be an https URL; "ftp:" URLs are not accepted.'),
+      expect.stringContaining(
+        'Error: Logo URL must be an https URL or a data: image; "ftp:" URLs are not accepted.',
+      ),
     );
   });
 });
@@ -363,6 +365,7 @@ describe('what the spec defines, and what only the sandbox page reads', () => {
     render(
       <FlowUiBuilder
         previewUrl={null}
+        validation={{ allowedAssetHosts: ['cdn.example.com'] }}
         defaultValue={defineFlowUi({ theme: 'bts', logoUrl: 'https://cdn.example.com/logo.svg' })}
       />,
     );
@@ -475,6 +478,7 @@ describe('export while the config has errors', () => {
     render(
       <FlowUiBuilder
         previewUrl={null}
+        validation={{ allowedAssetHosts: ['cdn.example.com'] }}
         defaultValue={defineFlowUi({ theme: 'bts', logoUrl: 'http://cdn.example.com/l.svg' })}
       />,
     );

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { compileBrandCss } from '../ui/brandTokens.ts';
+import { checkFlowUi, checkFlowUiDraft } from '../ui/checkFlowUi.ts';
 import { createFlowUiDraft, DEFAULT_FAVICON_URL, DEFAULT_LOGO_URL } from '../ui/flowUiDraft.ts';
-import { type FlowUiIssue, validateFlowUi, validateFlowUiDraft } from '../ui/validateFlowUi.ts';
+import type { FlowUiIssue } from '../ui/flowUiIssue.ts';
 
 const valid = { theme: 'default', logo_url: DEFAULT_LOGO_URL, favicon_url: DEFAULT_FAVICON_URL };
 
-describe('validateFlowUi', () => {
+describe('checkFlowUi', () => {
   it('accepts the spec defaults and an empty object', () => {
-    expect(validateFlowUi(valid)).toEqual([]);
-    expect(validateFlowUi({})).toEqual([]);
+    expect(checkFlowUi(valid)).toEqual([]);
+    expect(checkFlowUi({})).toEqual([]);
   });
 
   // Each rule, each message: [case, partial FlowConfigUi, the single expected issue].
@@ -29,11 +30,11 @@ describe('validateFlowUi', () => {
       { colour: 'red' },
       {
         path: '/colour',
-        severity: 'warning',
+        severity: 'error',
         code: 'ui.property_unknown',
         params: { property: 'colour' },
         message:
-          '"colour" is not a FlowConfigUi property (theme, logo_url, favicon_url, translation, css); Verigram ignores it.',
+          '"colour" is not a FlowConfigUi field (theme, logo_url, favicon_url, translation, css); Verigram would ignore it.',
       },
     ],
     [
@@ -60,27 +61,33 @@ describe('validateFlowUi', () => {
       },
     ],
     [
-      'a favicon over http on localhost',
+      'a favicon on localhost, which the default asset hosts leave out',
       { favicon_url: 'http://localhost:5173/favicon.png' },
       {
         path: '/favicon_url',
-        severity: 'warning',
-        code: 'url.localhost',
-        params: { host: 'localhost:5173' },
+        severity: 'error',
+        code: 'url.host',
+        params: {
+          host: 'localhost',
+          allowed: ['docs.services.verigram.cloud'],
+        },
         message:
-          'Favicon URL points at localhost:5173 over http: fine for local previews, unreachable for real users.',
+          'Favicon URL loads from localhost, which is not in the allowed asset hosts (allowedAssetHosts: docs.services.verigram.cloud).',
       },
     ],
     [
-      'a logo over http on 127.0.0.1',
-      { logo_url: 'http://127.0.0.1/logo.svg' },
+      'a logo on a host outside the allowed asset hosts',
+      { logo_url: 'https://tracker.example.net/logo.svg' },
       {
         path: '/logo_url',
-        severity: 'warning',
-        code: 'url.localhost',
-        params: { host: '127.0.0.1' },
+        severity: 'error',
+        code: 'url.host',
+        params: {
+          host: 'tracker.example.net',
+          allowed: ['docs.services.verigram.cloud'],
+        },
         message:
-          'Logo URL points at 127.0.0.1 over http: fine for local previews, unreachable for real users.',
+          'Logo URL loads from tracker.example.net, which is not in the allowed asset hosts (allowedAssetHosts: docs.services.verigram.cloud).',
       },
     ],
     [
@@ -113,18 +120,18 @@ describe('validateFlowUi', () => {
         severity: 'error',
         code: 'url.scheme',
         params: { scheme: 'javascript:' },
-        message: 'Logo URL must be an https URL; "javascript:" URLs are not accepted.',
+        message: 'Logo URL must be an https URL or a data: image; "javascript:" URLs are not accepted.',
       },
     ],
     [
-      'a data: logo',
-      { logo_url: 'data:image/png;base64,AAAA' },
+      'a data: logo that is not an image',
+      { logo_url: 'data:text/html,<script>alert(1)</script>' },
       {
         path: '/logo_url',
         severity: 'error',
         code: 'url.scheme',
         params: { scheme: 'data:' },
-        message: 'Logo URL must be an https URL; "data:" URLs are not accepted.',
+        message: 'Logo URL must be an https URL or a data: image; "data:" URLs are not accepted.',
       },
     ],
     [
@@ -285,29 +292,79 @@ describe('validateFlowUi', () => {
   ];
 
   it.each(cases)('reports %s', (_, ui, issue) => {
-    expect(validateFlowUi(ui)).toEqual([issue]);
+    expect(checkFlowUi(ui)).toEqual([issue]);
+  });
+
+  it("accepts the spec's default logo and favicon URLs whatever the allowed hosts", () => {
+    expect(
+      checkFlowUi(
+        { logo_url: DEFAULT_LOGO_URL, favicon_url: DEFAULT_FAVICON_URL },
+        { allowedAssetHosts: [] },
+      ),
+    ).toEqual([]);
+    expect(
+      checkFlowUi({ logo_url: 'https://s3.eu-central-1.amazonaws.com/any-bucket/logo.svg' }).map(
+        (i) => i.code,
+      ),
+    ).toEqual(['url.host']);
+  });
+
+  it('accepts inline data: images as logo and favicon: they make no request', () => {
+    expect(
+      checkFlowUi({ logo_url: 'data:image/png;base64,AAAA', favicon_url: 'data:image/svg+xml,%3Csvg%2F%3E' }),
+    ).toEqual([]);
+  });
+
+  it('warns about http on localhost once the designer allows that host', () => {
+    const options = { allowedAssetHosts: ['localhost', '127.0.0.1'] };
+    expect(checkFlowUi({ favicon_url: 'http://localhost:5173/favicon.png' }, options)).toEqual([
+      {
+        path: '/favicon_url',
+        severity: 'warning',
+        code: 'url.localhost',
+        params: { host: 'localhost:5173' },
+        message:
+          'Favicon URL points at localhost:5173 over http: fine for local previews, unreachable for real users.',
+      },
+    ]);
+    expect(checkFlowUi({ logo_url: 'http://127.0.0.1/logo.svg' }, options).map((i) => i.severity)).toEqual([
+      'warning',
+    ]);
+  });
+
+  it('refuses a config larger than maxUiBytes as JSON', () => {
+    const ui = { translation: { ru: { 'button.start': 'ж'.repeat(100) } } };
+    const bytes = new TextEncoder().encode(JSON.stringify(ui)).length;
+    expect(checkFlowUi(ui, { maxUiBytes: bytes }).some((i) => i.code === 'ui.too_large')).toBe(false);
+    expect(checkFlowUi(ui, { maxUiBytes: bytes - 1 })).toContainEqual({
+      path: '',
+      severity: 'error',
+      code: 'ui.too_large',
+      params: { bytes, max: bytes - 1 },
+      message: `The FlowConfigUi is ${bytes} bytes as JSON, larger than ${bytes - 1} bytes, the limit.`,
+    });
   });
 
   it('passes #767676 on white, just above AA', () => {
     expect(
-      validateFlowUi({ css: compileBrandCss({ textColor: '#767676', backgroundColor: '#ffffff' }) }),
+      checkFlowUi({ css: compileBrandCss({ textColor: '#767676', backgroundColor: '#ffffff' }) }),
     ).toEqual([]);
   });
 
   it('fixes the bts contrast once the designer picks a primary (on-primary is computed)', () => {
-    expect(validateFlowUi({ theme: 'bts', css: compileBrandCss({ primaryColor: '#00a19a' }) })).toEqual([]);
+    expect(checkFlowUi({ theme: 'bts', css: compileBrandCss({ primaryColor: '#00a19a' }) })).toEqual([]);
   });
 
   it('lets the CSS allowlist through url() on allowed hosts', () => {
     const ui = { css: '.x { background: url(https://cdn.example.com/a.png) }' };
-    expect(validateFlowUi(ui)).toHaveLength(1);
-    expect(validateFlowUi(ui, { cssAllowedHosts: ['cdn.example.com'] })).toEqual([]);
+    expect(checkFlowUi(ui)).toHaveLength(1);
+    expect(checkFlowUi(ui, { allowedAssetHosts: ['cdn.example.com'] })).toEqual([]);
   });
 
   describe('translations', () => {
     it('flags placeholders the override dropped or invented', () => {
       expect(
-        validateFlowUi({
+        checkFlowUi({
           translation: {
             en: { 'header.step_counter': 'Step {current}', 'generic.title': 'Checking {name}' },
             ru: { 'header.step_counter': 'Шаг {current} из {total}', 'generic.title': 'Проверка {service}' },
@@ -342,7 +399,7 @@ describe('validateFlowUi', () => {
 
     it('flags an empty text', () => {
       expect(
-        validateFlowUi({
+        checkFlowUi({
           translation: {
             en: { 'button.start': ' ' },
             ru: { 'button.start': 'Старт' },
@@ -368,7 +425,7 @@ describe('validateFlowUi', () => {
           ru: { 'button.start': 'Вперёд' },
         },
       };
-      expect(validateFlowUi(ui)).toEqual([
+      expect(checkFlowUi(ui)).toEqual([
         {
           path: '/translation/kk',
           severity: 'warning',
@@ -386,7 +443,7 @@ describe('validateFlowUi', () => {
             "ru has no text for 1 key overridden in other locales, so it shows the page's own texts: footer.secured.",
         },
       ]);
-      expect(validateFlowUi(ui, { missingKeySeverity: 'info' }).map((i) => i.severity)).toEqual([
+      expect(checkFlowUi(ui, { missingKeySeverity: 'info' }).map((i) => i.severity)).toEqual([
         'info',
         'info',
       ]);
@@ -400,7 +457,7 @@ describe('validateFlowUi', () => {
           ru: { 'acme.consent_footer': 'Acme хранит данные в Алматы', 'button.start': 'Вперёд' },
         },
       };
-      const issues = validateFlowUi(ui);
+      const issues = checkFlowUi(ui);
       expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
       expect(
         issues.filter((i) => i.code === 'translation.key_unknown').map((i) => [i.path, i.severity]),
@@ -416,7 +473,7 @@ describe('validateFlowUi', () => {
   });
 });
 
-describe('validateFlowUiDraft', () => {
+describe('checkFlowUiDraft', () => {
   it.each([
     [
       'primaryColor',
@@ -469,7 +526,7 @@ describe('validateFlowUiDraft', () => {
     ],
   ])('reports an invalid %s token at /tokens/%s', (name, value, code, params, message) => {
     const draft = createFlowUiDraft({ tokens: { [name]: value } });
-    expect(validateFlowUiDraft(draft)).toEqual([
+    expect(checkFlowUiDraft(draft)).toEqual([
       { path: `/tokens/${name}`, severity: 'error', code, params, message },
     ]);
   });
@@ -479,7 +536,7 @@ describe('validateFlowUiDraft', () => {
       logoUrl: 'http://cdn.example.com/l.svg',
       tokens: { primaryColor: '#ffffff', onPrimaryColor: '#eeeeee' },
     });
-    expect(validateFlowUiDraft(draft).map((i) => `${i.path} ${i.code}`)).toEqual([
+    expect(checkFlowUiDraft(draft).map((i) => `${i.path} ${i.code}`)).toEqual([
       '/logo_url url.insecure',
       '/css contrast.on_primary',
     ]);
