@@ -45,7 +45,7 @@ describe('checkCssSafety', () => {
       'css.escape',
       1,
       { escape: '\\69' },
-      'Line 1: the escape \\69 is not allowed: a backslash may only escape characters beyond ASCII (such as \\201C); write the character itself.',
+      'Line 1: the escape \\69 is not allowed; escape only characters beyond ASCII, such as \\201C.',
     ],
     [
       'expression()',

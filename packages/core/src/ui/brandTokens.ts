@@ -3,7 +3,6 @@
 // spec has no other place for colours; the markers let an import find it again.
 import { normalizeHexColor, pickOnColor } from './colorContrast.ts';
 import type { CssProperty } from './cssProperties.ts';
-import type { FlowUiIssue, FlowUiIssueCode, FlowUiIssueParams } from './flowUiIssue.ts';
 
 /** The brand settings the builder compiles to CSS. Every token is optional: unset = theme value. */
 export interface BrandTokens {
@@ -163,54 +162,4 @@ function setParsedToken(tokens: BrandTokens, name: BrandTokenName, value: string
   if (normalized === null) return false;
   tokens[name] = normalized;
   return true;
-}
-
-type TokenCode = Extract<FlowUiIssueCode, `token.${string}`>;
-// [code, the English rule, the params besides token and value]
-type TokenRule = {
-  [C in TokenCode]: [code: C, message: string, params: Omit<FlowUiIssueParams[C], 'token' | 'value'>];
-}[TokenCode];
-
-const colorRule = (label: string, example: string): TokenRule => [
-  'token.color_invalid',
-  `${label} must be a hex colour such as ${example}.`,
-  { example },
-];
-const pixelRule = (
-  code: 'token.radius_range' | 'token.logo_height_range',
-  label: string,
-  { min, max }: { min: number; max: number },
-): TokenRule => [code, `${label} must be a number of pixels from ${min} to ${max}.`, { min, max }];
-
-const TOKEN_RULES: Record<BrandTokenName, TokenRule> = {
-  primaryColor: colorRule('Primary colour', '#1f5eff'),
-  onPrimaryColor: colorRule('Text-on-primary colour', '#ffffff'),
-  textColor: colorRule('Text colour', '#14171f'),
-  backgroundColor: colorRule('Background colour', '#f4f6fb'),
-  radiusPx: pixelRule('token.radius_range', 'Corner radius', RADIUS_RANGE),
-  fontFamily: [
-    'token.font_family_invalid',
-    'Font family may contain only font names, quotes, commas and spaces (e.g. Inter, "Segoe UI", sans-serif).',
-    {},
-  ],
-  logoHeightPx: pixelRule('token.logo_height_range', 'Logo height', LOGO_HEIGHT_RANGE),
-};
-
-/** Every brand token of a draft that cannot compile to CSS, under `/tokens/<name>`. */
-export function checkBrandTokens(tokens: Readonly<BrandTokens>): FlowUiIssue[] {
-  const issues: FlowUiIssue[] = [];
-  for (const name of BRAND_TOKEN_NAMES) {
-    const value = tokens[name];
-    if (value === undefined || brandTokenCssValue(name, value) !== null) continue;
-    const [code, message, params] = TOKEN_RULES[name];
-    const got = JSON.stringify(value);
-    issues.push({
-      path: `/tokens/${name}`,
-      severity: 'error',
-      code,
-      params: { token: name, value: got, ...params },
-      message: `${message} Got ${got}.`,
-    } as FlowUiIssue);
-  }
-  return issues;
 }

@@ -3,12 +3,24 @@
 // the FlowConfigUi (`/logo_url`, `/translation/ru/button.start`, `/css`) or, for a draft's brand
 // tokens, `/tokens/<name>` (they compile into `/css`). A config passes when no issue is an error.
 import { THEMES } from '../api/constants.ts';
-import { checkBrandTokens } from './brandTokens.ts';
+import {
+  BRAND_TOKEN_NAMES,
+  type BrandTokenName,
+  type BrandTokens,
+  brandTokenCssValue,
+  LOGO_HEIGHT_RANGE,
+  RADIUS_RANGE,
+} from './brandTokens.ts';
 import { checkCssSafety } from './checkCssSafety.ts';
 import { checkTranslation } from './checkTranslation.ts';
 import { checkContrast } from './colorContrast.ts';
 import { DEFAULT_FAVICON_URL, DEFAULT_LOGO_URL, type FlowUiDraft, toFlowConfigUi } from './flowUiDraft.ts';
-import { type FlowUiIssue, jsonPointer } from './flowUiIssue.ts';
+import {
+  type FlowUiIssue,
+  type FlowUiIssueCode,
+  type FlowUiIssueParams,
+  jsonPointer,
+} from './flowUiIssue.ts';
 import {
   type FlowUiPolicyOptions,
   INLINE_IMAGE_URL,
@@ -184,6 +196,56 @@ export function checkFlowUi(ui: unknown, options: CheckFlowUiOptions = {}): Flow
     const css = (value.css as string | undefined) ?? '';
     for (const issue of checkCssSafety(css, policy)) issues.push({ path: '/css', ...issue });
     issues.push(...checkContrast(value.theme === 'bts' ? 'bts' : 'default', css));
+  }
+  return issues;
+}
+
+type TokenCode = Extract<FlowUiIssueCode, `token.${string}`>;
+// [code, the English rule, the params besides token and value]
+type TokenRule = {
+  [C in TokenCode]: [code: C, message: string, params: Omit<FlowUiIssueParams[C], 'token' | 'value'>];
+}[TokenCode];
+
+const colorRule = (label: string, example: string): TokenRule => [
+  'token.color_invalid',
+  `${label} must be a hex colour such as ${example}.`,
+  { example },
+];
+const pixelRule = (
+  code: 'token.radius_range' | 'token.logo_height_range',
+  label: string,
+  { min, max }: { min: number; max: number },
+): TokenRule => [code, `${label} must be a number of pixels from ${min} to ${max}.`, { min, max }];
+
+const TOKEN_RULES: Record<BrandTokenName, TokenRule> = {
+  primaryColor: colorRule('Primary colour', '#1f5eff'),
+  onPrimaryColor: colorRule('Text-on-primary colour', '#ffffff'),
+  textColor: colorRule('Text colour', '#14171f'),
+  backgroundColor: colorRule('Background colour', '#f4f6fb'),
+  radiusPx: pixelRule('token.radius_range', 'Corner radius', RADIUS_RANGE),
+  fontFamily: [
+    'token.font_family_invalid',
+    'Font family may contain only font names, quotes, commas and spaces (e.g. Inter, "Segoe UI", sans-serif).',
+    {},
+  ],
+  logoHeightPx: pixelRule('token.logo_height_range', 'Logo height', LOGO_HEIGHT_RANGE),
+};
+
+// Every brand token of a draft that cannot compile to CSS, under `/tokens/<name>`.
+function checkBrandTokens(tokens: Readonly<BrandTokens>): FlowUiIssue[] {
+  const issues: FlowUiIssue[] = [];
+  for (const name of BRAND_TOKEN_NAMES) {
+    const value = tokens[name];
+    if (value === undefined || brandTokenCssValue(name, value) !== null) continue;
+    const [code, message, params] = TOKEN_RULES[name];
+    const got = JSON.stringify(value);
+    issues.push({
+      path: `/tokens/${name}`,
+      severity: 'error',
+      code,
+      params: { token: name, value: got, ...params },
+      message: `${message} Got ${got}.`,
+    } as FlowUiIssue);
   }
   return issues;
 }

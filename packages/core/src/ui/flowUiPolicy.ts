@@ -49,8 +49,8 @@ export interface FlowUiPolicyOptions {
 }
 
 /** The defaults of every FlowConfigUi check: the builder's, the proxy's and the sandbox's. */
-export const DEFAULT_FLOW_UI_POLICY: Readonly<Required<FlowUiPolicyOptions>> = Object.freeze({
-  allowedAssetHosts: Object.freeze(['docs.services.verigram.cloud']),
+export const DEFAULT_FLOW_UI_POLICY: Readonly<Required<FlowUiPolicyOptions>> = /* @__PURE__ */ Object.freeze({
+  allowedAssetHosts: /* @__PURE__ */ Object.freeze(['docs.services.verigram.cloud']),
   maxCssBytes: 16_384,
   maxUiBytes: 32_768,
 });
@@ -76,4 +76,8 @@ export function isAssetHostAllowed(host: string, allowed: readonly string[]): bo
 /** `data:` URLs of these image types make no request and run no script. */
 export const INLINE_IMAGE_URL = /^data:image\/(?:png|jpeg|gif|webp|avif|svg\+xml)[;,]/i;
 
-export const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
+export const LOOPBACK_HOSTS: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  'localhost',
+  '127.0.0.1',
+  '[::1]',
+]);

@@ -43,7 +43,7 @@ describe('createVerigramProxy: raw ui under the FlowConfigUi policy', () => {
     [{ css: '@import "https://cdn.example.com/a.css";' }, /@import/],
     [{ css: '@IMPORT url(https://cdn.example.com/a.css);' }, /@import/],
     [{ css: '@im/**/port "x.css";' }, /@import/],
-    [{ css: '@\\69mport "x.css";' }, /backslash/],
+    [{ css: '@\\69mport "x.css";' }, /escape/],
     [{ css: 'a { background: url(https://evil.io/p.png) }' }, /evil\.io/],
     [{ css: 'a { background: url( "http://cdn.example.com/p.png" ) }' }, /https/],
     [{ css: 'a { background: url(data:text/html,x) }' }, /images only/],
