@@ -332,6 +332,12 @@ describe('checkFlowUi', () => {
     ]);
   });
 
+  it('takes a translation key named like an Object.prototype member as any unknown key', () => {
+    expect(checkFlowUi({ translation: { kk: { valueOf: '!' } } }).map((i) => i.code)).toEqual([
+      'translation.key_unknown',
+    ]);
+  });
+
   it('refuses a config larger than maxUiBytes as JSON', () => {
     const ui = { translation: { ru: { 'button.start': 'ж'.repeat(100) } } };
     const bytes = new TextEncoder().encode(JSON.stringify(ui)).length;

@@ -74,7 +74,10 @@ export function checkTranslation(value: unknown, missingSeverity: 'warning' | 'i
         });
         continue;
       }
-      const entry = (TRANSLATION_CATALOG as Record<string, { defaults: Record<string, string> }>)[key];
+      // Own keys only: a key such as `valueOf` must not find Object.prototype's.
+      const entry = Object.hasOwn(TRANSLATION_CATALOG, key)
+        ? (TRANSLATION_CATALOG as Record<string, { defaults: Record<string, string> }>)[key]
+        : undefined;
       if (!entry) {
         // The spec's translation is a free {locale: {key: text}} map and names no keys; the
         // catalog is only what the sandbox's page reads. A key outside it may be one Verigram's
