@@ -56,13 +56,16 @@ export type {
 export { jsonPointer } from './ui/flowUiIssue.ts';
 export type { FlowUiPolicyOptions } from './ui/flowUiPolicy.ts';
 export { DEFAULT_FLOW_UI_POLICY } from './ui/flowUiPolicy.ts';
-export type { SandboxOnlyField } from './ui/listSandboxOnlyFields.ts';
-export { listSandboxOnlyFields, sandboxOnlyComment } from './ui/listSandboxOnlyFields.ts';
 export type { ParsedFlowUiJson } from './ui/parseFlowUiJson.ts';
 export { parseFlowUiJson } from './ui/parseFlowUiJson.ts';
 export type { PreviewMessage } from './ui/previewMessage.ts';
 export { createPreviewMessage, PREVIEW_FLOW_ID, parsePreviewMessage } from './ui/previewMessage.ts';
-export type { CreateFlowBodyOptions, CurlOptions, TypeScriptSnippetOptions } from './ui/serializeFlowUi.ts';
+export type {
+  CreateFlowBodyOptions,
+  CurlOptions,
+  SandboxOnlyField,
+  TypeScriptSnippetOptions,
+} from './ui/serializeFlowUi.ts';
 export {
   createFlowBodyWithUi,
   flowUiToCurl,
@@ -70,6 +73,8 @@ export {
   flowUiToPreset,
   flowUiToPresetSnippet,
   flowUiToTypeScript,
+  listSandboxOnlyFields,
+  sandboxOnlyComment,
 } from './ui/serializeFlowUi.ts';
 export type { TranslationEntry, TranslationKey } from './ui/translationCatalog.ts';
 export { TRANSLATION_CATALOG, TRANSLATION_KEYS } from './ui/translationCatalog.ts';
