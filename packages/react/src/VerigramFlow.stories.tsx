@@ -167,7 +167,7 @@ export const CameraBlocked: Story = {
     await acceptConsent(screen);
     await expect(await screen.findByText(/^We could not access your camera\./)).toBeVisible();
     await waitFor(() =>
-      expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'CAMERA_UNAVAILABLE' })),
+      expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ errorCode: 'CAMERA_UNAVAILABLE' })),
     );
   },
 };
