@@ -19,10 +19,12 @@ export interface TranslationGridProps {
   onChange(locale: Locale, key: string, value: string): void;
 }
 
-const catalog = TRANSLATION_CATALOG as Record<
-  string,
-  { description: string; defaults: Record<Locale, string> }
->;
+type CatalogEntry = { description: string; defaults: Record<Locale, string> };
+// Own keys only: a key of the user's such as `valueOf` or `constructor` is not the catalog's.
+const entryOf = (key: string): CatalogEntry | undefined =>
+  Object.hasOwn(TRANSLATION_CATALOG, key)
+    ? (TRANSLATION_CATALOG as Record<string, CatalogEntry>)[key]
+    : undefined;
 
 /**
  * Keys × kk/ru/en, with search, a "missing only" filter and per-locale counts of overrides. The
@@ -48,7 +50,7 @@ export function TranslationGrid({ draft, issues, messages, onChange }: Translati
   const keys = useMemo(() => {
     const extra = new Set<string>();
     for (const locale of LOCALES)
-      for (const key of Object.keys(draft.translation[locale] ?? {})) if (!(key in catalog)) extra.add(key);
+      for (const key of Object.keys(draft.translation[locale] ?? {})) if (!entryOf(key)) extra.add(key);
     return [...[...extra].sort(), ...TRANSLATION_KEYS];
   }, [draft.translation]);
   // "Missing" as the checks define it (translation.keys_missing): a key one locale overrides and
@@ -63,8 +65,8 @@ export function TranslationGrid({ draft, issues, messages, onChange }: Translati
     if (!needle) return true;
     const texts = [
       key,
-      catalog[key]?.description ?? '',
-      ...LOCALES.flatMap((l) => [own(l)[key] ?? '', catalog[key]?.defaults[l] ?? '']),
+      entryOf(key)?.description ?? '',
+      ...LOCALES.flatMap((l) => [own(l)[key] ?? '', entryOf(key)?.defaults[l] ?? '']),
     ];
     return texts.some((t) => t.toLowerCase().includes(needle));
   });
@@ -110,7 +112,7 @@ export function TranslationGrid({ draft, issues, messages, onChange }: Translati
               <tr key={key} data-key={key}>
                 <th scope="row">
                   <code>{key}</code>
-                  <span className="vgb-hint">{catalog[key]?.description ?? messages.customKey}</span>
+                  <span className="vgb-hint">{entryOf(key)?.description ?? messages.customKey}</span>
                 </th>
                 {LOCALES.map((locale) => {
                   const path = jsonPointer('translation', locale, key);
@@ -122,7 +124,7 @@ export function TranslationGrid({ draft, issues, messages, onChange }: Translati
                         type="text"
                         aria-label={messages.cellLabel(key, locale)}
                         value={own(locale)[key] ?? ''}
-                        placeholder={catalog[key]?.defaults[locale] ?? ''}
+                        placeholder={entryOf(key)?.defaults[locale] ?? ''}
                         aria-invalid={hasError(cellIssues) || undefined}
                         aria-describedby={cellIssues.length ? issuesId : undefined}
                         onChange={(e) => onChange(locale, key, e.target.value)}

@@ -314,6 +314,19 @@ describe('what the spec defines, and what only the sandbox page reads', () => {
     expect(screen.getAllByText('Только песочница').length).toBeGreaterThan(0);
   });
 
+  it('when a key named like an Object method is added, then it gets its own row like any other key', async () => {
+    const onChange = vi.fn();
+    render(<FlowUiBuilder previewUrl={null} onChange={onChange} />);
+    fireEvent.change(screen.getByRole('textbox', { name: 'Key' }), { target: { value: 'valueOf' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Text' }), { target: { value: 'Value' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Add' }));
+
+    expect(lastUi(onChange).translation).toEqual({ kk: { valueOf: 'Value' } });
+    const rows = within(screen.getByRole('table')).getAllByRole('row');
+    expect(rows[1]?.dataset.key).toBe('valueOf');
+    expect(screen.getByRole('textbox', { name: 'valueOf, kk' })).toHaveValue('Value');
+  });
+
   it('when a key the sandbox page does not know is added for one locale, then it is kept with a note, not an error, and exported with the sandbox-only note', async () => {
     const onChange = vi.fn();
     render(<FlowUiBuilder previewUrl={null} onChange={onChange} />);
