@@ -1,5 +1,5 @@
 import type { Flow, FlowProjection } from '@verigram-kit/core';
-import type { FlowVerdict, LedgerEntry } from './FlowVerdicts.ts';
+import type { FlowVerdict, FlowVerdicts, LedgerEntry } from './FlowVerdicts.ts';
 
 /** A ledger entry plus what the watcher keeps between two reads. */
 export interface LedgerRecord extends LedgerEntry {
@@ -91,4 +91,27 @@ export function toFlowVerdict(record: LedgerRecord): FlowVerdict {
 /** A record that waits for delivery. */
 export function awaitsDelivery(record: LedgerRecord): boolean {
   return record.state === 'settled' || record.state === 'expired';
+}
+
+/** The read side of FlowVerdicts, the same in every mode: what the app's backend asks the ledger. */
+export function ledgerReads(
+  ledger: FlowLedger,
+  now: () => number,
+): Pick<FlowVerdicts, 'get' | 'listByPerson' | 'currentFor'> {
+  return {
+    async get(flowId) {
+      const record = await ledger.get(flowId);
+      return record ? toLedgerEntry(record) : null;
+    },
+    async listByPerson(personId) {
+      return (await ledger.listByPerson(personId)).map(toLedgerEntry);
+    },
+    async currentFor(personId) {
+      const time = now();
+      const open = (await ledger.listByPerson(personId)).find(
+        (record) => record.state === 'open' && Date.parse(record.expiresAt) > time,
+      );
+      return open ? toLedgerEntry(open) : null;
+    },
+  };
 }

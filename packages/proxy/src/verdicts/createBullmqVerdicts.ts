@@ -3,7 +3,13 @@ import { type ConnectionOptions, DelayedError, type Job, Queue, Worker } from 'b
 import type { RedisLikeClient } from '../stores/createRedisStore.ts';
 import type { InProcessVerdictsContext } from './createInProcessVerdicts.ts';
 import { createRedisLedger } from './createRedisLedger.ts';
-import { awaitsDelivery, type LedgerRecord, toFlowVerdict, toLedgerEntry } from './FlowLedger.ts';
+import {
+  awaitsDelivery,
+  type LedgerRecord,
+  ledgerReads,
+  toFlowVerdict,
+  toLedgerEntry,
+} from './FlowLedger.ts';
 import type { FlowVerdicts, LedgerEntry } from './FlowVerdicts.ts';
 import { watchFlowOnce } from './watchFlowOnce.ts';
 
@@ -207,20 +213,7 @@ export async function createBullmqVerdicts(context: BullmqVerdictsContext): Prom
         );
       } else if (record && awaitsDelivery(record)) await enqueueDelivery(flowId);
     },
-    async get(flowId) {
-      const record = await ledger.get(flowId);
-      return record ? toLedgerEntry(record) : null;
-    },
-    async listByPerson(personId) {
-      return (await ledger.listByPerson(personId)).map(toLedgerEntry);
-    },
-    async currentFor(personId) {
-      const time = now();
-      const open = (await ledger.listByPerson(personId)).find(
-        (record) => record.state === 'open' && Date.parse(record.expiresAt) > time,
-      );
-      return open ? toLedgerEntry(open) : null;
-    },
+    ...ledgerReads(ledger, now),
     async close() {
       await Promise.all([watchWorker.close(), deliverWorker.close()]);
       await Promise.all([watchQueue.close(), deliverQueue.close()]);

@@ -4,8 +4,8 @@ import {
   awaitsDelivery,
   type FlowLedger,
   type LedgerRecord,
+  ledgerReads,
   toFlowVerdict,
-  toLedgerEntry,
 } from './FlowLedger.ts';
 import type { FlowVerdict, FlowVerdicts, TrackedFlow } from './FlowVerdicts.ts';
 import type { ResolvedVerdictsOptions } from './FlowVerdictsOptions.ts';
@@ -197,20 +197,7 @@ export function createInProcessVerdicts(context: InProcessVerdictsContext): Flow
       urgent.add(flowId);
       void run(flowId);
     },
-    async get(flowId) {
-      const record = await ledger.get(flowId);
-      return record ? toLedgerEntry(record) : null;
-    },
-    async listByPerson(personId) {
-      return (await ledger.listByPerson(personId)).map(toLedgerEntry);
-    },
-    async currentFor(personId) {
-      const time = now();
-      const open = (await ledger.listByPerson(personId)).find(
-        (record) => record.state === 'open' && Date.parse(record.expiresAt) > time,
-      );
-      return open ? toLedgerEntry(open) : null;
-    },
+    ...ledgerReads(ledger, now),
     async close() {
       closed = true;
       for (const timer of timers.values()) clearTimeout(timer);
