@@ -5,6 +5,14 @@ import { ProxyError } from '../ProxyError.ts';
 const invalid = (code: string, message: string) =>
   new ProxyError({ status: 422, errorCode: code, errorMsg: message });
 
+/** `value` when it is an integer within the spec's range for `field`, else a 422 naming the range. */
+function integerIn(value: unknown, range: { min: number; max: number }, field: string, code: string): number {
+  if (!Number.isInteger(value) || (value as number) < range.min || (value as number) > range.max) {
+    throw invalid(code, `${field} must be an integer in ${range.min}..${range.max}`);
+  }
+  return value as number;
+}
+
 /**
  * Body of the proxy's `POST /liveness2/session`: the Liveness2CreateSession fields a browser may
  * choose. `person_id` and `flow_id` come from the session and the flow token, never the body.
@@ -25,30 +33,10 @@ export function parseLivenessBody(
   for (const [key, value] of Object.entries(body)) {
     switch (key) {
       case 'duration':
-        if (
-          !Number.isInteger(value) ||
-          (value as number) < LIVENESS_DURATION.min ||
-          (value as number) > LIVENESS_DURATION.max
-        ) {
-          throw invalid(
-            'INVALID_DURATION',
-            `duration must be an integer in ${LIVENESS_DURATION.min}..${LIVENESS_DURATION.max}`,
-          );
-        }
-        out.duration = value as number;
+        out.duration = integerIn(value, LIVENESS_DURATION, 'duration', 'INVALID_DURATION');
         break;
       case 'max_retries':
-        if (
-          !Number.isInteger(value) ||
-          (value as number) < LIVENESS_MAX_RETRIES.min ||
-          (value as number) > LIVENESS_MAX_RETRIES.max
-        ) {
-          throw invalid(
-            'INVALID_MAX_RETRIES',
-            `max_retries must be an integer in ${LIVENESS_MAX_RETRIES.min}..${LIVENESS_MAX_RETRIES.max}`,
-          );
-        }
-        out.max_retries = value as number;
+        out.max_retries = integerIn(value, LIVENESS_MAX_RETRIES, 'max_retries', 'INVALID_MAX_RETRIES');
         break;
       case 'platform':
         if (value !== 'web' && value !== 'android' && value !== 'ios') {
