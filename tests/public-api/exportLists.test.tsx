@@ -205,6 +205,7 @@ describe('the export list of', () => {
         "createRedactingLogger",
         "createRedisStore",
         "createVerigramProxy",
+        "personIdFor",
         "toHonoHandler",
         "toNextHandlers",
       ]

@@ -20,7 +20,11 @@ export interface ConsoleTemplate {
 export type ProxyFlowTemplate = FlowTemplateInput | ConsoleTemplate;
 
 export interface ProxyUser {
-  /** Becomes Verigram's `person_id`: 6..48 characters of `[a-zA-Z0-9_@.+-]` (PersonId schema). */
+  /**
+   * Becomes Verigram's `person_id`: 6..48 characters of `[a-zA-Z0-9_@.+-]` (PersonId schema). Any
+   * other value is refused with 500 `INVALID_PERSON_ID` before Verigram is called; `personIdFor`
+   * turns any user id into a valid one.
+   */
   personId: string;
 }
 

@@ -3,6 +3,7 @@ export { toHonoHandler } from './adapters/toHonoHandler.ts';
 export { toNextHandlers } from './adapters/toNextHandlers.ts';
 export type { FlowTokenCheck, FlowTokenClaims, FlowTokenSigner } from './auth/createFlowTokenSigner.ts';
 export { createFlowTokenSigner } from './auth/createFlowTokenSigner.ts';
+export { personIdFor } from './auth/personIdFor.ts';
 export type { ProxyLogger } from './createRedactingLogger.ts';
 export { consoleLogger, createRedactingLogger } from './createRedactingLogger.ts';
 export type { VerigramProxy } from './createVerigramProxy.ts';

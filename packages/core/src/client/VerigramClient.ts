@@ -83,8 +83,11 @@ export interface VerigramFile {
 
 /** The six operations of Verigram API 2.0 (packages/core/openapi/verigram-2.0.json). */
 export interface VerigramClient {
-  /** `POST /flow` → 201 `{ flow_id, vlink }`. Never retried. */
-  createFlow(body: CreateFlowInput, init?: VerigramRequestOptions): Promise<CreateFlowResponse>;
+  /**
+   * `POST /flow` → 201 `{ flow_id, vlink }`, both present: the spec marks them optional, but a 201
+   * without them names no flow, so it fails `UPSTREAM_MALFORMED`. Never retried.
+   */
+  createFlow(body: CreateFlowInput, init?: VerigramRequestOptions): Promise<Required<CreateFlowResponse>>;
   /** `GET /flow/{flow_id}`. */
   getFlow(flowId: string, init?: VerigramRequestOptions): Promise<Flow>;
   /** `GET /flow/{flow_id}/result`; 404 while the flow has not started (spec). */

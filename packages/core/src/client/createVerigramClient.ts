@@ -1,5 +1,5 @@
 import { API_KEY_HEADER, API_VERSION, API_VERSION_HEADER } from '../api/constants.ts';
-import type { FileQuery } from '../api/schemas.ts';
+import type { CreateFlowResponse, FileQuery } from '../api/schemas.ts';
 import { readErrorBody } from '../errors/errorBody.ts';
 import { isVerigramApiError, VerigramApiError } from '../errors/VerigramApiError.ts';
 import {
@@ -223,7 +223,17 @@ export function createVerigramClient(options: VerigramClientOptions): VerigramCl
   }
 
   return {
-    createFlow: (body, init) => postJson('/flow', body, init),
+    createFlow: (body, init) =>
+      attempt('POST', '/flow', body, init?.signal, async (response) => {
+        const created = await readJson<CreateFlowResponse>(response);
+        if (typeof created.flow_id === 'string' && typeof created.vlink === 'string')
+          return created as Required<CreateFlowResponse>;
+        throw new VerigramApiError({
+          status: response.status,
+          errorCode: 'UPSTREAM_MALFORMED',
+          errorMsg: 'Verigram created a flow without a flow_id or vlink',
+        });
+      }),
     getFlow: (flowId, init) => getJson(`/flow/${pathParam('flowId', flowId)}`, init),
     getFlowResult: (flowId, init) => getJson(`/flow/${pathParam('flowId', flowId)}/result`, init),
     getSessionResult: (sessionId, init) =>

@@ -774,13 +774,23 @@ describe('createVerigramProxy: CORS and configuration', () => {
     expect(() => createVerigramProxy(base)).not.toThrow();
   });
 
-  it('answers 500 when authorize maps a user to an invalid person id', async () => {
-    const upstream = createFakeUpstream();
-    const { send } = createHarness(upstream, { authorize: () => ({ personId: 'a b' }) });
-    const answer = await send(post('/flow', {}));
-    expect(answer.status).toBe(500);
-    expect(answer.json.error_code).toBe('INVALID_PERSON_ID');
-    expect(upstream.createdCount()).toBe(0);
+  it('given authorize answers a person id Verigram refuses (short, Cyrillic, a space), then 500 INVALID_PERSON_ID names the rule and the helper, logs it, and calls nothing upstream', async () => {
+    for (const personId of ['42', 'alice', 'Әлия-0001', 'a b c d e f', 'x'.repeat(49)]) {
+      const upstream = createFakeUpstream();
+      const { send, logs } = createHarness(upstream, { authorize: () => ({ personId }) });
+      for (const request of [post('/flow', {}), get('/flow/some-flow', { token: 'any-token' })]) {
+        const answer = await send(request);
+        expect(answer.status, personId).toBe(500);
+        expect(answer.json.error_code).toBe('INVALID_PERSON_ID');
+        expect(answer.json.error_msg).toContain('6 to 48 characters of [a-zA-Z0-9_@.+-]');
+        expect(answer.json.error_msg).toContain('personIdFor(userId, secret)');
+      }
+      expect(upstream.calls).toEqual([]);
+      const refusals = logs.filter((line) => line.includes('authorize returned a personId Verigram refuses'));
+      expect(refusals).toHaveLength(2);
+      // The id itself is the app's user data: the log says what is wrong with it, not what it is.
+      if (personId.length >= 6) expect(logs.join('\n')).not.toContain(personId);
+    }
   });
 });
 

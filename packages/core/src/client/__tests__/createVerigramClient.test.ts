@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { VerigramApiError } from '../../errors/VerigramApiError.ts';
 import { createVerigramClient } from '../createVerigramClient.ts';
 import { TRANSPORT_TIMEOUTS, type VerigramFetch, type VerigramFetchInit } from '../VerigramClient.ts';
@@ -70,6 +70,25 @@ describe('createVerigramClient', () => {
     expect(headers['X-Verigram-Api-Version']).toBe('2.0');
     expect(headers['content-type']).toBe('application/json');
     expect(JSON.parse(String(call?.init.body))).toEqual({ person_id: 'user-123456', locale: 'kk' });
+  });
+
+  it('given a 201 without flow_id or vlink (both optional in the spec), then createFlow fails UPSTREAM_MALFORMED, once, instead of answering no flow', async () => {
+    for (const body of [{ vlink: 'https://v/hf2/f1/' }, { flow_id: 'f1' }, { flow_id: 1, vlink: 'x' }]) {
+      const { fetch, calls } = queueFetch(json(201, body));
+      const { verigram } = client(fetch);
+      const error = await rejection(verigram.createFlow({ person_id: 'user-123456' }));
+      expect(error.errorCode).toBe('UPSTREAM_MALFORMED');
+      expect(error.status).toBe(201);
+      expect(calls).toHaveLength(1);
+    }
+  });
+
+  it("types createFlow's answer with flow_id and vlink present, so the next call needs no assertion", async () => {
+    const { fetch } = queueFetch(json(201, { flow_id: 'f1', vlink: 'https://v/hf2/f1/' }), json(200, {}));
+    const { verigram } = client(fetch);
+    const { flow_id } = await verigram.createFlow({ person_id: 'user-123456' });
+    expectTypeOf(flow_id).toEqualTypeOf<string>();
+    await verigram.getFlow(flow_id);
   });
 
   it('uses a configured api version', async () => {

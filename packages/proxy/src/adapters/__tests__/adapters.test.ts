@@ -3,11 +3,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createVerigramClient, type VerigramFetch } from '@verigram-kit/core';
 import { TRANSPORT_TIMEOUTS } from '@verigram-kit/core/internal';
-import express from 'express';
+import express, { type Request as ExpressRequest } from 'express';
+import session from 'express-session';
 import { Hono } from 'hono';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { API_KEY, createFakeUpstream } from '../../__tests__/fakeUpstream.ts';
-import { ALICE, createHarness, post, transcript } from '../../__tests__/harness.ts';
+import { ALICE, createHarness, post, SECRET, transcript } from '../../__tests__/harness.ts';
+import { personIdFor } from '../../auth/personIdFor.ts';
 import { createNodeTransport } from '../node/createNodeTransport.ts';
 import { toExpressHandler, toNodeHandler } from '../node/toNodeHandler.ts';
 import { toHonoHandler } from '../toHonoHandler.ts';
@@ -205,6 +207,12 @@ describe('toNodeHandler', () => {
   });
 });
 
+declare module 'express-session' {
+  interface SessionData {
+    userId: string;
+  }
+}
+
 describe('toNodeHandler with its own authorize', () => {
   it('given Express middleware that sets req.user, then flows belong to that user and nobody else', async () => {
     const upstream = createFakeUpstream();
@@ -277,6 +285,44 @@ describe('toNodeHandler with its own authorize', () => {
 });
 
 describe('toExpressHandler', () => {
+  it("given express-session and authorize typed with Express's Request, then req.session's fields are in reach and flows belong to the session's user", async () => {
+    const upstream = createFakeUpstream();
+    const { proxy } = createHarness(upstream, { authorize: undefined });
+    const app = express();
+    app.use(
+      session({ secret: 'a session secret for this test only', resave: false, saveUninitialized: false }),
+    );
+    app.post('/login/:userId', (req, res) => {
+      req.session.userId = req.params.userId;
+      res.sendStatus(204);
+    });
+    const handler = toExpressHandler(proxy, {
+      // The README's recipe: a session's user id of any shape, mapped to a valid person id.
+      authorize: async (req: ExpressRequest) =>
+        req.session.userId ? { personId: await personIdFor(req.session.userId, SECRET) } : null,
+    });
+    expectTypeOf(handler).parameter(0).toEqualTypeOf<ExpressRequest>();
+    app.use('/api/verigram', handler);
+    const base = await listen(http.createServer(app));
+    const login = await fetch(`${base}/login/42`, { method: 'POST' });
+    const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
+    expect(cookie).toMatch(/^connect\.sid=/);
+    const created = await fetch(`${base}/api/verigram/flow`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base, cookie },
+      body: '{}',
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    expect([...upstream.flows.values()].map((f) => f.person_id)).toEqual([await personIdFor('42', SECRET)]);
+    const anonymous = await fetch(`${base}/api/verigram/flow`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: '{}',
+    });
+    expect(anonymous.status).toBe(401);
+    expect(upstream.flows.size).toBe(1);
+  });
+
   it('works as Express middleware mounted at the mount path and falls through elsewhere', async () => {
     const upstream = createFakeUpstream();
     const { proxy } = createHarness(upstream);

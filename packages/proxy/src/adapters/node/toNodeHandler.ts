@@ -6,7 +6,11 @@ import type { ProxyInput } from '../../http/ProxyInput.ts';
 import { jsonResult, PROXY_CORE } from '../../http/ProxyResult.ts';
 import type { ProxyUser } from '../../VerigramProxyOptions.ts';
 
-export interface NodeHandlerOptions {
+/**
+ * @typeParam Req the request type your framework hands the handler, e.g. Express's `Request`, so
+ * `authorize` sees what middleware put on it (`req.session`, `req.user`). @default IncomingMessage
+ */
+export interface NodeHandlerOptions<Req extends IncomingMessage = IncomingMessage> {
   /**
    * The public origin of the app (`https://app.example.com`), when the Host header the server
    * sees is not it (behind a reverse proxy). @default `http://${Host header}`
@@ -16,10 +20,12 @@ export interface NodeHandlerOptions {
    * Who is asking, read from the Node request: what Express middleware left on it (`req.user`,
    * `req.session`) or its cookies. Replaces `createVerigramProxy`'s `authorize` for this adapter,
    * and spares building a Web `Request` for every read. Return `null` for an anonymous request.
+   * Type the parameter with your framework's request (`(req: Request) => …` with Express's
+   * `Request`) and the handler takes that type: session and user fields are then in reach.
    * @default the proxy's own `authorize`, given a Web `Request`
-   * @example authorize: (req) => (req.user ? { personId: req.user.id } : null)
+   * @example authorize: (req: Request) => (req.user ? { personId: req.user.id } : null)
    */
-  authorize?: ((req: IncomingMessage) => ProxyUser | null | Promise<ProxyUser | null>) | undefined;
+  authorize?: ((req: Req) => ProxyUser | null | Promise<ProxyUser | null>) | undefined;
 }
 
 // Hop-by-hop headers (RFC 9110 §7.6.1) belong to one connection and are never passed on.
@@ -71,7 +77,10 @@ function toWebRequest(req: IncomingMessage, url: string, signal: () => AbortSign
  * No Web `Request` or `Response` is built unless a hook asks for one: on Node 20 they cost more than
  * the rest of a proxied read (README "Benchmark").
  */
-export function toNodeHandler(proxy: VerigramProxy, options: NodeHandlerOptions = {}) {
+export function toNodeHandler<Req extends IncomingMessage = IncomingMessage>(
+  proxy: VerigramProxy,
+  options: NodeHandlerOptions<Req> = {},
+): (req: Req, res: ServerResponse, next?: (error?: unknown) => void) => Promise<void> {
   const core = proxy[PROXY_CORE];
   const fixedOrigin = options.origin === undefined ? undefined : new URL(options.origin).origin;
   // The app's origin by Host header, parsed once per host: a URL parse per request was the largest
@@ -95,11 +104,7 @@ export function toNodeHandler(proxy: VerigramProxy, options: NodeHandlerOptions 
     throw new TypeError('toNodeHandler: authorize must be a function');
   if (!nodeAuthorize && !core.hasAuthorize)
     throw new TypeError('toNodeHandler: pass authorize here or to createVerigramProxy');
-  return async (
-    req: IncomingMessage,
-    res: ServerResponse,
-    next?: (error?: unknown) => void,
-  ): Promise<void> => {
+  return async (req, res, next) => {
     const path = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
     if (next && !path.startsWith(`${proxy.mountPath}/`)) return next();
     let controller: AbortController | undefined;
