@@ -8,6 +8,7 @@ import { createVerigramProxy } from '@verigram-kit/proxy';
 import { createNodeTransport, toNodeHandler } from '@verigram-kit/proxy/node';
 import { createFlowVerdicts, type FlowVerdicts } from '@verigram-kit/proxy/verdicts';
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
+import { DEMO_FLOW_UI_POLICY } from '../src/demoFlowUiPolicy.ts';
 import { createBackOffice } from './createBackOffice.ts';
 import { createDemoSecurityHeaders } from './demoSecurityHeaders.ts';
 import { createDemoSession, personIdOf } from './demoSession.ts';
@@ -121,8 +122,10 @@ export async function startDemoBackend(options: DemoServerOptions, log: (line: s
     templates: DEMO_TEMPLATES,
     defaultTemplate: 'selfie-only',
     // The builder's FlowConfigUi goes along with each new flow; the proxy validates it (sizes,
-    // asset hosts, CSS rules) and refuses a bad one with 422, so the page never gets it.
+    // asset hosts, CSS rules) under the policy the demo's builder checks too, and refuses a bad
+    // one with 422, so the page never gets it.
     allowClientUi: true,
+    ...DEMO_FLOW_UI_POLICY,
     fetch: transport,
     verdicts,
   });

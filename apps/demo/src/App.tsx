@@ -1,11 +1,13 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { clearResume, type FlowConfigUi, type FlowHandle, type Locale } from '@verigram-kit/core';
+import { checkFlowUi } from '@verigram-kit/core/ui';
 import { createProxyClient, FlowStatus, VerigramFlow, VerigramProvider } from '@verigram-kit/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { AuroraLogo } from './AuroraLogo.tsx';
 import { BackOffice } from './BackOffice.tsx';
 import { BrandingSection } from './BrandingSection.tsx';
 import { createLoggingClient, type LogEntry } from './createLoggingClient.ts';
+import { DEMO_FLOW_UI_POLICY } from './demoFlowUiPolicy.ts';
 import { DEMO_STRINGS } from './demoStrings.ts';
 import { describeFlowEvent } from './describeFlowEvent.ts';
 import { EventLog } from './EventLog.tsx';
@@ -56,9 +58,14 @@ export function App() {
     setEntries((all) => [...all.slice(-(MAX_LOG - 1)), full]);
   }, []);
 
+  // The builder reports its draft's errors as they happen; a config kept from an earlier visit is
+  // checked here under the proxy's own policy, so it is never sent to be refused with 422.
+  const brandHasErrors =
+    uiHasErrors ||
+    (ui !== null && checkFlowUi(ui, DEMO_FLOW_UI_POLICY).some((issue) => issue.severity === 'error'));
   // Read by the client at creation time: the brand as it is when a verification starts.
   const brand = useRef<FlowConfigUi | undefined>(undefined);
-  brand.current = ui && !uiHasErrors ? ui : undefined;
+  brand.current = ui && !brandHasErrors ? ui : undefined;
 
   const [client] = useState(() => {
     const proxyClient = createProxyClient();
@@ -148,7 +155,7 @@ export function App() {
               t={t}
               lang={lang}
               ui={ui ?? undefined}
-              hasErrors={uiHasErrors}
+              hasErrors={brandHasErrors}
               open={brandingOpen}
               onToggle={setBrandingOpen}
               onChange={(next, hasErrors) => {

@@ -1,5 +1,6 @@
 import type { FlowConfigUi, Locale } from '@verigram-kit/core';
 import { lazy, Suspense } from 'react';
+import { DEMO_FLOW_UI_POLICY } from './demoFlowUiPolicy.ts';
 import type { DemoStrings } from './demoStrings.ts';
 
 // The builder is its own entry of the kit and the heaviest part of the page: load it on demand.
@@ -37,8 +38,9 @@ export function BrandingSection({ t, lang, ui, hasErrors, onChange, open, onTogg
               {t.brandingTitle}
             </h2>
             <span className="muted small">{t.brandingSummary}</span>
+            {/* With errors, new verifications use the default look: the chip says that, not "on". */}
             <span className="chip" data-status={ui ? (hasErrors ? 'fail' : 'pass') : undefined}>
-              {ui ? t.brandingCustom : t.brandingDefault}
+              {ui ? (hasErrors ? t.brandingBlocked : t.brandingCustom) : t.brandingDefault}
             </span>
           </span>
         </summary>
@@ -60,6 +62,7 @@ export function BrandingSection({ t, lang, ui, hasErrors, onChange, open, onTogg
                   )
                 }
                 locale={lang}
+                validation={DEMO_FLOW_UI_POLICY}
                 previewUrl={previewUrl}
                 presetName="aurora"
                 nonce={cspNonce()}

@@ -15,6 +15,8 @@ export interface DemoStrings {
   brandingApplies: string;
   brandingIssues: string;
   brandingCustom: string;
+  /** The chip while the config has errors: new verifications use the default look. */
+  brandingBlocked: string;
   brandingDefault: string;
   brandingReset: string;
   startTitle: string;
@@ -76,6 +78,7 @@ const en: DemoStrings = {
   brandingApplies: 'Changes apply to verifications started after them.',
   brandingIssues: 'Fix the marked problems: until then new verifications use the default look.',
   brandingCustom: 'Custom branding is on',
+  brandingBlocked: 'Errors: default look in use',
   brandingDefault: 'Default look',
   brandingReset: 'Reset branding',
   startTitle: '2. Start verification',
@@ -162,6 +165,7 @@ const ru: DemoStrings = {
   brandingApplies: 'Изменения применяются к проверкам, начатым после них.',
   brandingIssues: 'Исправьте отмеченные ошибки: до тех пор новые проверки выглядят по умолчанию.',
   brandingCustom: 'Своё оформление включено',
+  brandingBlocked: 'Ошибки: используется оформление по умолчанию',
   brandingDefault: 'Оформление по умолчанию',
   brandingReset: 'Сбросить оформление',
   startTitle: '2. Начать проверку',
@@ -249,6 +253,7 @@ const kk: DemoStrings = {
   brandingApplies: 'Өзгерістер олардан кейін басталған тексерулерге қолданылады.',
   brandingIssues: 'Белгіленген қателерді түзетіңіз: оған дейін жаңа тексерулер әдепкі түрде болады.',
   brandingCustom: 'Өз безендіру қосулы',
+  brandingBlocked: 'Қателер: әдепкі безендіру қолданылады',
   brandingDefault: 'Әдепкі безендіру',
   brandingReset: 'Безендіруді қалпына келтіру',
   startTitle: '2. Тексеруді бастау',

@@ -1,7 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkFlowUi } from '@verigram-kit/core/ui';
 import { type RunningSandbox, startSandbox } from '@verigram-kit/sandbox/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEMO_FLOW_UI_POLICY } from '../../src/demoFlowUiPolicy.ts';
 import type { BackOfficeView } from '../createBackOffice.ts';
 import { demoSandboxUrl, startDemoBackend } from '../verigramDemoPlugin.ts';
 
@@ -131,6 +133,33 @@ describe('the demo backend', () => {
     });
     expect(view.watching).toEqual([]);
     expect(await backOffice(stranger)).toEqual({ watching: [], verdicts: [] });
+  });
+
+  it("given a brand from the builder, then the proxy refuses exactly the logos the builder flags under the demo's one policy", async () => {
+    const cookie = ((await fetch(`${base}/`)).headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const logos = [
+      'https://www.bank.example/logo.svg',
+      'http://127.0.0.1:8080/logo.svg',
+      `https://${DEMO_FLOW_UI_POLICY.allowedAssetHosts?.[0]}/brand/logo.svg`,
+      'data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciLz4=',
+    ];
+    const verdicts = [];
+    for (const logo_url of logos) {
+      const ui = { theme: 'default', logo_url };
+      const response = await fetch(`${base}/api/verigram/flow`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: base, cookie },
+        body: JSON.stringify({ template: 'selfie-only', ui }),
+      });
+      const builderFlags = checkFlowUi(ui, DEMO_FLOW_UI_POLICY).some((issue) => issue.severity === 'error');
+      verdicts.push({ logo_url, status: response.status, builderFlags });
+    }
+    expect(verdicts.map(({ status, builderFlags }) => [status, builderFlags])).toEqual([
+      [422, true],
+      [422, true],
+      [201, false],
+      [201, false],
+    ]);
   });
 
   it('given the in-process sandbox, then vlinks point to its hosted page origin, not to its API', async () => {

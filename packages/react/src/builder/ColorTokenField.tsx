@@ -50,8 +50,16 @@ export function ColorTokenField({
           aria-describedby={describedBy}
           onChange={(e) => onChange(e.target.value || undefined)}
         />
-        <button type="button" disabled={value === undefined} onClick={() => onChange(undefined)}>
-          {messages.reset(label)}
+        {/* Kept in the layout when there is nothing to reset (no jump while typing), but unseen:
+            a greyed-out bordered button reads as one more empty field. */}
+        <button
+          type="button"
+          className="vgb-link"
+          aria-label={messages.reset(label)}
+          disabled={value === undefined}
+          onClick={() => onChange(undefined)}
+        >
+          {messages.resetShort}
         </button>
       </div>
       <p id={`${id}-hint`} className="vgb-hint">

@@ -4,6 +4,7 @@ import {
   type CheckFlowUiOptions,
   type CurlOptions,
   DEFAULT_FAVICON_URL,
+  DEFAULT_FLOW_UI_POLICY,
   DEFAULT_LOGO_URL,
   importFlowUi,
   setFlowUiCustomCss,
@@ -96,6 +97,8 @@ export const FlowUiBuilder = forwardRef<HTMLDivElement, FlowUiBuilderProps>(func
   const issueText = useIssueText(locale in BUILDER_MESSAGES ? locale : 'en');
   const editorRef = useRef<HTMLElement>(null);
   const { draft, issues, update } = useFlowUiDraftState(value, defaultValue, onChange, validation);
+  // Said in the logo and favicon hints, so the designer knows the rule before typing a URL.
+  const allowedHosts = validation?.allowedAssetHosts ?? DEFAULT_FLOW_UI_POLICY.allowedAssetHosts;
   const ui = useMemo(() => toFlowConfigUi(draft), [draft]);
   const at = (path: string) => issues.filter((i) => i.path === path);
   const errors = issues.filter((i) => i.severity === 'error').length;
@@ -149,6 +152,8 @@ export const FlowUiBuilder = forwardRef<HTMLDivElement, FlowUiBuilderProps>(func
               <ImageUrlField
                 label={messages.logoUrl}
                 previewLabel={messages.logoPreview}
+                fileLabel={messages.chooseLogoFile}
+                allowedHosts={allowedHosts}
                 value={draft.logoUrl}
                 fallback={DEFAULT_LOGO_URL}
                 issues={at('/logo_url')}
@@ -158,6 +163,8 @@ export const FlowUiBuilder = forwardRef<HTMLDivElement, FlowUiBuilderProps>(func
               <ImageUrlField
                 label={messages.faviconUrl}
                 previewLabel={messages.faviconPreview}
+                fileLabel={messages.chooseFaviconFile}
+                allowedHosts={allowedHosts}
                 value={draft.faviconUrl}
                 fallback={DEFAULT_FAVICON_URL}
                 issues={at('/favicon_url')}

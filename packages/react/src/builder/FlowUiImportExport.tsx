@@ -112,17 +112,21 @@ export function FlowUiImportExport({
           <button type="button" disabled={text.trim() === ''} onClick={() => importText(text)}>
             {messages.importButton}
           </button>
-          <label htmlFor={`${id}-file`}>{messages.importFile}</label>
-          <input
-            id={`${id}-file`}
-            type="file"
-            accept="application/json,.json"
-            onChange={async (e) => {
-              const file = e.target.files?.[0];
-              if (file) importText(await file.text());
-              e.target.value = '';
-            }}
-          />
+          <span className="vgb-file">
+            <input
+              id={`${id}-file`}
+              type="file"
+              accept="application/json,.json"
+              onChange={async (e) => {
+                const file = e.target.files?.[0];
+                if (file) importText(await file.text());
+                e.target.value = '';
+              }}
+            />
+            <label htmlFor={`${id}-file`} className="vgb-button">
+              {messages.importFile}
+            </label>
+          </span>
         </div>
         <div id={`${id}-result`} role="status">
           {result?.ok && <p className="vgb-hint">{messages.imported}</p>}

@@ -1,7 +1,7 @@
 'use client';
 import { type FlowConfigUi, LOCALES, type Locale, type PipelineStep } from '@verigram-kit/core';
 import { createPreviewMessage } from '@verigram-kit/core/ui';
-import { useId, useMemo, useRef, useState } from 'react';
+import { type RefObject, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { BuilderMessages } from './builderMessages.ts';
 import { usePreviewFrame } from './usePreviewFrame.ts';
 
@@ -15,7 +15,24 @@ export interface FlowUiPreviewProps {
 }
 
 type Width = 'phone' | 'desktop';
-const WIDTHS: Record<Width, string> = { phone: '390px', desktop: '100%' };
+// The page is laid out at a real device width and scaled down to the column it sits in: a
+// "desktop" as wide as the builder's column would be a tablet at best.
+const WIDTHS: Record<Width, number> = { phone: 390, desktop: 1280 };
+
+/** The content width of `ref`'s element, followed as it resizes; `null` until measured. */
+function useContentWidth(ref: RefObject<HTMLElement | null>): number | null {
+  const [width, setWidth] = useState<number | null>(null);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.floor(entry.contentRect.width));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
 
 /** The sandbox's hosted page (not Verigram's) in a frame, driven by preview messages. */
 export function FlowUiPreview({
@@ -31,6 +48,8 @@ export function FlowUiPreview({
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const [stepIndex, setStepIndex] = useState(0);
   const [width, setWidth] = useState<Width>('phone');
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const available = useContentWidth(wrapRef);
   const message = useMemo(
     () => createPreviewMessage({ ui, locale, stepIndex, pipeline }),
     [ui, locale, stepIndex, pipeline],
@@ -39,6 +58,10 @@ export function FlowUiPreview({
   const stepCount = pipeline?.length ?? readyCount;
   // Steps 0..count-1, then the final status page (stepIndex === count).
   const lastIndex = stepCount ?? 0;
+  const frameWidth = WIDTHS[width];
+  // Follows the page's reported height (resize messages), within sane bounds.
+  const frameHeight = Math.min(1400, Math.max(480, height ?? 720));
+  const scale = available && available < frameWidth ? available / frameWidth : 1;
 
   return (
     <section
@@ -107,19 +130,30 @@ export function FlowUiPreview({
         </fieldset>
       </div>
       {readyCount === null && <p className="vgb-hint">{messages.previewLoading}</p>}
-      <div className="vgb-frame-wrap">
-        <iframe
-          ref={iframeRef}
-          className="vgb-frame"
-          title={messages.previewFrame}
-          src={previewUrl}
-          // Follows the page's reported height (resize messages), within sane bounds.
-          style={{ width: WIDTHS[width], height: `${Math.min(1400, Math.max(480, height ?? 720))}px` }}
-          data-width={width}
-          // The preview needs its own scripts and origin; it may not navigate the builder or open windows.
-          sandbox="allow-scripts allow-same-origin"
-        />
+      <div ref={wrapRef} className="vgb-frame-wrap">
+        <div
+          className="vgb-frame-box"
+          style={{ width: `${frameWidth * scale}px`, height: `${frameHeight * scale}px` }}
+        >
+          <iframe
+            ref={iframeRef}
+            className="vgb-frame"
+            title={messages.previewFrame}
+            src={previewUrl}
+            style={{
+              width: `${frameWidth}px`,
+              height: `${frameHeight}px`,
+              transform: scale < 1 ? `scale(${scale})` : undefined,
+            }}
+            data-width={width}
+            // The preview needs its own scripts and origin; it may not navigate the builder or open windows.
+            sandbox="allow-scripts allow-same-origin"
+          />
+        </div>
       </div>
+      <p className="vgb-hint" data-testid="preview-size">
+        {messages.frameSize(frameWidth, Math.round(scale * 100))}
+      </p>
     </section>
   );
 }

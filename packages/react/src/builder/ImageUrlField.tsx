@@ -7,20 +7,38 @@ import { FieldIssues, hasError } from './FieldIssues.tsx';
 export interface ImageUrlFieldProps {
   label: string;
   previewLabel: string;
+  /** Label of the image-file button. */
+  fileLabel: string;
   value: string | undefined;
   /** Shown as placeholder and previewed when the field is empty. */
   fallback: string;
+  /** The policy's allowedAssetHosts, said in the hint before the designer types a URL. */
+  allowedHosts: readonly string[];
   issues: FlowUiIssue[];
   messages: BuilderMessages;
   onChange(value: string): void;
 }
 
-/** A logo/favicon URL input with an image preview and its inline errors. */
+const readAsDataUrl = (file: Blob) =>
+  new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+
+/**
+ * A logo/favicon URL input with an image preview and its inline errors. An image file becomes an
+ * inline `data:image/…` URL, which the FlowConfigUi policy accepts from any source (it makes no
+ * request), so a brand whose logo lives on a host the proxy does not allow can still show it.
+ */
 export function ImageUrlField({
   label,
   previewLabel,
+  fileLabel,
   value,
   fallback,
+  allowedHosts,
   issues,
   messages,
   onChange,
@@ -30,6 +48,7 @@ export function ImageUrlField({
   // Remembered per URL, so typing a new one retries.
   const [failedSrc, setFailedSrc] = useState<string | null>(null);
   const failed = src !== null && failedSrc === src;
+  const inline = value?.startsWith('data:') ?? false;
   const describedBy = [
     `${id}-hint`,
     issues.length ? `${id}-issues` : '',
@@ -44,15 +63,39 @@ export function ImageUrlField({
         id={id}
         type="url"
         inputMode="url"
-        value={value ?? ''}
-        placeholder={fallback}
+        spellCheck={false}
+        // A data: URL is kilobytes of base64: shown as a short note, never as the input's text.
+        value={inline ? '' : (value ?? '')}
+        placeholder={inline ? messages.imageInline : fallback}
         aria-invalid={hasError(issues) || undefined}
         aria-describedby={describedBy}
         onChange={(e) => onChange(e.target.value)}
       />
       <p id={`${id}-hint`} className="vgb-hint">
-        {messages.urlHint}
+        {messages.urlHint(allowedHosts)}
       </p>
+      <div className="vgb-row">
+        <span className="vgb-file">
+          <input
+            id={`${id}-file`}
+            type="file"
+            accept="image/png,image/jpeg,image/gif,image/webp,image/avif,image/svg+xml"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) onChange(await readAsDataUrl(file));
+            }}
+          />
+          <label htmlFor={`${id}-file`} className="vgb-button">
+            {fileLabel}
+          </label>
+        </span>
+        {inline && (
+          <button type="button" className="vgb-link" onClick={() => onChange('')}>
+            {messages.clearImage}
+          </button>
+        )}
+      </div>
       <FieldIssues id={`${id}-issues`} issues={issues} messages={messages} />
       {src && !failed && (
         <img className="vgb-image-preview" src={src} alt={previewLabel} onError={() => setFailedSrc(src)} />

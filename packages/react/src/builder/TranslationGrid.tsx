@@ -97,6 +97,13 @@ export function TranslationGrid({ draft, issues, messages, onChange }: Translati
       </ul>
       <div className="vgb-table-wrap">
         <table className="vgb-table">
+          {/* Fixed layout: the three language columns share what the key leaves, so none is cut off. */}
+          <colgroup>
+            <col className="vgb-key-col" />
+            {LOCALES.map((locale) => (
+              <col key={locale} />
+            ))}
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">{messages.key}</th>

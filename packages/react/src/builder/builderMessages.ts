@@ -14,7 +14,14 @@ const en = {
   themeBts: 'BTS (dark)',
   logoUrl: 'Logo URL',
   faviconUrl: 'Favicon URL',
-  urlHint: "https URL; leave empty for the spec's default.",
+  urlHint: (hosts: readonly string[]) =>
+    hosts.length
+      ? `An https address on ${hosts.join(', ')} (the hosts your proxy allows), or an image file. Empty = the spec's default.`
+      : "An image file (your proxy allows no image hosts). Empty = the spec's default.",
+  chooseLogoFile: 'Upload a logo file',
+  chooseFaviconFile: 'Upload a favicon file',
+  imageInline: 'An image file, kept inline in the config',
+  clearImage: 'Remove the image',
   logoPreview: 'Logo preview',
   faviconPreview: 'Favicon preview',
   imageFailed: 'The image could not be loaded from this URL.',
@@ -30,6 +37,7 @@ const en = {
   fontFamily: 'Font family',
   logoHeight: 'Logo height (px)',
   reset: (label: string) => `Reset ${label.toLowerCase()}`,
+  resetShort: 'Reset',
   translations: 'Texts',
   search: 'Search texts',
   missingOnly: 'Missing only',
@@ -90,6 +98,8 @@ const en = {
   width: 'Width',
   phone: 'Phone',
   desktop: 'Desktop',
+  frameSize: (width: number, percent: number) =>
+    percent < 100 ? `${width} px wide, shown at ${percent}%` : `${width} px wide`,
   previewLoading: 'Connecting to the preview…',
 };
 
@@ -104,7 +114,14 @@ const ru: BuilderMessages = {
   themeBts: 'BTS (тёмная)',
   logoUrl: 'URL логотипа',
   faviconUrl: 'URL значка сайта',
-  urlHint: 'Адрес https; оставьте пустым для значения из спецификации.',
+  urlHint: (hosts) =>
+    hosts.length
+      ? `Адрес https на ${hosts.join(', ')} (хосты, которые разрешает ваш прокси) или файл изображения. Пусто — значение из спецификации.`
+      : 'Файл изображения (ваш прокси не разрешает хосты изображений). Пусто — значение из спецификации.',
+  chooseLogoFile: 'Загрузить файл логотипа',
+  chooseFaviconFile: 'Загрузить файл значка',
+  imageInline: 'Файл изображения, встроен в конфигурацию',
+  clearImage: 'Убрать изображение',
   logoPreview: 'Предпросмотр логотипа',
   faviconPreview: 'Предпросмотр значка',
   imageFailed: 'Не удалось загрузить изображение по этому адресу.',
@@ -120,6 +137,7 @@ const ru: BuilderMessages = {
   fontFamily: 'Шрифт',
   logoHeight: 'Высота логотипа (px)',
   reset: (label) => `Сбросить: ${label.toLowerCase()}`,
+  resetShort: 'Сбросить',
   translations: 'Тексты',
   search: 'Поиск по текстам',
   missingOnly: 'Только незаполненные',
@@ -180,6 +198,8 @@ const ru: BuilderMessages = {
   width: 'Ширина',
   phone: 'Телефон',
   desktop: 'Компьютер',
+  frameSize: (width, percent) =>
+    percent < 100 ? `Ширина ${width} px, показано в масштабе ${percent}%` : `Ширина ${width} px`,
   previewLoading: 'Подключение к предпросмотру…',
 };
 
@@ -192,7 +212,14 @@ const kk: BuilderMessages = {
   themeBts: 'BTS (күңгірт)',
   logoUrl: 'Логотип URL-і',
   faviconUrl: 'Сайт белгішесінің URL-і',
-  urlHint: 'https мекенжайы; спецификацияның әдепкі мәні үшін бос қалдырыңыз.',
+  urlHint: (hosts) =>
+    hosts.length
+      ? `${hosts.join(', ')} хостындағы https мекенжайы (проксиіңіз рұқсат ететін хосттар) немесе сурет файлы. Бос — спецификацияның әдепкі мәні.`
+      : 'Сурет файлы (проксиіңіз сурет хосттарына рұқсат бермейді). Бос — спецификацияның әдепкі мәні.',
+  chooseLogoFile: 'Логотип файлын жүктеу',
+  chooseFaviconFile: 'Белгіше файлын жүктеу',
+  imageInline: 'Сурет файлы, конфигурацияға енгізілген',
+  clearImage: 'Суретті алып тастау',
   logoPreview: 'Логотипті алдын ала қарау',
   faviconPreview: 'Белгішені алдын ала қарау',
   imageFailed: 'Осы мекенжайдан суретті жүктеу мүмкін болмады.',
@@ -208,6 +235,7 @@ const kk: BuilderMessages = {
   fontFamily: 'Қаріп',
   logoHeight: 'Логотип биіктігі (px)',
   reset: (label) => `Қалпына келтіру: ${label.toLowerCase()}`,
+  resetShort: 'Қалпына келтіру',
   translations: 'Мәтіндер',
   search: 'Мәтіндерден іздеу',
   missingOnly: 'Тек толтырылмағандар',
@@ -268,6 +296,8 @@ const kk: BuilderMessages = {
   width: 'Ені',
   phone: 'Телефон',
   desktop: 'Компьютер',
+  frameSize: (width, percent) =>
+    percent < 100 ? `Ені ${width} px, ${percent}% масштабта көрсетілген` : `Ені ${width} px`,
   previewLoading: 'Алдын ала қарауға қосылуда…',
 };
 

@@ -230,6 +230,32 @@ describe(`<FlowUiBuilder> in Chromium (React ${reactMajor})`, { timeout: 90_000 
     await page.close();
   });
 
+  it('at 1280 px, the desktop preview is a 1280 px page scaled into its column, the texts table shows its en column, and a reset with nothing to reset is not shown', async () => {
+    const { page } = await openBuilder(1280);
+    const frame = page.locator('iframe.vgb-frame');
+    const wrap = page.locator('.vgb-frame-wrap');
+    await page.getByRole('radio', { name: 'Desktop' }).check();
+    await expect.poll(() => frame.evaluate((f) => f.clientWidth)).toBe(1280);
+    // Drawn within the column (scaled), not cropped and not a column-wide "desktop".
+    const shown = await frame.boundingBox();
+    const column = await wrap.boundingBox();
+    expect(shown && column && shown.width <= column.width).toBe(true);
+    expect(shown && shown.width).toBeGreaterThan(200);
+    expect(await page.getByTestId('preview-size').textContent()).toMatch(/^1280 px wide, shown at \d+%$/);
+
+    const tableWrap = page.locator('.vgb-table-wrap');
+    const enCell = page.getByRole('textbox', { name: 'header.title, en' });
+    const [tableBox, enBox] = [await tableWrap.boundingBox(), await enCell.boundingBox()];
+    expect(tableBox && enBox && enBox.x + enBox.width <= tableBox.x + tableBox.width).toBe(true);
+    expect(await tableWrap.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+
+    const reset = page.getByRole('button', { name: 'Reset primary colour' });
+    expect(await reset.isVisible()).toBe(false);
+    await page.getByRole('textbox', { name: 'Primary colour', exact: true }).fill('#0a7e5c');
+    expect(await reset.isVisible()).toBe(true);
+    await page.close();
+  });
+
   it('at 1280 px in Kazakh, the spec and sandbox-only notes fit beside the preview', async () => {
     const { page } = await openBuilder(1280, 'kk');
     expect(

@@ -114,6 +114,41 @@ describe('inline validation', () => {
     );
   });
 
+  it("given the proxy's allowed hosts, then the logo hint names them before anything is typed, and another host is an error", async () => {
+    render(<FlowUiBuilder previewUrl={null} validation={{ allowedAssetHosts: ['cdn.bank.example'] }} />);
+    const logo = screen.getByRole('textbox', { name: 'Logo URL' });
+    expect(logo).toHaveAccessibleDescription(expect.stringContaining('An https address on cdn.bank.example'));
+    await userEvent.type(logo, 'https://www.bank.example/logo.svg');
+    expect(logo).toHaveAttribute('aria-invalid', 'true');
+    expect(logo).toHaveAccessibleDescription(expect.stringContaining('not in the allowed asset hosts'));
+    expect(screen.getByText('Fix 1 error to export; warnings do not block it.')).toBeInTheDocument();
+  });
+
+  it("given no validation, then the hint names the default policy's one host, the one the proxy defaults to", () => {
+    render(<FlowUiBuilder previewUrl={null} />);
+    expect(screen.getByRole('textbox', { name: 'Logo URL' })).toHaveAccessibleDescription(
+      expect.stringContaining('An https address on docs.services.verigram.cloud'),
+    );
+  });
+
+  it('given an image file, then the logo is inline (data:), passes the policy and previews; "Remove" unsets it', async () => {
+    const onChange = vi.fn();
+    render(<FlowUiBuilder previewUrl={null} onChange={onChange} />);
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>';
+    await userEvent.upload(
+      screen.getByLabelText('Upload a logo file'),
+      new File([svg], 'bank.svg', { type: 'image/svg+xml' }),
+    );
+    await waitFor(() => expect(lastUi(onChange)?.logo_url).toMatch(/^data:image\/svg\+xml;base64,/));
+    const logo = screen.getByRole('textbox', { name: 'Logo URL' });
+    expect(logo).toHaveValue('');
+    expect(logo).toHaveAttribute('placeholder', 'An image file, kept inline in the config');
+    expect(logo).not.toHaveAttribute('aria-invalid');
+    expect(screen.getByRole('img', { name: 'Logo preview' }).getAttribute('src')).toMatch(/^data:image/);
+    await userEvent.click(screen.getByRole('button', { name: 'Remove the image' }));
+    expect(lastUi(onChange).logo_url).toBe(DEFAULT_LOGO_URL);
+  });
+
   it('given a low-contrast text colour, then the contrast error sits on the colour field', async () => {
     render(<FlowUiBuilder previewUrl={null} />);
     const text = screen.getByRole('textbox', { name: 'Text colour' });
@@ -554,11 +589,11 @@ describe('keyboard', () => {
     expect(stops).toEqual([
       'Default (light)',
       'Logo URL',
+      'Upload a logo file',
       'Favicon URL',
+      'Upload a favicon file',
       'Primary colour, picker',
       'Primary colour',
-      'Text on primary colour, picker',
-      'Text on primary colour',
     ]);
   });
 
@@ -660,8 +695,11 @@ describe('live preview', () => {
     resize(99_000);
     expect(iframe.style.height).toBe('1400px');
 
+    // Laid out at a real device width (and scaled to the column where one is measured).
+    expect(iframe.style.width).toBe('390px');
     fireEvent.click(screen.getByRole('radio', { name: 'Desktop' }));
-    expect(iframe.style.width).toBe('100%');
+    expect(iframe.style.width).toBe('1280px');
+    expect(screen.getByTestId('preview-size')).toHaveTextContent('1280 px wide');
   }, 30_000);
 
   it('is axe clean: empty, with errors, in Russian, with the preview', async () => {
