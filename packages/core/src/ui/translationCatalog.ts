@@ -35,9 +35,17 @@ export const TRANSLATION_CATALOG = {
   'welcome.body': {
     description: 'Text of the first screen',
     defaults: {
-      en: 'It takes about two minutes. Have your ID at hand and find a well-lit place.',
-      ru: 'Это займёт около двух минут. Подготовьте удостоверение и найдите хорошо освещённое место.',
-      kk: 'Бұл шамамен екі минут алады. Жеке куәлігіңізді дайындап, жарық жерді табыңыз.',
+      en: 'It takes about two minutes. Find a well-lit place.',
+      ru: 'Это займёт около двух минут. Найдите хорошо освещённое место.',
+      kk: 'Бұл шамамен екі минут алады. Жарық жерді табыңыз.',
+    },
+  },
+  'welcome.document_hint': {
+    description: 'Added to the first screen when a step reads an ID document',
+    defaults: {
+      en: 'Have your ID at hand.',
+      ru: 'Подготовьте удостоверение личности.',
+      kk: 'Жеке куәлігіңізді дайындаңыз.',
     },
   },
   'button.start': { description: 'Start button', defaults: { en: 'Start', ru: 'Начать', kk: 'Бастау' } },

@@ -49,13 +49,13 @@ body{margin:0;font-size:16px;line-height:1.5;background:var(--vg-color-backgroun
 .vg-result-icon[data-tone=neutral]{background:var(--vg-color-muted)}
 .vg-alert{border-left:4px solid var(--vg-color-danger);background:color-mix(in srgb,var(--vg-color-danger) 10%,var(--vg-color-surface));padding:12px 14px;border-radius:6px;margin-bottom:16px;font-size:14px;text-align:left}
 .vg-alert code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace}
-.vg-tester{margin-top:18px;border:1px dashed var(--vg-color-border);border-radius:var(--vg-radius);padding:14px;display:flex;flex-direction:column;gap:10px;font-size:13px;color:var(--vg-color-muted)}
+.vg-tester{margin-top:16px;border:1px dashed var(--vg-color-border);border-radius:var(--vg-radius);padding:8px 10px;display:flex;flex-direction:column;gap:6px;font-size:12px;color:var(--vg-color-muted)}
 .vg-tester-head{display:flex;align-items:center;gap:8px;font-weight:600}
-.vg-pill{font-size:10px;font-weight:700;letter-spacing:.08em;padding:2px 8px;border-radius:999px;background:#f59e0b;color:#1f1300}
-.vg-tester-row{display:flex;gap:8px;flex-wrap:wrap}
+.vg-pill{font-size:10px;font-weight:700;letter-spacing:.08em;padding:1px 7px;border-radius:999px;background:#f59e0b;color:#1f1300}
+.vg-tester-row{display:flex;gap:6px;flex-wrap:wrap;align-items:center}
 .vg-tester-row>*{flex:1 1 auto;width:auto}
-.vg-tester .vg-btn{padding:9px 12px;font-size:13px}
-.vg-tester .vg-select{padding:8px 10px;font-size:13px}
+.vg-tester .vg-btn{padding:6px 10px;font-size:12px}
+.vg-tester .vg-select{padding:5px 8px;font-size:12px;flex:2 1 9em}
 .vg-footer{margin-top:18px;display:flex;justify-content:center;align-items:center;gap:6px;font-size:12px;color:var(--vg-color-muted)}
 .vg-footer svg{width:12px;height:12px}
 .vg-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}

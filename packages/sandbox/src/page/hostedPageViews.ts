@@ -51,6 +51,38 @@ const FIELD_LABELS: Record<string, Record<'full_name' | 'iin' | 'phone_number', 
   kk: { full_name: 'Аты-жөні', iin: 'ЖСН', phone_number: 'Телефон нөмірі' },
 };
 
+// The tester panel is the sandbox's own control, not the brand's page: never in `translation`, but
+// in the page's language, so a ru or kk preview reads as one language throughout.
+const TESTER_TEXTS: Record<
+  string,
+  Record<'label' | 'head' | 'pass' | 'review' | 'fail' | 'errorCode', string>
+> = {
+  en: {
+    label: 'Sandbox controls',
+    head: 'Outcome of this step',
+    pass: 'Pass',
+    review: 'Review',
+    fail: 'Fail',
+    errorCode: 'Liveness error code',
+  },
+  ru: {
+    label: 'Управление песочницей',
+    head: 'Исход этого шага',
+    pass: 'Успех',
+    review: 'На проверку',
+    fail: 'Отказ',
+    errorCode: 'Код ошибки liveness',
+  },
+  kk: {
+    label: 'Құмсалғышты басқару',
+    head: 'Осы қадамның нәтижесі',
+    pass: 'Сәтті',
+    review: 'Тексеруге',
+    fail: 'Сәтсіз',
+    errorCode: 'Liveness қате коды',
+  },
+};
+
 /** What the views need from the page's script. */
 export interface PageContext {
   model: HostedPageData;
@@ -123,26 +155,26 @@ export function createViews(page: PageContext) {
     return act({ type: 'outcome', outcome: 'pass' });
   }
 
+  // One compact strip under the page, apart from it (dashed, labelled SANDBOX), so the brand's
+  // page above it reads as Verigram's would.
   function testerPanel(step: StepState): HTMLElement {
+    const texts = TESTER_TEXTS[locale()] ?? (TESTER_TEXTS.en as (typeof TESTER_TEXTS)['en']);
     let select: HTMLSelectElement | null = null;
     if (LIVENESS_SERVICES.includes(step.serviceName)) {
       select = el(
         'select',
-        { class: 'vg-select', 'aria-label': 'Liveness error code', 'data-testid': 'tester-error' },
+        { class: 'vg-select', 'aria-label': texts.errorCode, 'data-testid': 'tester-error' },
         model.livenessErrors.map((c) => el('option', { value: c, text: c })),
       );
       select.value = 'model_prediction';
     }
     const chosen = select;
-    return el('aside', { class: 'vg-tester', 'aria-label': 'Sandbox controls' }, [
-      el('div', { class: 'vg-tester-head' }, [
-        el('span', { class: 'vg-pill', text: 'SANDBOX' }),
-        'Choose this step\u2019s outcome',
-      ]),
+    return el('aside', { class: 'vg-tester', 'aria-label': texts.label }, [
+      el('div', { class: 'vg-tester-head' }, [el('span', { class: 'vg-pill', text: 'SANDBOX' }), texts.head]),
       el('div', { class: 'vg-tester-row' }, [
-        button('Pass', pass, '', { 'data-testid': 'tester-pass' }),
+        button(texts.pass, pass, '', { 'data-testid': 'tester-pass' }),
         button(
-          'Review',
+          texts.review,
           () => {
             stopCamera();
             act({ type: 'outcome', outcome: 'unknown' });
@@ -150,11 +182,9 @@ export function createViews(page: PageContext) {
           'vg-btn-secondary',
           { 'data-testid': 'tester-review' },
         ),
-      ]),
-      el('div', { class: 'vg-tester-row' }, [
         chosen,
         button(
-          'Fail',
+          texts.fail,
           () => {
             stopCamera();
             act({ type: 'outcome', outcome: 'fail', errorCodes: chosen ? [chosen.value] : [] });
@@ -162,23 +192,28 @@ export function createViews(page: PageContext) {
           'vg-btn-danger',
           { 'data-testid': 'tester-fail' },
         ),
+        button(
+          t('button.cancel'),
+          () => {
+            stopCamera();
+            act({ type: 'abandon' });
+          },
+          'vg-btn-secondary',
+          { 'data-testid': 'tester-abandon' },
+        ),
       ]),
-      button(
-        t('button.cancel'),
-        () => {
-          stopCamera();
-          act({ type: 'abandon' });
-        },
-        'vg-btn-secondary',
-        { 'data-testid': 'tester-abandon' },
-      ),
     ]);
   }
 
   function welcomeView(): Child[] {
     return [
       el('h2', { text: t('welcome.title') }),
-      el('p', { text: t('welcome.body') }),
+      // The ID is asked for only when a step reads a document: a selfie-only flow needs none.
+      el('p', {
+        text: shown().steps.some((s) => DOCUMENT_SERVICES.includes(s.serviceName))
+          ? `${t('welcome.body')} ${t('welcome.document_hint')}`
+          : t('welcome.body'),
+      }),
       el(
         'ol',
         { class: 'vg-steps' },
@@ -404,7 +439,7 @@ export function createViews(page: PageContext) {
     stopCamera,
     /** Whether the person dismissed the current step's retry notice (it changes what is shown). */
     retryDismissed: () => retryDismissed === retryKey(),
-    /** The whole page for the shown state: header, the phase's card, the tester panel, footer. */
+    /** The whole page for the shown state: header, the phase's card, footer, then the tester strip. */
     shell(): HTMLElement {
       const state = shown();
       let body: Child[];
@@ -420,7 +455,9 @@ export function createViews(page: PageContext) {
         { class: 'vg-card', 'data-phase': state.phase, 'data-service': step ? step.serviceName : null },
         body,
       );
-      return el('div', { class: 'vg-shell' }, [header(), card, step ? testerPanel(step) : null, footer()]);
+      // The builder's preview shows what the person sees: no tester strip there.
+      const tester = step && model.mode !== 'preview' ? testerPanel(step) : null;
+      return el('div', { class: 'vg-shell' }, [header(), card, footer(), tester]);
     },
   };
 }

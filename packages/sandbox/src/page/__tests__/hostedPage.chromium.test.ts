@@ -397,6 +397,45 @@ describe('the hosted page in Chromium', { timeout: 60_000 }, () => {
     await page.close();
   });
 
+  it('asks for an ID on the welcome screen only when a step reads a document', async () => {
+    const page = await newPage();
+    const welcome = async (pipeline: object[]) => {
+      const { vlink } = await createFlow({ person_id: 'person-1', locale: 'en', template: { pipeline } });
+      await page.goto(vlink);
+      return page.locator('[data-phase="not_started"] p').first().textContent();
+    };
+    const body = TRANSLATION_CATALOG['welcome.body'].defaults.en;
+    const idHint = TRANSLATION_CATALOG['welcome.document_hint'].defaults.en;
+    expect(await welcome([{ service_name: 'verilive' }])).toBe(body);
+    expect(await welcome([{ service_name: 'veridoc' }, { service_name: 'verilive' }])).toBe(
+      `${body} ${idHint}`,
+    );
+    await page.close();
+  });
+
+  it("given a ru flow, then the sandbox's outcome strip speaks Russian and sits under the page's footer", async () => {
+    const page = await newPage();
+    const { vlink } = await createFlow({
+      person_id: 'person-1',
+      locale: 'ru',
+      template: { pipeline: [{ service_name: 'consent' }] },
+    });
+    await page.goto(vlink);
+    await page.getByTestId('start').click();
+    const strip = page.getByRole('complementary', { name: 'Управление песочницей' });
+    await strip.waitFor();
+    expect(await strip.getByRole('button').allTextContents()).toEqual([
+      'Успех',
+      'На проверку',
+      'Отказ',
+      'Отменить',
+    ]);
+    expect(
+      await page.evaluate(() => document.querySelector('.vg-footer')?.nextElementSibling?.className),
+    ).toBe('vg-tester');
+    await page.close();
+  });
+
   it('previews a draft config live, driven only by its parent', async () => {
     const page = await newPage();
     await page.goto(`${embedderOrigin}/frame?src=${encodeURIComponent(`${sandbox.pageUrl}/hf2/preview/`)}`);
@@ -440,6 +479,8 @@ describe('the hosted page in Chromium', { timeout: 60_000 }, () => {
         }),
     );
     expect(await frame.textContent('.vg-title')).toBe(TRANSLATION_CATALOG['header.title'].defaults.ru);
+    // The preview shows what the person sees: the sandbox's outcome strip is not part of it.
+    expect(await frame.locator('.vg-tester').count()).toBe(0);
     await page.screenshot({ path: `${SHOTS}preview-ru-bts.png` });
     await page.close();
   });
