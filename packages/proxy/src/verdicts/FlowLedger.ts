@@ -7,7 +7,10 @@ export interface LedgerRecord extends LedgerEntry {
   phase: 'flow' | 'result';
   /** Failed reads in a row; resets on a good read. */
   failures: number;
-  /** The last `GET /flow/{id}` answer. */
+  /**
+   * The flow as read when it ended (null while it is open: an open flow's reads are not kept, so
+   * a watched flow costs little memory).
+   */
   flow: Flow | null;
   /** The `GET /flow/{id}/result` answer, once read. */
   result: FlowProjection | null;
@@ -47,8 +50,29 @@ export interface FlowLedger {
    * the record as it now stands (null when the flow is unknown).
    */
   settle(flowId: string, settlement: LedgerSettlement): Promise<LedgerRecord | null>;
-  /** `settled`|`expired` → `delivered`. */
+  /** `settled`|`expired` → `delivered`; forgets a failed delivery. */
   markDelivered(flowId: string, deliveredAt: string): Promise<void>;
+  /** Notes that every delivery attempt failed (`settled`|`expired` only): listed until redelivered. */
+  markDeliveryFailed(flowId: string, failedAt: string): Promise<void>;
+  /** Verdicts whose delivery gave up, oldest failure first. */
+  listDeliveryFailed(): Promise<LedgerRecord[]>;
+  /**
+   * Forgets a failed delivery so it can be made again (atomic): true for the one caller that did,
+   * false when the flow has none.
+   */
+  reopenDelivery(flowId: string): Promise<boolean>;
+  /** Every record, in batches, in no order (the sweep's walk). */
+  scan(): AsyncIterable<LedgerRecord[]>;
+}
+
+/** Whether recording `observation` would change `record` (a routine read mostly changes nothing). */
+export function changesRecord(record: LedgerRecord, observation: LedgerObservation): boolean {
+  return (
+    (observation.phase !== undefined && observation.phase !== record.phase) ||
+    (observation.failures !== undefined && observation.failures !== record.failures) ||
+    (observation.expiresAt !== undefined && observation.expiresAt !== record.expiresAt) ||
+    observation.flow !== undefined
+  );
 }
 
 /** The id of every delivery attempt of a flow's verdict: one flow, one verdict, one id. */
@@ -70,6 +94,7 @@ export function toLedgerEntry(record: LedgerRecord): LedgerEntry {
   if (record.outcome !== undefined) entry.outcome = record.outcome;
   if (record.settledAt !== undefined) entry.settledAt = record.settledAt;
   if (record.deliveredAt !== undefined) entry.deliveredAt = record.deliveredAt;
+  if (record.deliveryFailedAt !== undefined) entry.deliveryFailedAt = record.deliveryFailedAt;
   return entry;
 }
 
@@ -88,16 +113,16 @@ export function toFlowVerdict(record: LedgerRecord): FlowVerdict {
   return verdict;
 }
 
-/** A record that waits for delivery. */
+/** A record that waits for delivery (one whose delivery gave up waits for `redeliver`). */
 export function awaitsDelivery(record: LedgerRecord): boolean {
-  return record.state === 'settled' || record.state === 'expired';
+  return (record.state === 'settled' || record.state === 'expired') && record.deliveryFailedAt === undefined;
 }
 
 /** The read side of FlowVerdicts, the same in every mode: what the app's backend asks the ledger. */
 export function ledgerReads(
   ledger: FlowLedger,
   now: () => number,
-): Pick<FlowVerdicts, 'get' | 'listByPerson' | 'currentFor'> {
+): Pick<FlowVerdicts, 'get' | 'listByPerson' | 'currentFor' | 'listFailedDeliveries'> {
   return {
     async get(flowId) {
       const record = await ledger.get(flowId);
@@ -112,6 +137,9 @@ export function ledgerReads(
         (record) => record.state === 'open' && Date.parse(record.expiresAt) > time,
       );
       return open ? toLedgerEntry(open) : null;
+    },
+    async listFailedDeliveries() {
+      return (await ledger.listDeliveryFailed()).map(toFlowVerdict);
     },
   };
 }

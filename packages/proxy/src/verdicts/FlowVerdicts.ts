@@ -17,7 +17,10 @@ export interface FlowVerdict {
    * `expired`: the flow's ttl (spec `Flow.ttl`) ran out before it ended: abandoned, never finished.
    */
   state: 'settled' | 'expired';
-  /** `GET /flow/{id}` as last read; null when it could never be read. */
+  /**
+   * `GET /flow/{id}` as read when the flow ended, or when it was found expired; null when that
+   * read failed (an expiry decided while Verigram could not be read).
+   */
   flow: Flow | null;
   /**
    * `GET /flow/{id}/result`, read once the flow has ended, when it had started (the spec answers
@@ -49,6 +52,11 @@ export interface LedgerEntry {
   settledAt?: string | undefined;
   /** When `onFlowSettled` returned for it (ISO 8601). */
   deliveredAt?: string | undefined;
+  /**
+   * When the last of `delivery.attempts` failed (ISO 8601): the verdict waits in
+   * `listFailedDeliveries()` until `redeliver(flowId)`.
+   */
+  deliveryFailedAt?: string | undefined;
 }
 
 /** A flow to watch, as the proxy knows it right after `POST /flow`. */
@@ -75,6 +83,22 @@ export interface FlowVerdicts {
   listByPerson(personId: string): Promise<LedgerEntry[]>;
   /** The person's newest flow still open and not past its ttl, or null. */
   currentFor(personId: string): Promise<LedgerEntry | null>;
+  /**
+   * Verdicts whose every delivery attempt failed (`onFlowSettled` kept throwing for the whole
+   * `delivery` window), oldest failure first, as `onFlowSettled` would have received them.
+   */
+  listFailedDeliveries(): Promise<FlowVerdict[]>;
+  /**
+   * Delivers again a verdict listed by `listFailedDeliveries()`, with a fresh `delivery.attempts`
+   * and the same `deliveryId`. Throws (changing nothing) for a flow with no failed delivery:
+   * unknown, still open, delivered, or still being retried.
+   */
+  redeliver(flowId: string): Promise<void>;
+  /**
+   * Watch steps and deliveries scheduled or running (in the Redis mode on every instance together).
+   * Both 0: nothing more happens until a flow is tracked, nudged or redelivered.
+   */
+  pending(): Promise<{ watches: number; deliveries: number }>;
   /** Stops watching and delivering in this process; waits for the work in hand to finish. */
   close(): Promise<void>;
 }

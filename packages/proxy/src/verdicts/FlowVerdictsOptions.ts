@@ -82,6 +82,13 @@ export interface FlowVerdictsOptions {
    * long. A live handler keeps renewing it, however long it runs. @default 30000
    */
   leaseMs?: number | undefined;
+  /**
+   * Redis mode: how often one instance walks the ledger (a BullMQ repeatable job) and re-creates
+   * the watch and delivery jobs that Redis lost (a flushed queue, a restart without persistence)
+   * for flows still open or verdicts still undelivered, in ms. Each sweep reads every record in
+   * the retention window. @default 300000 (5 minutes)
+   */
+  sweepIntervalMs?: number | undefined;
   /** A flow's ttl until the first read says otherwise, in seconds. @default 86400 (the sandbox's) */
   defaultTtlSeconds?: number | undefined;
   /**
@@ -102,6 +109,7 @@ export interface ResolvedVerdictsOptions {
   delivery: Required<{ [K in keyof DeliveryOptions]: number }>;
   requestsPerSecond: number;
   leaseMs: number;
+  sweepIntervalMs: number;
   defaultTtlSeconds: number;
   expiryGraceMs: number;
   retentionSeconds: number;
@@ -158,6 +166,7 @@ export function resolveVerdictsOptions(options: FlowVerdictsOptions): ResolvedVe
       2,
     ),
     leaseMs: positive('leaseMs', options.leaseMs, 30_000),
+    sweepIntervalMs: positive('sweepIntervalMs', options.sweepIntervalMs, 300_000),
     defaultTtlSeconds: positive('defaultTtlSeconds', options.defaultTtlSeconds, 86_400),
     expiryGraceMs: positive('expiryGraceMs', options.expiryGraceMs, 60_000, true),
     retentionSeconds: positive('retentionSeconds', options.retentionSeconds, 604_800),

@@ -63,6 +63,9 @@ export function createFlowVerdicts(options: FlowVerdictsOptions): FlowVerdicts {
     get: async (flowId) => (await engine).get(flowId),
     listByPerson: async (personId) => (await engine).listByPerson(personId),
     currentFor: async (personId) => (await engine).currentFor(personId),
+    listFailedDeliveries: async () => (await engine).listFailedDeliveries(),
+    redeliver: async (flowId) => (await engine).redeliver(flowId),
+    pending: async () => (await engine).pending(),
     close: async () => (await engine).close(),
   };
 }

@@ -155,7 +155,8 @@ export function createInProcessVerdicts(context: InProcessVerdictsContext): Flow
     } catch (error) {
       if (attempt >= options.delivery.attempts) {
         deliveryAttempts.delete(record.flowId);
-        log('error', 'verdicts: delivery gave up; the verdict stays settled in the ledger', {
+        await ledger.markDeliveryFailed(record.flowId, new Date(now()).toISOString());
+        log('error', 'verdicts: delivery gave up; listed by listFailedDeliveries()', {
           flowId: record.flowId,
           attempts: attempt,
           error,
@@ -198,6 +199,21 @@ export function createInProcessVerdicts(context: InProcessVerdictsContext): Flow
       void run(flowId);
     },
     ...ledgerReads(ledger, now),
+    async redeliver(flowId) {
+      if (closed || !(await ledger.reopenDelivery(flowId))) {
+        const record = await ledger.get(flowId);
+        throw new Error(
+          `redeliver: flow ${flowId} has no failed delivery (${record ? `state ${record.state}` : 'unknown flow'})`,
+        );
+      }
+      schedule(flowId, 0);
+    },
+    async pending() {
+      const inHand = new Set([...timers.keys(), ...running.keys()]);
+      let deliveries = 0;
+      for (const flowId of inHand) if (deliveryAttempts.has(flowId)) deliveries++;
+      return { watches: inHand.size - deliveries, deliveries };
+    },
     async close() {
       closed = true;
       for (const timer of timers.values()) clearTimeout(timer);

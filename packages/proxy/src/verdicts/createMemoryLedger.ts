@@ -85,6 +85,28 @@ export function createMemoryLedger(options: MemoryLedgerOptions = {}): FlowLedge
       if (record?.state !== 'settled' && record?.state !== 'expired') return;
       record.state = 'delivered';
       record.deliveredAt = deliveredAt;
+      delete record.deliveryFailedAt;
+    },
+    async markDeliveryFailed(flowId, failedAt) {
+      const record = records.get(flowId);
+      if (record?.state !== 'settled' && record?.state !== 'expired') return;
+      record.deliveryFailedAt = failedAt;
+    },
+    async listDeliveryFailed() {
+      return [...records.values()]
+        .filter((record) => record.deliveryFailedAt !== undefined)
+        .sort((a, b) => Date.parse(a.deliveryFailedAt as string) - Date.parse(b.deliveryFailedAt as string))
+        .map(copy);
+    },
+    async reopenDelivery(flowId) {
+      const record = records.get(flowId);
+      if (record?.deliveryFailedAt === undefined) return false;
+      if (record.state !== 'settled' && record.state !== 'expired') return false;
+      delete record.deliveryFailedAt;
+      return true;
+    },
+    async *scan() {
+      yield [...records.values()].map(copy);
     },
   };
 }

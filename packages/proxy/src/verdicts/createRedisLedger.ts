@@ -1,5 +1,20 @@
-import type { RedisLikeClient } from '../stores/createRedisStore.ts';
 import type { FlowLedger, LedgerRecord } from './FlowLedger.ts';
+
+/** The few ioredis commands the ledger uses (a `Redis` or `Cluster` instance satisfies it). */
+export interface LedgerRedisClient {
+  eval(script: string, numKeys: number, ...args: Array<string | number>): Promise<unknown>;
+  get(key: string): Promise<string | null>;
+  mget(...keys: string[]): Promise<Array<string | null>>;
+  scan(
+    cursor: string,
+    match: 'MATCH',
+    pattern: string,
+    count: 'COUNT',
+    batch: number,
+  ): Promise<[cursor: string, keys: string[]]>;
+  /** ioredis `Cluster` only: the masters, each scanned in turn. */
+  nodes?: (role: 'master') => LedgerRedisClient[];
+}
 
 export interface RedisLedgerOptions {
   /** Prefix of the ledger's keys. @default 'verigram-verdicts' */
@@ -8,12 +23,26 @@ export interface RedisLedgerOptions {
   retentionMs?: number | undefined;
 }
 
-// Each transition is one Lua script, so it is atomic against every other instance.
+// One Redis string per flow holding a compact JSON object (the flow id is the key, not repeated
+// inside; `flow` and `result` are JSON texts, kept only once the flow has ended). A string costs
+// its key and its bytes; a hash holding a value over 64 bytes (a vlink, a Flow) would switch to
+// Redis's hashtable encoding, about 70 bytes per field. Each transition is one Lua script, so it
+// is atomic against every other instance.
 
-// KEYS: flow hash, person index. ARGV: expire-at ms, created-at ms, flow id, field/value pairs.
+// Applies a JSON patch to a decoded record (false deletes a field); stores it keeping its expiry.
+const PATCH = `
+local function patch(key, record, changes)
+  for name, value in pairs(cjson.decode(changes)) do
+    if value == false then record[name] = nil else record[name] = value end
+  end
+  redis.call('SET', key, cjson.encode(record), 'KEEPTTL')
+  return record
+end
+`;
+
+// KEYS: flow key, person index. ARGV: expire-at ms, created-at ms, flow id, record JSON.
 const INSERT = `
-if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-redis.call('HSET', KEYS[1], unpack(ARGV, 4))
+if not redis.call('SET', KEYS[1], ARGV[4], 'NX') then return 0 end
 redis.call('PEXPIREAT', KEYS[1], ARGV[1])
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
 local time = redis.call('TIME')
@@ -22,95 +51,145 @@ local left = redis.call('PTTL', KEYS[2])
 if left < 0 or now + left < tonumber(ARGV[1]) then redis.call('PEXPIREAT', KEYS[2], ARGV[1]) end
 return 1`;
 
-// KEYS: flow hash. ARGV: expire-at ms or '', field/value pairs.
-const OBSERVE = `
-if redis.call('HGET', KEYS[1], 'state') ~= 'open' then return 0 end
-if #ARGV > 1 then redis.call('HSET', KEYS[1], unpack(ARGV, 2)) end
+// KEYS: flow key. ARGV: expire-at ms or '', patch JSON.
+const OBSERVE = `${PATCH}
+local raw = redis.call('GET', KEYS[1])
+if not raw then return 0 end
+local record = cjson.decode(raw)
+if record.state ~= 'open' then return 0 end
+patch(KEYS[1], record, ARGV[2])
 if ARGV[1] ~= '' then redis.call('PEXPIREAT', KEYS[1], ARGV[1]) end
 return 1`;
 
-// KEYS: flow hash. ARGV: field/value pairs of the verdict (state first).
-const SETTLE = `
-if redis.call('EXISTS', KEYS[1]) == 0 then return false end
-if redis.call('HGET', KEYS[1], 'state') == 'open' then redis.call('HSET', KEYS[1], unpack(ARGV)) end
-return redis.call('HGETALL', KEYS[1])`;
+// KEYS: flow key. ARGV: patch JSON of the verdict. Answers the record as it now stands.
+const SETTLE = `${PATCH}
+local raw = redis.call('GET', KEYS[1])
+if not raw then return false end
+local record = cjson.decode(raw)
+if record.state ~= 'open' then return raw end
+patch(KEYS[1], record, ARGV[1])
+return redis.call('GET', KEYS[1])`;
 
-// KEYS: flow hash. ARGV: delivered-at.
-const MARK_DELIVERED = `
-local state = redis.call('HGET', KEYS[1], 'state')
-if state ~= 'settled' and state ~= 'expired' then return 0 end
-redis.call('HSET', KEYS[1], 'state', 'delivered', 'deliveredAt', ARGV[1])
+// KEYS: flow key, failed-deliveries index. ARGV: flow id, patch JSON. From settled|expired only.
+const MARK_DELIVERED = `${PATCH}
+local raw = redis.call('GET', KEYS[1])
+if not raw then return 0 end
+local record = cjson.decode(raw)
+if record.state ~= 'settled' and record.state ~= 'expired' then return 0 end
+patch(KEYS[1], record, ARGV[2])
+redis.call('ZREM', KEYS[2], ARGV[1])
 return 1`;
 
-// KEYS: person index. ARGV: prefix of flow hashes. Drops members whose hash has expired.
+// KEYS: flow key, failed-deliveries index. ARGV: flow id, failed-at ms, patch JSON.
+const MARK_DELIVERY_FAILED = `${PATCH}
+local raw = redis.call('GET', KEYS[1])
+if not raw then return 0 end
+local record = cjson.decode(raw)
+if record.state ~= 'settled' and record.state ~= 'expired' then return 0 end
+patch(KEYS[1], record, ARGV[3])
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
+return 1`;
+
+// KEYS: flow key, failed-deliveries index. ARGV: flow id. Only the first caller gets 1.
+const REOPEN_DELIVERY = `${PATCH}
+local raw = redis.call('GET', KEYS[1])
+if not raw then return 0 end
+local record = cjson.decode(raw)
+if record.deliveryFailedAt == nil or (record.state ~= 'settled' and record.state ~= 'expired') then return 0 end
+patch(KEYS[1], record, '{"deliveryFailedAt":false}')
+redis.call('ZREM', KEYS[2], ARGV[1])
+return 1`;
+
+// KEYS: an index (sorted set of flow ids). ARGV: prefix of flow keys, 'rev' for newest first.
+// Answers id, record pairs; drops members whose record has expired.
 const LIST = `
-local ids = redis.call('ZREVRANGE', KEYS[1], 0, -1)
+local ids
+if ARGV[2] == 'rev' then ids = redis.call('ZREVRANGE', KEYS[1], 0, -1) else ids = redis.call('ZRANGE', KEYS[1], 0, -1) end
 local out = {}
 for _, id in ipairs(ids) do
-  local fields = redis.call('HGETALL', ARGV[1] .. id)
-  if #fields == 0 then redis.call('ZREM', KEYS[1], id) else table.insert(out, fields) end
+  local raw = redis.call('GET', ARGV[1] .. id)
+  if raw then table.insert(out, id); table.insert(out, raw) else redis.call('ZREM', KEYS[1], id) end
 end
 return out`;
 
-const GET = `return redis.call('HGETALL', KEYS[1])`;
+interface StoredRecord {
+  personId: string;
+  template?: string;
+  vlink: string;
+  createdAt: string;
+  expiresAt: string;
+  state: LedgerRecord['state'];
+  /** @default 'flow' */
+  phase?: LedgerRecord['phase'];
+  /** @default 0 */
+  failures?: number;
+  /** JSON text of the flow as read when it ended. */
+  flow?: string;
+  /** JSON text of its result. */
+  result?: string;
+  outcome?: 'settled' | 'expired';
+  settledAt?: string;
+  deliveredAt?: string;
+  deliveryFailedAt?: string;
+}
 
-const OPTIONAL = ['template', 'outcome', 'settledAt', 'deliveredAt'] as const;
-
-function parse(fields: unknown): LedgerRecord | null {
-  if (!Array.isArray(fields) || fields.length === 0) return null;
-  const map = new Map<string, string>();
-  for (let i = 0; i + 1 < fields.length; i += 2) map.set(String(fields[i]), String(fields[i + 1]));
+function parse(flowId: string, raw: unknown): LedgerRecord | null {
+  if (typeof raw !== 'string' || raw === '') return null;
+  const stored = JSON.parse(raw) as StoredRecord;
   const record: LedgerRecord = {
-    flowId: map.get('flowId') as string,
-    personId: map.get('personId') as string,
-    vlink: map.get('vlink') as string,
-    createdAt: map.get('createdAt') as string,
-    expiresAt: map.get('expiresAt') as string,
-    state: map.get('state') as LedgerRecord['state'],
-    phase: map.get('phase') === 'result' ? 'result' : 'flow',
-    failures: Number(map.get('failures') ?? 0),
-    flow: map.get('flow') ? JSON.parse(map.get('flow') as string) : null,
-    result: map.get('result') ? JSON.parse(map.get('result') as string) : null,
+    flowId,
+    personId: stored.personId,
+    vlink: stored.vlink,
+    createdAt: stored.createdAt,
+    expiresAt: stored.expiresAt,
+    state: stored.state,
+    phase: stored.phase === 'result' ? 'result' : 'flow',
+    failures: Number(stored.failures ?? 0),
+    flow: stored.flow ? JSON.parse(stored.flow) : null,
+    result: stored.result ? JSON.parse(stored.result) : null,
   };
-  for (const name of OPTIONAL) {
-    const value = map.get(name);
-    if (value !== undefined) (record as unknown as Record<string, string>)[name] = value;
-  }
+  if (stored.template !== undefined) record.template = stored.template;
+  if (stored.outcome !== undefined) record.outcome = stored.outcome;
+  if (stored.settledAt !== undefined) record.settledAt = stored.settledAt;
+  if (stored.deliveredAt !== undefined) record.deliveredAt = stored.deliveredAt;
+  if (stored.deliveryFailedAt !== undefined) record.deliveryFailedAt = stored.deliveryFailedAt;
   return record;
 }
 
+function parsePairs(reply: unknown): LedgerRecord[] {
+  const pairs = Array.isArray(reply) ? reply : [];
+  const records: LedgerRecord[] = [];
+  for (let i = 0; i + 1 < pairs.length; i += 2) {
+    const record = parse(String(pairs[i]), pairs[i + 1]);
+    if (record) records.push(record);
+  }
+  return records;
+}
+
 /**
- * The flow ledger in Redis: a hash per flow and a sorted set per person (scored by creation
- * time), each expiring `retentionMs` after the flow's ttl.
+ * The flow ledger in Redis: a JSON string per flow, a sorted set per person (scored by creation
+ * time) and one of the verdicts whose delivery gave up, each expiring `retentionMs` after the
+ * flow's ttl.
  */
-export function createRedisLedger(client: RedisLikeClient, options: RedisLedgerOptions = {}): FlowLedger {
+export function createRedisLedger(client: LedgerRedisClient, options: RedisLedgerOptions = {}): FlowLedger {
   const prefix = `${options.prefix ?? 'verigram-verdicts'}:ledger:`;
   const retentionMs = options.retentionMs ?? 604_800_000;
-  const flowKey = (flowId: string) => `${prefix}flow:${flowId}`;
+  const flowPrefix = `${prefix}flow:`;
+  const flowKey = (flowId: string) => `${flowPrefix}${flowId}`;
   const personKey = (personId: string) => `${prefix}person:${personId}`;
+  const failedKey = `${prefix}delivery-failed`;
   const expireAt = (expiresAt: string) => String(Date.parse(expiresAt) + retentionMs);
 
   return {
     async insert(entry) {
-      const fields: string[] = [
-        'flowId',
-        entry.flowId,
-        'personId',
-        entry.personId,
-        'vlink',
-        entry.vlink,
-        'createdAt',
-        entry.createdAt,
-        'expiresAt',
-        entry.expiresAt,
-        'state',
-        entry.state,
-        'phase',
-        'flow',
-        'failures',
-        '0',
-      ];
-      if (entry.template !== undefined) fields.push('template', entry.template);
+      const stored: StoredRecord = {
+        personId: entry.personId,
+        ...(entry.template === undefined ? {} : { template: entry.template }),
+        vlink: entry.vlink,
+        createdAt: entry.createdAt,
+        expiresAt: entry.expiresAt,
+        state: entry.state,
+      };
       const added = await client.eval(
         INSERT,
         2,
@@ -119,47 +198,73 @@ export function createRedisLedger(client: RedisLikeClient, options: RedisLedgerO
         expireAt(entry.expiresAt),
         String(Date.parse(entry.createdAt)),
         entry.flowId,
-        ...fields,
+        JSON.stringify(stored),
       );
       return Number(added) === 1;
     },
     async get(flowId) {
-      return parse(await client.eval(GET, 1, flowKey(flowId)));
+      return parse(flowId, await client.get(flowKey(flowId)));
     },
     async listByPerson(personId) {
-      const rows = (await client.eval(LIST, 1, personKey(personId), `${prefix}flow:`)) as unknown[];
-      return rows.map(parse).filter((record): record is LedgerRecord => record !== null);
+      return parsePairs(await client.eval(LIST, 1, personKey(personId), flowPrefix, 'rev'));
     },
     async observe(flowId, observation) {
-      const fields: string[] = [];
-      if (observation.phase !== undefined) fields.push('phase', observation.phase);
-      if (observation.failures !== undefined) fields.push('failures', String(observation.failures));
-      if (observation.flow !== undefined)
-        fields.push('flow', observation.flow ? JSON.stringify(observation.flow) : '');
-      if (observation.expiresAt !== undefined) fields.push('expiresAt', observation.expiresAt);
+      const changes: Partial<StoredRecord> = {};
+      if (observation.phase !== undefined) changes.phase = observation.phase;
+      if (observation.failures !== undefined) changes.failures = observation.failures;
+      if (observation.flow) changes.flow = JSON.stringify(observation.flow);
+      if (observation.expiresAt !== undefined) changes.expiresAt = observation.expiresAt;
       const until = observation.expiresAt === undefined ? '' : expireAt(observation.expiresAt);
-      await client.eval(OBSERVE, 1, flowKey(flowId), until, ...fields);
+      await client.eval(OBSERVE, 1, flowKey(flowId), until, JSON.stringify(changes));
     },
     async settle(flowId, settlement) {
-      const reply = await client.eval(
-        SETTLE,
-        1,
-        flowKey(flowId),
-        'state',
-        settlement.outcome,
-        'outcome',
-        settlement.outcome,
-        'flow',
-        settlement.flow ? JSON.stringify(settlement.flow) : '',
-        'result',
-        settlement.result ? JSON.stringify(settlement.result) : '',
-        'settledAt',
-        settlement.settledAt,
-      );
-      return parse(reply);
+      const changes: Partial<StoredRecord> = {
+        state: settlement.outcome,
+        outcome: settlement.outcome,
+        settledAt: settlement.settledAt,
+      };
+      if (settlement.flow) changes.flow = JSON.stringify(settlement.flow);
+      if (settlement.result) changes.result = JSON.stringify(settlement.result);
+      return parse(flowId, await client.eval(SETTLE, 1, flowKey(flowId), JSON.stringify(changes)));
     },
     async markDelivered(flowId, deliveredAt) {
-      await client.eval(MARK_DELIVERED, 1, flowKey(flowId), deliveredAt);
+      const changes = { state: 'delivered', deliveredAt, deliveryFailedAt: false };
+      await client.eval(MARK_DELIVERED, 2, flowKey(flowId), failedKey, flowId, JSON.stringify(changes));
+    },
+    async markDeliveryFailed(flowId, failedAt) {
+      await client.eval(
+        MARK_DELIVERY_FAILED,
+        2,
+        flowKey(flowId),
+        failedKey,
+        flowId,
+        String(Date.parse(failedAt)),
+        JSON.stringify({ deliveryFailedAt: failedAt }),
+      );
+    },
+    async listDeliveryFailed() {
+      return parsePairs(await client.eval(LIST, 1, failedKey, flowPrefix, ''));
+    },
+    async reopenDelivery(flowId) {
+      return Number(await client.eval(REOPEN_DELIVERY, 2, flowKey(flowId), failedKey, flowId)) === 1;
+    },
+    async *scan(batchSize = 500) {
+      // SCAN holds no lock and costs no memory; on a Cluster every master holds some keys.
+      for (const node of client.nodes ? client.nodes('master') : [client]) {
+        let cursor = '0';
+        do {
+          const [next, keys] = await node.scan(cursor, 'MATCH', `${flowPrefix}*`, 'COUNT', batchSize);
+          cursor = next;
+          if (keys.length === 0) continue;
+          const values = await node.mget(...keys);
+          const records: LedgerRecord[] = [];
+          for (const [i, key] of keys.entries()) {
+            const record = parse(key.slice(flowPrefix.length), values[i]);
+            if (record) records.push(record);
+          }
+          yield records;
+        } while (cursor !== '0');
+      }
     },
   };
 }

@@ -5,8 +5,17 @@ import type { ResolvedVerdictsOptions } from './FlowVerdictsOptions.ts';
 
 /** What one read of an open flow decided. */
 export type WatchDecision =
-  /** Read it again in `delayMs`; `retryAfterMs`: Verigram asked every caller to wait that long (429/503). */
-  | { kind: 'again'; delayMs: number; retryAfterMs?: number | undefined; observation: LedgerObservation }
+  /**
+   * Read it again in `delayMs`; `retryAfterMs`: Verigram asked every caller to wait that long
+   * (429/503); `started`: the read showed the flow in progress (undefined when the read failed).
+   */
+  | {
+      kind: 'again';
+      delayMs: number;
+      retryAfterMs?: number | undefined;
+      started?: boolean | undefined;
+      observation: LedgerObservation;
+    }
   /** The flow has ended: read its result next, at once. */
   | { kind: 'result'; observation: LedgerObservation }
   | { kind: 'settle'; settlement: LedgerSettlement };
@@ -98,7 +107,7 @@ export async function watchFlowOnce(record: LedgerRecord, context: WatchContext)
     if (pastExpiry()) {
       return {
         kind: 'settle',
-        settlement: { outcome: 'expired', flow: record.flow, result: null, settledAt: settledAt() },
+        settlement: { outcome: 'expired', flow: null, result: null, settledAt: settledAt() },
       };
     }
     return failed(error);
@@ -119,6 +128,8 @@ export async function watchFlowOnce(record: LedgerRecord, context: WatchContext)
   return {
     kind: 'again',
     delayMs: nextReadDelay(flow, record, expiresAt, now, context),
-    observation: { failures: 0, flow, expiresAt },
+    started: flow.started_at !== undefined,
+    // The read itself is not kept: an open flow's record stays small (see FlowLedger).
+    observation: { failures: 0, expiresAt },
   };
 }

@@ -86,4 +86,41 @@ describe.each(ledgers)('%s flow ledger', (_name, makeLedger) => {
       settledAt: '2026-12-06T10:05:00.000Z',
     });
   });
+
+  it('lists a verdict whose delivery gave up until it is reopened, once; a delivery forgets it', async () => {
+    const ledger = makeLedger();
+    const verdict = {
+      outcome: 'settled' as const,
+      flow: null,
+      result: null,
+      settledAt: '2026-12-06T10:05:00.000Z',
+    };
+    await ledger.insert(entry('F6', 'alice-0001', '2026-12-06T10:00:00.000Z'));
+    await ledger.insert(entry('F7', 'alice-0001', '2026-12-06T10:01:00.000Z'));
+    // An open flow has no delivery to fail.
+    await ledger.markDeliveryFailed('F6', '2026-12-06T10:06:00.000Z');
+    expect(await ledger.listDeliveryFailed()).toEqual([]);
+
+    await ledger.settle('F6', verdict);
+    await ledger.settle('F7', verdict);
+    await ledger.markDeliveryFailed('F7', '2026-12-06T10:07:00.000Z');
+    await ledger.markDeliveryFailed('F6', '2026-12-06T10:08:00.000Z');
+    expect((await ledger.listDeliveryFailed()).map((record) => record.flowId)).toEqual(['F7', 'F6']);
+
+    const reopened = await Promise.all([ledger.reopenDelivery('F7'), ledger.reopenDelivery('F7')]);
+    expect(reopened.sort()).toEqual([false, true]);
+    expect((await ledger.get('F7'))?.deliveryFailedAt).toBeUndefined();
+    await ledger.markDelivered('F6', '2026-12-06T10:09:00.000Z');
+    expect(await ledger.listDeliveryFailed()).toEqual([]);
+    expect(await ledger.get('F6')).toMatchObject({
+      state: 'delivered',
+      deliveredAt: '2026-12-06T10:09:00.000Z',
+    });
+    expect((await ledger.get('F6'))?.deliveryFailedAt).toBeUndefined();
+    expect(await ledger.reopenDelivery('F6')).toBe(false);
+
+    const scanned: string[] = [];
+    for await (const records of ledger.scan()) scanned.push(...records.map((record) => record.flowId));
+    expect(scanned.sort()).toEqual(['F6', 'F7']);
+  });
 });

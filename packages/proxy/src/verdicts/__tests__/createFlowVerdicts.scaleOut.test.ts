@@ -97,7 +97,8 @@ describe('server-side verdicts on BullMQ, two instances', () => {
     const completed = (await redis.lrange(`${prefix}:test:completed`, 0, -1)).map((line) => line.slice(2));
     expect(completed.sort()).toEqual(expected);
     for (const flowId of flowIds) {
-      expect(await redis.hget(`${prefix}:ledger:flow:${flowId}`, 'state')).toBe('delivered');
+      const record = JSON.parse((await redis.get(`${prefix}:ledger:flow:${flowId}`)) as string);
+      expect(record.state).toBe('delivered');
     }
   }, 60_000);
 });

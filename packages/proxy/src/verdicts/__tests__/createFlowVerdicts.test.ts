@@ -83,6 +83,18 @@ function countingTransport() {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Waits until no watch step or delivery is scheduled or running (on every instance): from then
+ * on a second delivery could only come from a new track, nudge or redeliver, so a count of
+ * deliveries taken after it is final.
+ */
+async function drained(verdicts: FlowVerdicts) {
+  await eventually(async () => {
+    const { watches, deliveries } = await verdicts.pending();
+    return watches === 0 && deliveries === 0;
+  });
+}
+
 describe.each(modes)('server-side verdicts (%s)', (mode) => {
   it('given a tab closed mid-flow, when the flow finishes in the sandbox, then the handler gets its verdict once', async () => {
     const received: FlowVerdict[] = [];
@@ -114,7 +126,7 @@ describe.each(modes)('server-side verdicts (%s)', (mode) => {
     });
     expect(Number.isNaN(Date.parse(verdict.settledAt))).toBe(false);
     await eventually(async () => (await verdicts.get(flowId))?.state === 'delivered');
-    await sleep(300);
+    await drained(verdicts);
     expect(received).toHaveLength(1);
     expect(await verdicts.get(flowId)).toMatchObject({ state: 'delivered', outcome: 'settled' });
   });
@@ -131,8 +143,55 @@ describe.each(modes)('server-side verdicts (%s)', (mode) => {
     await verdicts.track({ flowId: flow_id, personId: 'carol-0003+auto', vlink: 'https://example.test/v' });
 
     await eventually(async () => (await verdicts.get(flow_id))?.state === 'delivered');
-    await sleep(400);
+    await drained(verdicts);
     expect(calls).toEqual([`vd_${flow_id}`, `vd_${flow_id}`, `vd_${flow_id}`, `vd_${flow_id}`]);
+  });
+
+  it('given a handler that throws on every attempt, then the verdict is listed as failed, and redeliver delivers it again with the same deliveryId', async () => {
+    let failing = true;
+    const calls: string[] = [];
+    const verdicts = verdictsFor(mode, {
+      delivery: { attempts: 3, baseDelayMs: 20, maxDelayMs: 50 },
+      onFlowSettled: (verdict) => {
+        calls.push(verdict.deliveryId);
+        if (failing) throw new Error(`the bank's database is down (${calls.length})`);
+      },
+    });
+    const { flow_id } = sandbox.engine.createFlow(API_KEY, { person_id: 'owen-00001' });
+    await verdicts.track({ flowId: flow_id, personId: 'owen-00001', vlink: 'https://example.test/v' });
+    // Bad calls change nothing: an unknown flow, a flow still open.
+    await expect(verdicts.redeliver('01UNKNOWNFLOW')).rejects.toThrow(/no failed delivery \(unknown flow\)/);
+    await expect(verdicts.redeliver(flow_id)).rejects.toThrow(/no failed delivery \(state open\)/);
+    expect(await verdicts.get(flow_id)).toMatchObject({ state: 'open' });
+
+    sandbox.engine.completeFlow(API_KEY, flow_id, 'pass');
+    const [failed] = await eventually(async () => {
+      const list = await verdicts.listFailedDeliveries();
+      return list.length > 0 ? list : undefined;
+    });
+    expect(failed).toMatchObject({
+      deliveryId: `vd_${flow_id}`,
+      flowId: flow_id,
+      personId: 'owen-00001',
+      state: 'settled',
+      flow: { flow_status: 'pass' },
+    });
+    expect(await verdicts.get(flow_id)).toMatchObject({
+      state: 'settled',
+      deliveryFailedAt: expect.any(String),
+    });
+    // Given up: nothing is scheduled for it any more, and it was tried exactly `attempts` times.
+    await drained(verdicts);
+    expect(calls).toEqual([`vd_${flow_id}`, `vd_${flow_id}`, `vd_${flow_id}`]);
+
+    failing = false;
+    await verdicts.redeliver(flow_id);
+    await eventually(async () => (await verdicts.get(flow_id))?.state === 'delivered');
+    await drained(verdicts);
+    expect(calls).toEqual([`vd_${flow_id}`, `vd_${flow_id}`, `vd_${flow_id}`, `vd_${flow_id}`]);
+    expect(await verdicts.listFailedDeliveries()).toEqual([]);
+    expect((await verdicts.get(flow_id))?.deliveryFailedAt).toBeUndefined();
+    await expect(verdicts.redeliver(flow_id)).rejects.toThrow(/no failed delivery \(state delivered\)/);
   });
 
   it('given delivery.concurrency 2, then no more than two handlers run at once', async () => {
@@ -237,7 +296,7 @@ describe.each(modes)('server-side verdicts (%s)', (mode) => {
     const lastLimited = requests.filter((r) => r.status === 429).at(-1) as { at: number };
     const next = sorted.find((at) => at > lastLimited.at) as number;
     expect(next - lastLimited.at).toBeGreaterThanOrEqual(900);
-    await sleep(300);
+    await drained(instances[0] as FlowVerdicts);
     expect([...received.values()]).toEqual([1, 1, 1, 1, 1, 1]);
   });
 

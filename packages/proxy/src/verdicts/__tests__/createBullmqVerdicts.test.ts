@@ -1,0 +1,131 @@
+// What only the Redis + BullMQ mode has to hold, on a real redis-server and the real sandbox: a
+// watched flow stays small in Redis, and a ledger whose queue keys were lost still gets every
+// verdict delivered, once, through the sweep.
+import { type RunningSandbox, startSandbox } from '@verigram-kit/sandbox/server';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../../__tests__/eventually.ts';
+import { API_KEY } from '../../__tests__/fakeUpstream.ts';
+import { useRedisServer } from '../../__tests__/redisServer.ts';
+import { createNodeTransport } from '../../adapters/node/createNodeTransport.ts';
+import { watchJobIdFor } from '../createBullmqVerdicts.ts';
+import { createFlowVerdicts } from '../createFlowVerdicts.ts';
+import type { FlowVerdict, FlowVerdicts } from '../FlowVerdicts.ts';
+import type { FlowVerdictsOptions } from '../FlowVerdictsOptions.ts';
+
+let sandbox: RunningSandbox;
+const server = useRedisServer();
+const transport = createNodeTransport();
+const open: FlowVerdicts[] = [];
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, env: {}, rateLimit: { limit: 100_000, windowMs: 60_000 } });
+});
+afterAll(() => sandbox.close());
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((verdicts) => verdicts.close()));
+});
+
+function verdictsOn(
+  prefix: string,
+  overrides: Partial<FlowVerdictsOptions> & Pick<FlowVerdictsOptions, 'onFlowSettled'>,
+) {
+  const verdicts = createFlowVerdicts({
+    apiKey: API_KEY,
+    baseUrl: sandbox.url,
+    fetch: transport,
+    redis: { host: '127.0.0.1', port: server.port, maxRetriesPerRequest: null },
+    prefix,
+    intervals: { notStartedMs: 40, inProgressMs: 40, errorBaseMs: 20, errorMaxMs: 200 },
+    delivery: { baseDelayMs: 20, maxDelayMs: 100 },
+    upstreamBudget: { requestsPerSecond: 50 },
+    leaseMs: 10_000,
+    logger: false,
+    ...overrides,
+  });
+  open.push(verdicts);
+  return verdicts;
+}
+
+async function keysMatching(pattern: string): Promise<string[]> {
+  const found: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, keys] = await server.redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+    cursor = next;
+    found.push(...keys);
+  } while (cursor !== '0');
+  return found;
+}
+
+describe('server-side verdicts on BullMQ', () => {
+  it('given a flow watched and read, then its ledger entry, watch job and person index take under 1 kB, and the job carries only the flow id', async () => {
+    const prefix = `mem${Math.random().toString(36).slice(2)}`;
+    const personId = 'mona-00001';
+    const verdicts = verdictsOn(prefix, {
+      onFlowSettled: () => {},
+      // Read every 200 ms, and the test looks between two reads.
+      intervals: { notStartedMs: 200, inProgressMs: 200 },
+    });
+    const { flow_id, vlink } = sandbox.engine.createFlow(API_KEY, { person_id: personId });
+    await verdicts.track({ flowId: flow_id, personId, vlink });
+    const jobKey = `${prefix}:watch:${watchJobIdFor(flow_id)}`;
+    // Read at least once: the job has run and waits for its next read.
+    await eventually(async () => Number(await server.redis.hget(jobKey, 'ats')) >= 1);
+
+    expect(JSON.parse((await server.redis.hget(jobKey, 'data')) as string)).toEqual({ flowId: flow_id });
+    const keys = [jobKey, `${prefix}:ledger:flow:${flow_id}`, `${prefix}:ledger:person:${personId}`];
+    const bytes = await Promise.all(keys.map((key) => server.redis.memory('USAGE', key)));
+    expect(bytes.every((size) => typeof size === 'number' && size > 0)).toBe(true);
+    expect((bytes as number[]).reduce((sum, size) => sum + size, 0)).toBeLessThan(1024);
+    // Redis's compact encodings, which the sizes above depend on.
+    expect(await server.redis.object('ENCODING', jobKey)).toBe('listpack');
+    expect(await server.redis.type(`${prefix}:ledger:flow:${flow_id}`)).toBe('string');
+  });
+
+  it('given the queue keys lost while the ledger holds open flows, then the sweep re-creates their watches and each verdict is delivered once', async () => {
+    const prefix = `sweep${Math.random().toString(36).slice(2)}`;
+    const received: FlowVerdict[] = [];
+    const sweeps: number[] = [];
+    const verdicts = verdictsOn(prefix, {
+      onFlowSettled: (verdict) => void received.push(verdict),
+      sweepIntervalMs: 300,
+      logger: (_level, message) => {
+        if (message === 'verdicts: swept the ledger') sweeps.push(received.length);
+      },
+    });
+    const flowIds: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const personId = `nina-0000${i}`;
+      const { flow_id, vlink } = sandbox.engine.createFlow(API_KEY, { person_id: personId });
+      flowIds.push(flow_id);
+      await verdicts.track({ flowId: flow_id, personId, vlink });
+    }
+    // A sweep has run with every job in place (it found nothing to add).
+    await eventually(() => sweeps.length >= 1);
+
+    // Redis loses BullMQ's keys (a FLUSH of the queues, a restart without persistence); the
+    // ledger keeps its records.
+    const queueKeys = [
+      ...(await keysMatching(`${prefix}:watch:*`)),
+      ...(await keysMatching(`${prefix}:deliver:*`)),
+    ];
+    expect(queueKeys.length).toBeGreaterThan(0);
+    await server.redis.del(...queueKeys);
+    expect(await verdicts.pending()).toEqual({ watches: 0, deliveries: 0 });
+    for (const flowId of flowIds) sandbox.engine.completeFlow(API_KEY, flowId, 'pass');
+
+    await eventually(() => received.length === 3);
+    expect(received.map((verdict) => verdict.deliveryId).sort()).toEqual(
+      flowIds.map((flowId) => `vd_${flowId}`).sort(),
+    );
+    // Nothing else can happen: the queues are drained and two more sweeps have walked the ledger.
+    await eventually(async () => {
+      const { watches, deliveries } = await verdicts.pending();
+      return watches === 0 && deliveries === 0;
+    });
+    const sweepsSoFar = sweeps.length;
+    await eventually(() => sweeps.length >= sweepsSoFar + 2);
+    expect(received).toHaveLength(3);
+    for (const flowId of flowIds) expect((await verdicts.get(flowId))?.state).toBe('delivered');
+  });
+});
