@@ -19,6 +19,7 @@ import {
   isTerminalFlow,
   VerigramKitError,
 } from '@verigram-kit/core';
+import { broadcastFlowRead } from './queries/flowReadBroadcast.ts';
 import {
   DEFAULT_ALLOW,
   type UseVerigramFlowOptions,
@@ -46,6 +47,8 @@ export interface FlowSession {
   close(): void;
   /** Stops polling and the gate, closes any popup. */
   stop(): void;
+  /** The user stopped the flow here: stop, and tell the page's other widgets. */
+  cancel(): void;
 }
 
 /** Popup, redirect and auto mode (flowWindow.tsx, loaded only when asked for). */
@@ -112,6 +115,8 @@ export function startFlowSession(
     getFlow: async (flowId: string) => {
       const flow = await client.getFlow(flowId);
       read = flow;
+      // A terminal flow is told with its result, on completion (below).
+      if (!isTerminalFlow(flow)) broadcastFlowRead({ flowId, flow });
       // A terminal flow's events wait for the gate's read of its result (below), so they come
       // before onComplete. A new step costs one read of the result: the services and statuses of
       // the steps so far, which GET /flow does not give.
@@ -143,6 +148,7 @@ export function startFlowSession(
       const o = latest.current;
       if (o.resumeKey) clearResume(o.resumeKey);
       windows?.complete();
+      broadcastFlowRead({ flowId: handle.flowId, flow, result });
       setStatus('complete');
       o.onComplete?.(flow, result);
     },
@@ -162,6 +168,8 @@ export function startFlowSession(
   const every = latest.current.pollInterval ?? 5000;
   if (every > 0 && !gate.done) timer = setInterval(gate.check, every);
 
+  // The element the frame is mounted in, once shown.
+  let shown: HTMLElement | undefined;
   const makeEmbed = (current: EmbedMode | 'modal', extra?: Partial<FlowEmbedOptions>) =>
     createFlowEmbed({
       ...handle,
@@ -180,6 +188,10 @@ export function startFlowSession(
           setStatus((s) => (s === 'popup' ? s : 'ready'));
           o.onReady?.(message);
         } else if (type === 'cancelled') o.onCancel?.(message);
+        // Escape pressed inside the page (which this document never sees): the modal around the
+        // frame listens for this event on its dialog and asks whether to stop (FlowModal.tsx).
+        else if (type === 'close_request')
+          shown?.dispatchEvent(new Event('verigram-close-request', { bubbles: true }));
         else if (type === 'camera_error') {
           if (o.mode === 'auto' && current === 'inline') host.setMode('popup');
           else
@@ -203,6 +215,7 @@ export function startFlowSession(
     show(mode, container, title) {
       // Ended already (a resumed flow): nothing to show, and redirect must not leave again.
       if (gate.done || windows?.show(handle, mode) || !container) return;
+      shown = container;
       const embed = makeEmbed(mode);
       embed.mount(container, { title, allow: latest.current.allow ?? DEFAULT_ALLOW });
       return embed.destroy;
@@ -210,6 +223,10 @@ export function startFlowSession(
     start: (mode) => windows?.start(handle, mode, session),
     close: () => windows?.close(),
     stop,
+    cancel() {
+      stop();
+      broadcastFlowRead({ flowId: handle.flowId, cancelled: true });
+    },
   };
   return session;
 }

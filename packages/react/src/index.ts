@@ -15,7 +15,13 @@ export type { FlowStatusBadgeProps } from './status/FlowStatusBadge.tsx';
 export { FlowStatusBadge } from './status/FlowStatusBadge.tsx';
 export type { FlowStatusTimelineProps } from './status/FlowStatusTimeline.tsx';
 export { FlowStatusTimeline } from './status/FlowStatusTimeline.tsx';
-export type { FlowStatusMessages, FlowStatusMessagesOverrides } from './status/flowStatusMessages.ts';
+export type {
+  CheckKind,
+  CheckResult,
+  FlowOutcome,
+  FlowStatusMessages,
+  FlowStatusMessagesOverrides,
+} from './status/flowStatusMessages.ts';
 export { FLOW_STATUS_MESSAGES_EN } from './status/flowStatusMessages.ts';
 export { loadFlowStatusMessages } from './status/loadFlowStatusMessages.ts';
 export type { UseFlowOptions } from './useFlow.ts';

@@ -14,6 +14,7 @@ import {
 } from '@verigram-kit/core';
 import { useSyncExternalStore } from 'react';
 import { flowQueryKeys } from './queries/flowQueryKeys.ts';
+import { subscribeFlowReads, wasCancelledHere } from './queries/flowReadBroadcast.ts';
 import { flowStepResultQueryOptions } from './queries/flowStepResultQueryOptions.ts';
 import { failureRetryAt, mayRequestNow, restartPollingClock } from './queries/pollingClock.ts';
 import { useKitQueryClient } from './queries/useKitQueryClient.ts';
@@ -23,7 +24,9 @@ import { useFlowClient } from './VerigramProvider.tsx';
 
 /**
  * Where the flow stands: `loading` until the first answer, `error` when there is no answer at all
- * (e.g. an unknown flow id), otherwise the flow's phase (core `getFlowPhase`).
+ * (e.g. an unknown flow id), `cancelled` when the user stopped it in a `<VerigramFlow>` of this
+ * page and the server has not ended it yet (it does by itself once the user is inactive, spec
+ * FlowEndCause `disconnected`), otherwise the flow's phase (core `getFlowPhase`).
  */
 export type FlowStatusState =
   | 'loading'
@@ -32,6 +35,7 @@ export type FlowStatusState =
   | 'passed'
   | 'failed'
   | 'unknown'
+  | 'cancelled'
   | 'error';
 
 /**
@@ -102,13 +106,18 @@ export function useFlowStatus(flowId: string, options: UseFlowStatusOptions = {}
     queryClient,
   );
   const online = useSyncExternalStore(subscribeOnline, isOnline, () => true);
+  const cancelled = useSyncExternalStore(
+    subscribeFlowReads,
+    () => wasCancelledHere(flowId),
+    () => false,
+  );
 
   const flow = flowQuery.data;
   const result = resultQuery.data;
   // While in progress, the step's partial result (liveTimeline); once terminal, the final one.
   const shownResult = result ?? (stepId !== undefined ? stepQuery.data : undefined);
   let state: FlowStatusState;
-  if (flow) state = getFlowPhase(flow);
+  if (flow) state = cancelled && !isTerminalFlow(flow) ? 'cancelled' : getFlowPhase(flow);
   else if (flowQuery.status === 'error') state = 'error';
   else state = 'loading';
   const failure =

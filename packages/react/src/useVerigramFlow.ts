@@ -253,7 +253,7 @@ export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowCo
     },
     cancel() {
       cancelled.current = true;
-      session?.stop();
+      session?.cancel();
       setStatus('cancelled');
       latest.current.onCancel?.();
     },

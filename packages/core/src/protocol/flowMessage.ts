@@ -44,6 +44,11 @@ export interface FailedMessage extends Envelope<'failed'> {
 }
 /** The user abandoned the flow. */
 export type CancelledMessage = Envelope<'cancelled'>;
+/**
+ * Escape was pressed inside the page: a host document never sees keys pressed in a frame of
+ * another origin, so a dialog around the frame learns it from this message and asks to close.
+ */
+export type CloseRequestMessage = Envelope<'close_request'>;
 /** getUserMedia failed; `name` is the DOMException name (NotAllowedError, NotFoundError...). */
 export interface CameraErrorMessage extends Envelope<'camera_error'> {
   name: string;
@@ -58,6 +63,7 @@ export type FlowMessage =
   | CompletedMessage
   | FailedMessage
   | CancelledMessage
+  | CloseRequestMessage
   | CameraErrorMessage;
 
 export type FlowMessageType = FlowMessage['type'];
@@ -74,6 +80,7 @@ const FIELDS: Record<FlowMessageType, Record<string, (v: unknown) => boolean>> =
   completed: { flowStatus: isString },
   failed: { endCause: isString },
   cancelled: {},
+  close_request: {},
   camera_error: { name: isString, message: isString },
 };
 

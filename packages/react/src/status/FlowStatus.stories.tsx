@@ -3,10 +3,11 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { onlineManager } from '@tanstack/react-query';
 import type { Locale } from '@verigram-kit/core';
 import type { InMemoryClient, ScriptOutcome } from '@verigram-kit/sandbox';
-import { expect } from 'storybook/test';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import { loadedVerigram, type VerigramStoryParameters } from '../stories/verigramLoader.tsx';
 import { storyApiError, withScriptedFailures } from '../stories/withScriptedFailures.ts';
 import { FlowStatus } from './FlowStatus.tsx';
+import { loadFlowStatusMessages } from './loadFlowStatusMessages.ts';
 import './flowStatus.css';
 
 // Every state is a real flow of the in-memory sandbox (consent, then liveness), moved along by
@@ -69,105 +70,171 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const badge = { selector: '.vgk-flow-status__badge' };
+/** The story's strings, in the toolbar's locale (or the story's own `locale` arg). */
+const stringsOf = (args: { locale?: Locale | undefined }, globals: Record<string, unknown>) =>
+  loadFlowStatusMessages(args.locale ?? (globals.locale as Locale | undefined) ?? 'en');
+
+/** The root once it shows `outcome` (every locale: the attribute, not the words). */
+async function settledOn(canvasElement: HTMLElement, outcome: string) {
+  await waitFor(
+    () => expect(canvasElement.querySelector('.vgk-flow-status')).toHaveAttribute('data-outcome', outcome),
+    { timeout: 5000 },
+  );
+  return canvasElement.querySelector('.vgk-flow-status') as HTMLElement;
+}
+
+const headlineOf = (root: HTMLElement) => root.querySelector('.vgk-flow-status__headline')?.textContent;
+const nextOf = (root: HTMLElement) => root.querySelector('.vgk-flow-status__next')?.textContent;
 
 export const NotStarted: Story = {
   parameters: { verigram: notStarted() },
-  play: async ({ canvas }) => {
-    await canvas.findByText('Not started', badge);
-    await expect(canvas.getByRole('group', { name: 'Verification status' })).toHaveAttribute(
-      'data-state',
-      'not_started',
-    );
+  play: async ({ canvasElement, args, globals }) => {
+    const text = await stringsOf(args, globals);
+    const root = await settledOn(canvasElement, 'not_started');
+    await expect(headlineOf(root)).toBe(text.headline.not_started);
+    await expect(root).toHaveAttribute('role', 'group');
+    await expect(root).toHaveAccessibleName(text.title);
   },
 };
 
 export const InProgress: Story = {
-  play: async ({ canvas }) => {
-    await canvas.findByText('In progress', badge);
-    await expect(await canvas.findByText('Step 2 of 2: verilive')).toBeVisible();
+  play: async ({ canvasElement, canvas, args, globals }) => {
+    const text = await stringsOf(args, globals);
+    await settledOn(canvasElement, 'in_progress');
+    await expect(
+      await canvas.findByText(
+        text.currentStep
+          .replace('{position}', '2')
+          .replace('{total}', '2')
+          .replace('{service}', text.check.selfie),
+      ),
+    ).toBeVisible();
+    // The live timeline: consent done, the selfie check under way.
+    await waitFor(() =>
+      expect(
+        [...canvasElement.querySelectorAll('.vgk-flow-status__check')].map((row) =>
+          row.getAttribute('data-result'),
+        ),
+      ).toEqual(['passed', 'active']),
+    );
   },
 };
 
 export const InProgressCompact: Story = {
   args: { variant: 'compact' },
-  play: async ({ canvas }) => {
-    await expect(await canvas.findByText('Step 2 of 2: verilive')).toBeVisible();
-    await expect(canvas.queryByRole('heading')).toBeNull();
+  play: async ({ canvasElement }) => {
+    await settledOn(canvasElement, 'in_progress');
+    await waitFor(() => expect(canvasElement.querySelector('.vgk-flow-status__step-now')).not.toBeNull());
+    await expect(canvasElement.querySelector('ol')).toBeNull();
   },
 };
 
 export const Passed: Story = {
   parameters: { verigram: ended('pass') },
-  play: async ({ canvas }) => {
-    await canvas.findByText('Passed', badge);
-    await expect(await canvas.findByText('Every step was completed.')).toBeVisible();
-    await expect((await canvas.findAllByText('Approved')).length).toBeGreaterThan(0);
+  play: async ({ canvasElement, args, globals }) => {
+    const text = await stringsOf(args, globals);
+    const root = await settledOn(canvasElement, 'passed');
+    await expect(headlineOf(root)).toBe(text.headline.passed);
+    await expect(nextOf(root)).toBe(text.next.passed);
+    await waitFor(() =>
+      expect(
+        [...root.querySelectorAll('.vgk-flow-status__check')].map((row) => row.getAttribute('data-result')),
+      ).toEqual(['passed', 'passed']),
+    );
   },
 };
 
 export const PassedCompact: Story = {
   parameters: { verigram: ended('pass') },
   args: { variant: 'compact' },
-  play: async ({ canvas }) => {
-    await canvas.findByText('Passed', badge);
-    await expect(canvas.queryByText('Approved')).toBeNull();
+  play: async ({ canvasElement }) => {
+    const root = await settledOn(canvasElement, 'passed');
+    await expect(root.querySelector('.vgk-flow-status__check')).toBeNull();
+    await expect(root.querySelector('details')).toBeNull();
   },
 };
 
-/** A check said no: the pipeline still ran to its end (`end_cause: completed`), the verdict is fail. */
+/**
+ * A check said no: the pipeline ran to its end (`end_cause: completed`) and the verdict is fail.
+ * The customer reads what to do next; the raw statuses are under "Details for support".
+ */
 export const Failed: Story = {
   parameters: { verigram: ended('fail') },
-  play: async ({ canvas }) => {
-    await canvas.findByText('Failed', badge);
-    await expect(await canvas.findByText('Every step was completed.')).toBeVisible();
-    await expect((await canvas.findAllByText('Denied')).length).toBeGreaterThan(0);
+  play: async ({ canvasElement, canvas, args, globals }) => {
+    const text = await stringsOf(args, globals);
+    const root = await settledOn(canvasElement, 'rejected');
+    await expect(headlineOf(root)).toBe(text.headline.rejected);
+    await expect(nextOf(root)).toBe(text.next.rejected);
+    await expect(root.querySelector('.vgk-flow-status__summary')?.textContent).not.toMatch(/completed/);
+    const details = canvas.getByText(text.details);
+    await userEvent.click(details);
+    await expect(await canvas.findByText(/fail · completed/)).toBeVisible();
   },
 };
 
-/** Verigram itself failed (`end_cause: failed`). */
+/** Verigram itself failed (`end_cause: failed`): not the customer's doing, and it says so. */
 export const ServerError: Story = {
   parameters: { verigram: ended('error') },
-  play: async ({ canvas }) => {
-    await canvas.findByText('Failed', badge);
-    await expect(
-      await canvas.findByText('The verification stopped because of a server error.'),
-    ).toBeVisible();
+  play: async ({ canvasElement, args, globals }) => {
+    const text = await stringsOf(args, globals);
+    const root = await settledOn(canvasElement, 'server_error');
+    await expect(nextOf(root)).toBe(text.next.server_error);
   },
 };
 
 export const Timeout: Story = {
   parameters: { verigram: ended('timeout') },
-  play: async ({ canvas }) => {
-    await canvas.findByText('Failed', badge);
-    await expect(await canvas.findByText('A step ran out of time.')).toBeVisible();
+  play: async ({ canvasElement, args, globals }) => {
+    const text = await stringsOf(args, globals);
+    const root = await settledOn(canvasElement, 'expired');
+    await expect(headlineOf(root)).toBe(text.headline.expired);
   },
 };
 
 export const Disconnected: Story = {
   parameters: { verigram: ended('abandon') },
-  play: async ({ canvas }) => {
-    await canvas.findByText('Failed', badge);
-    await expect(await canvas.findByText('The user left or lost the connection.')).toBeVisible();
+  play: async ({ canvasElement, args, globals }) => {
+    const text = await stringsOf(args, globals);
+    const root = await settledOn(canvasElement, 'interrupted');
+    await expect(headlineOf(root)).toBe(text.headline.interrupted);
   },
 };
 
 export const UnderReview: Story = {
   parameters: { verigram: ended('unknown') },
-  play: async ({ canvas }) => {
-    await canvas.findByText('Finished, awaiting a decision', badge);
+  play: async ({ canvasElement, args, globals }) => {
+    const text = await stringsOf(args, globals);
+    const root = await settledOn(canvasElement, 'review');
+    await expect(headlineOf(root)).toBe(text.headline.review);
+    await expect(nextOf(root)).toBe(text.next.review);
+  },
+};
+
+/** In a narrow side column (and on a 320 px phone) the timeline wraps instead of overflowing. */
+export const SideColumn: Story = {
+  parameters: { verigram: ended('fail') },
+  decorators: [
+    (Story) => (
+      <div style={{ width: 280 }} data-testid="column">
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvasElement, canvas }) => {
+    const root = await settledOn(canvasElement, 'rejected');
+    const column = canvas.getByTestId('column');
+    await expect(root.scrollWidth).toBeLessThanOrEqual(column.clientWidth);
   },
 };
 
 /** The browser went offline after the first read: polling pauses and says so. */
 export const Offline: Story = {
   beforeEach: () => () => onlineManager.setOnline(true),
-  play: async ({ canvas }) => {
-    await canvas.findByText('In progress', badge);
+  play: async ({ canvasElement, canvas, args, globals }) => {
+    const text = await stringsOf(args, globals);
+    await settledOn(canvasElement, 'in_progress');
     onlineManager.setOnline(false);
-    await expect(
-      await canvas.findByText('You are offline. The status will update when the connection is back.'),
-    ).toBeVisible();
+    await expect(await canvas.findByText(text.connection.offline)).toBeVisible();
   },
 };
 
@@ -181,11 +248,10 @@ export const ConnectionProblem: Story = {
     ),
   },
   args: { polling: { intervalMs: 200 } },
-  play: async ({ canvas }) => {
-    await expect(
-      await canvas.findByText('Connection problem. Retrying automatically.', {}, { timeout: 4000 }),
-    ).toBeVisible();
-    await canvas.findByText('In progress', badge);
+  play: async ({ canvasElement, canvas, args, globals }) => {
+    const text = await stringsOf(args, globals);
+    await expect(await canvas.findByText(text.connection.error, {}, { timeout: 4000 })).toBeVisible();
+    await settledOn(canvasElement, 'in_progress');
   },
 };
 
@@ -199,10 +265,16 @@ export const RateLimited: Story = {
     ),
   },
   args: { polling: { intervalMs: 200 } },
-  play: async ({ canvas }) => {
-    await expect(
-      await canvas.findByText(/^Too many requests\. Next check at/, {}, { timeout: 4000 }),
-    ).toBeVisible();
+  play: async ({ canvasElement }) => {
+    await waitFor(
+      () =>
+        expect(canvasElement.querySelector('.vgk-flow-status')).toHaveAttribute(
+          'data-connection',
+          'rate_limited',
+        ),
+      { timeout: 4000 },
+    );
+    await expect(canvasElement.querySelector('.vgk-flow-status__notice')).not.toBeNull();
   },
 };
 
@@ -210,8 +282,10 @@ export const RateLimited: Story = {
 export const ErrorState: Story = {
   name: 'Error',
   parameters: { verigram: { setup: () => ({ flowId: 'flow-that-does-not-exist' }) } },
-  play: async ({ canvas }) => {
-    await canvas.findByText('The status could not be loaded', badge);
+  play: async ({ canvasElement, args, globals }) => {
+    const text = await stringsOf(args, globals);
+    const root = await settledOn(canvasElement, 'error');
+    await expect(headlineOf(root)).toBe(text.headline.error);
   },
 };
 
@@ -219,7 +293,7 @@ export const Kazakh: Story = {
   globals: { locale: 'kk' },
   parameters: { verigram: ended('pass') },
   play: async ({ canvas }) => {
-    await expect((await canvas.findAllByText('Мақұлданды')).length).toBeGreaterThan(0);
+    await expect(await canvas.findByText('Жеке басыңыз расталды')).toBeVisible();
   },
 };
 
@@ -227,6 +301,6 @@ export const Russian: Story = {
   globals: { locale: 'ru' },
   parameters: { verigram: ended('timeout') },
   play: async ({ canvas }) => {
-    await expect(await canvas.findByText('Время на шаг истекло.')).toBeVisible();
+    await expect(await canvas.findByText('Время проверки истекло')).toBeVisible();
   },
 };

@@ -2,10 +2,12 @@
 import type { FlowPollingOptions, FlowServiceStatus, Locale } from '@verigram-kit/core';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react';
 import { type UseFlowStatusResult, useFlowStatus } from '../useFlowStatus.ts';
+import { getCheckKind, getCheckResult, getFlowOutcome } from './describeFlow.ts';
 import { FlowStatusAnnouncer } from './FlowStatusAnnouncer.tsx';
 import { FlowStatusBadge } from './FlowStatusBadge.tsx';
 import { FlowStatusTimeline } from './FlowStatusTimeline.tsx';
 import {
+  type FlowOutcome,
   type FlowStatusMessages,
   type FlowStatusMessagesOverrides,
   formatMessage,
@@ -47,13 +49,6 @@ export interface FlowStatusProps extends Omit<ComponentPropsWithoutRef<'div'>, '
   replaceBody?: boolean | undefined;
 }
 
-/** One sentence for the live region and the visible summary. */
-function describe(status: UseFlowStatusResult, text: FlowStatusMessages): string {
-  const parts = [text.state[status.state]];
-  if (status.endCause) parts.push(text.endCause[status.endCause]);
-  return parts.join('. ');
-}
-
 function connectionNotice(
   status: UseFlowStatusResult,
   text: FlowStatusMessages,
@@ -62,7 +57,7 @@ function connectionNotice(
   if (status.connection === 'offline') return text.connection.offline;
   if (status.connection === 'rate_limited' && status.retryAt !== undefined) {
     return formatMessage(text.connection.rate_limited, {
-      time: formatTimestamp(status.retryAt, locale, 'time'),
+      time: formatTimestamp(status.retryAt, locale, 'seconds'),
     });
   }
   // A failure that will not be retried (403, unknown flow…) is shown as the `error` state instead.
@@ -71,11 +66,13 @@ function connectionNotice(
 }
 
 /**
- * Where a verification stands, live: overall status, `end_cause` in words, the current step and,
- * in the detailed variant, a per-service timeline. Polls through `useFlowStatus` (one request per
- * interval however many are mounted). Styling hooks: `data-state` (loading, not_started,
- * in_progress, passed, failed, unknown, error), `data-connection` (ok, offline, rate_limited,
- * error), `data-variant`, and the `--vgk-*` properties of `flowStatus.css`.
+ * Where a verification stands, live, as a bank tells its customer: a headline, what to do next,
+ * the current step and, in the detailed variant, a timeline of the checks with human names and
+ * "Details for support" (the raw statuses and codes, one click away). Polls through
+ * `useFlowStatus` (one request per interval however many are mounted). Styling hooks:
+ * `data-state` (loading, not_started, in_progress, passed, failed, unknown, cancelled, error),
+ * `data-outcome` (see {@link FlowOutcome}), `data-connection` (ok, offline, rate_limited, error),
+ * `data-variant`, and the `--vgk-*` properties of `styles.css`.
  */
 export const FlowStatus = forwardRef<HTMLDivElement, FlowStatusProps>(function FlowStatus(
   {
@@ -99,19 +96,23 @@ export const FlowStatus = forwardRef<HTMLDivElement, FlowStatusProps>(function F
   // Until the locale's strings are there, the loading skeleton, whatever the status.
   const state = text ? status.state : 'loading';
   const notice = text && connectionNotice(status, text, locale);
+  const outcome = getFlowOutcome(state, status.endCause);
   const step = status.currentStep;
+  const service = text && step?.serviceName && text.check[getCheckKind(step.serviceName)];
   const stepText =
-    !text || step?.serviceName === undefined
+    !service || !step
       ? undefined
       : step.position === undefined
-        ? formatMessage(text.currentStepUnplaced, { service: step.serviceName })
-        : formatMessage(text.currentStep, {
-            position: step.position,
-            total: step.total,
-            service: step.serviceName,
-          });
+        ? formatMessage(text.currentStepUnplaced, { service })
+        : formatMessage(text.currentStep, { position: step.position, total: step.total, service });
+  // The current step's latest attempt failed and the flow goes on: the page offers another try.
+  const lastAttempt = step && status.services.filter((s) => s.step_id === step.id).at(-1);
+  const retry = text && lastAttempt && getCheckResult(lastAttempt) === 'failed' ? text.retry : undefined;
+  const next = text && outcome !== 'loading' && outcome !== 'in_progress' ? text.next[outcome] : undefined;
+  const headline = text?.headline[outcome];
   const announcement =
-    !text || state === 'loading' ? '' : [describe(status, text), stepText, notice].filter(Boolean).join('. ');
+    !text || state === 'loading' ? '' : [headline, stepText, retry, next, notice].filter(Boolean).join(' ');
+  const flow = status.flow;
 
   return (
     // A labelled group, not a <section>: a page may show many of these, and landmarks must be unique.
@@ -121,6 +122,7 @@ export const FlowStatus = forwardRef<HTMLDivElement, FlowStatusProps>(function F
       role="group"
       className={className ? `vgk-flow-status ${className}` : 'vgk-flow-status'}
       data-state={state}
+      data-outcome={outcome}
       data-connection={status.connection}
       data-variant={variant}
       aria-label={text?.title}
@@ -140,13 +142,13 @@ export const FlowStatus = forwardRef<HTMLDivElement, FlowStatusProps>(function F
             renderSummary(status, text)
           ) : (
             <div className="vgk-flow-status__summary">
-              <FlowStatusBadge state={state}>{text.state[state]}</FlowStatusBadge>
-              {status.endCause ? (
-                <p className="vgk-flow-status__end-cause" data-end-cause={status.endCause}>
-                  {text.endCause[status.endCause]}
-                </p>
-              ) : null}
-              {stepText ? <p className="vgk-flow-status__step-now">{stepText}</p> : null}
+              <FlowStatusBadge state={state} aria-hidden="true" />
+              <div className="vgk-flow-status__text">
+                <p className="vgk-flow-status__headline">{headline}</p>
+                {stepText ? <p className="vgk-flow-status__step-now">{stepText}</p> : null}
+                {retry ? <p className="vgk-flow-status__retry">{retry}</p> : null}
+                {next ? <p className="vgk-flow-status__next">{next}</p> : null}
+              </div>
             </div>
           )}
           {notice ? (
@@ -161,6 +163,33 @@ export const FlowStatus = forwardRef<HTMLDivElement, FlowStatusProps>(function F
               locale={locale}
               renderService={renderService}
             />
+          ) : null}
+          {variant === 'detailed' && flow ? (
+            <details className="vgk-flow-status__details">
+              <summary>{text.details}</summary>
+              {/* The raw values, as the API and the back office name them: staff quote these. */}
+              <dl>
+                <div>
+                  <dt>flow_id</dt>
+                  <dd>{flow.flow_id}</dd>
+                </div>
+                <div>
+                  <dt>flow_status</dt>
+                  <dd>{[flow.flow_status, flow.end_cause].filter(Boolean).join(' · ')}</dd>
+                </div>
+                {status.services.map((s, index) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a result's sessions keep their order
+                  <div key={index}>
+                    <dt>{s.service_name}</dt>
+                    <dd>
+                      {[s.session_status, s.frontend_session_status, ...(s.session_result?.error_codes ?? [])]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </details>
           ) : null}
           {children ? children(status) : null}
         </>

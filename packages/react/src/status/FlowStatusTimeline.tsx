@@ -2,21 +2,23 @@
 import type { FlowServiceStatus, Locale } from '@verigram-kit/core';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useId } from 'react';
 import type { UseFlowStatusResult } from '../useFlowStatus.ts';
-import type { FlowStatusMessages } from './flowStatusMessages.ts';
+import { getCheckKind, getCheckRows } from './describeFlow.ts';
+import { type FlowStatusMessages, formatMessage } from './flowStatusMessages.ts';
 import { formatTimestamp } from './formatTimestamp.ts';
 
 export interface FlowStatusTimelineProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   status: UseFlowStatusResult;
   messages: FlowStatusMessages;
   locale: Locale;
-  /** Replaces one service's item (the `<li>` stays the kit's). */
+  /** Replaces one check's row (the `<li>` stays the kit's). */
   renderService?: ((service: FlowServiceStatus, status: UseFlowStatusResult) => ReactNode) | undefined;
 }
 
 /**
- * Per-service timeline: each service of the result with its `frontend_session_status` badge and
- * its session state history with times. Before the result exists (flow not ended), the
- * pipeline's steps, the current one marked with `aria-current="step"`.
+ * The checks as a timeline: one row per session with the check's human name (numbered when a
+ * step ran more than once), its result in plain words (`data-result`: passed, failed, review,
+ * active, expired) and the time of its last change. Before any result exists, the pipeline's
+ * steps, the current one marked with `aria-current="step"`.
  */
 export const FlowStatusTimeline = forwardRef<HTMLDivElement, FlowStatusTimelineProps>(
   function FlowStatusTimeline({ status, messages, locale, renderService, className, ...rest }, ref) {
@@ -28,68 +30,60 @@ export const FlowStatusTimeline = forwardRef<HTMLDivElement, FlowStatusTimelineP
       return (
         <div ref={ref} className={classes} data-kind="services" {...rest}>
           <p className="vgk-flow-status__timeline-title" id={headingId}>
-            {messages.servicesHeading}
+            {messages.checksHeading}
           </p>
-          <ol className="vgk-flow-status__services" aria-labelledby={headingId}>
-            {status.services.map((service, index) => (
-              <li
-                key={service.session_id ?? `${service.service_name}-${index}`}
-                className="vgk-flow-status__service"
-                data-status={service.frontend_session_status}
-                data-session-status={service.session_status}
-              >
-                {renderService ? (
-                  renderService(service, status)
-                ) : (
-                  <>
-                    <span className="vgk-flow-status__service-name">{service.service_name}</span>
-                    {service.frontend_session_status ? (
-                      <span
-                        className="vgk-flow-status__service-badge"
-                        data-status={service.frontend_session_status}
-                      >
-                        {messages.frontendStatus[service.frontend_session_status]}
+          <ol className="vgk-flow-status__checks" aria-labelledby={headingId}>
+            {getCheckRows(status.services).map(({ service, kind, result, attempt }, index) => {
+              const states = service.session_states ?? [];
+              const at = service.updated_at ?? states[states.length - 1]?.created_at ?? service.created_at;
+              return (
+                <li
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a result's sessions keep their order
+                  key={index}
+                  className="vgk-flow-status__check"
+                  data-result={result}
+                  data-status={service.frontend_session_status}
+                  data-session-status={service.session_status}
+                >
+                  {renderService ? (
+                    renderService(service, status)
+                  ) : (
+                    <>
+                      <span className="vgk-flow-status__check-name">
+                        {messages.check[kind]}
+                        {attempt ? (
+                          <span className="vgk-flow-status__attempt">
+                            {formatMessage(messages.attempt, { n: attempt })}
+                          </span>
+                        ) : null}
                       </span>
-                    ) : null}
-                    {service.session_states && service.session_states.length > 0 ? (
-                      <ol className="vgk-flow-status__states">
-                        {service.session_states.map((entry, stateIndex) => (
-                          <li
-                            // biome-ignore lint/suspicious/noArrayIndexKey: a history is append-only; position is identity
-                            key={stateIndex}
-                            className="vgk-flow-status__state"
-                            data-state={entry.state}
-                          >
-                            {entry.state ? messages.sessionState[entry.state] : '—'}
-                            {entry.created_at ? (
-                              <>
-                                {' '}
-                                <time dateTime={entry.created_at}>
-                                  {formatTimestamp(entry.created_at, locale, 'date-time')}
-                                </time>
-                              </>
-                            ) : null}
-                          </li>
-                        ))}
-                      </ol>
-                    ) : null}
-                  </>
-                )}
-              </li>
-            ))}
+                      <span className="vgk-flow-status__check-result">{messages.result[result]}</span>
+                      {at ? (
+                        <time className="vgk-flow-status__check-time" dateTime={at}>
+                          {formatTimestamp(at, locale, 'minutes')}
+                        </time>
+                      ) : null}
+                    </>
+                  )}
+                </li>
+              );
+            })}
           </ol>
         </div>
       );
     }
 
-    if (pipeline.length > 0 && (status.state === 'not_started' || status.state === 'in_progress')) {
-      const current = status.currentStep?.position;
+    if (
+      pipeline.length > 0 &&
+      (status.state === 'not_started' || status.state === 'in_progress' || status.state === 'cancelled')
+    ) {
+      const current = status.state === 'in_progress' ? status.currentStep?.position : undefined;
       return (
         <div ref={ref} className={classes} data-kind="steps" {...rest}>
           <p className="vgk-flow-status__timeline-title" id={headingId}>
             {messages.stepsHeading}
           </p>
-          <ol className="vgk-flow-status__steps" aria-labelledby={headingId}>
+          <ol className="vgk-flow-status__checks" aria-labelledby={headingId}>
             {pipeline.map((step, index) => {
               const position = index + 1;
               const stepState =
@@ -104,11 +98,13 @@ export const FlowStatusTimeline = forwardRef<HTMLDivElement, FlowStatusTimelineP
                 <li
                   // biome-ignore lint/suspicious/noArrayIndexKey: pipeline steps have no id; their order is fixed
                   key={index}
-                  className="vgk-flow-status__step"
-                  data-state={stepState}
+                  className="vgk-flow-status__check"
+                  data-step={stepState}
                   aria-current={stepState === 'current' ? 'step' : undefined}
                 >
-                  {step.service_name}
+                  <span className="vgk-flow-status__check-name">
+                    {messages.check[getCheckKind(step.service_name)]}
+                  </span>
                 </li>
               );
             })}

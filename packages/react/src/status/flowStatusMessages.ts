@@ -1,5 +1,33 @@
-import type { FlowEndCause, FrontendSessionStatus, StateName } from '@verigram-kit/core';
 import type { FlowConnection, FlowStatusState } from '../useFlowStatus.ts';
+
+/**
+ * How a flow stands, in the words a bank uses with its customer: the flow's state, and for an
+ * ended flow why it ended (spec FlowEndCause) — a check that said no (`rejected`), a decision left
+ * to a person (`review`), a step out of time (`expired`), a closed page or lost connection
+ * (`interrupted`), a fault on the server (`server_error`).
+ */
+export type FlowOutcome =
+  | Exclude<FlowStatusState, 'failed' | 'unknown'>
+  | 'rejected'
+  | 'review'
+  | 'expired'
+  | 'interrupted'
+  | 'server_error';
+
+/** What a check's result means to the customer; staff see the raw statuses under "details". */
+export type CheckResult = 'passed' | 'failed' | 'review' | 'active' | 'expired';
+
+/** Services grouped by what the customer does in them (names such as `verilive` are internal). */
+export type CheckKind =
+  | 'selfie'
+  | 'face'
+  | 'document'
+  | 'consent'
+  | 'phone'
+  | 'form'
+  | 'screening'
+  | 'signature'
+  | 'other';
 
 /**
  * Every string `<FlowStatus>` and `<FlowFile>` show; override any of them with the `messages` prop.
@@ -7,19 +35,27 @@ import type { FlowConnection, FlowStatusState } from '../useFlowStatus.ts';
  */
 export interface FlowStatusMessages {
   title: string;
-  state: Record<FlowStatusState, string>;
-  endCause: Record<FlowEndCause, string>;
+  /** The headline. */
+  headline: Record<FlowOutcome, string>;
+  /** What the customer can do now, under the headline. */
+  next: Record<Exclude<FlowOutcome, 'loading' | 'in_progress'>, string>;
+  /** A step's last attempt failed and the flow goes on: the customer may try again. */
+  retry: string;
   /** `{position}`, `{total}`, `{service}` are replaced. */
   currentStep: string;
   /** When the step cannot be placed in the pipeline; `{service}` is replaced. */
   currentStepUnplaced: string;
   /** `{time}` is replaced by the local time of the next attempt. */
   connection: Record<Exclude<FlowConnection, 'ok'>, string>;
-  servicesHeading: string;
+  checksHeading: string;
   stepsHeading: string;
   noServices: string;
-  sessionState: Record<StateName, string>;
-  frontendStatus: Record<FrontendSessionStatus, string>;
+  check: Record<CheckKind, string>;
+  result: Record<CheckResult, string>;
+  /** After a check's name when it ran more than once; `{n}` is replaced. */
+  attempt: string;
+  /** The disclosure with the raw codes, for the bank's staff. */
+  details: string;
   fileLoading: string;
   fileError: string;
   /** `{label}` is replaced by the file label. */
@@ -29,25 +65,36 @@ export interface FlowStatusMessages {
 }
 
 // English ships in the main entry; Kazakh and Russian load on demand (flowStatusMessagesKkRu.ts,
-// through loadFlowStatusMessages.ts) so the main entry stays within its 8 kB.
+// through loadFlowStatusMessages.ts).
 /** The kit's English strings for `<FlowStatus>` and `<FlowFile>`. */
 export const FLOW_STATUS_MESSAGES_EN: FlowStatusMessages = {
   title: 'Verification status',
-  state: {
+  headline: {
     loading: 'Loading the status…',
-    not_started: 'Not started',
-    in_progress: 'In progress',
-    passed: 'Passed',
-    failed: 'Failed',
-    unknown: 'Finished, awaiting a decision',
+    not_started: 'Waiting for you to start',
+    in_progress: 'Verification in progress',
+    passed: 'Identity confirmed',
+    rejected: 'We could not confirm your identity',
+    review: 'Sent for manual review',
+    expired: 'The verification timed out',
+    interrupted: 'The verification was interrupted',
+    server_error: 'Something went wrong on our side',
+    cancelled: 'You stopped the verification',
     error: 'The status could not be loaded',
   },
-  endCause: {
-    completed: 'Every step was completed.',
-    failed: 'The verification stopped because of a server error.',
-    timeout: 'A step ran out of time.',
-    disconnected: 'The user left or lost the connection.',
+  next: {
+    not_started: 'Follow the steps in the verification window.',
+    passed: 'Thank you. You can continue.',
+    rejected:
+      'You can start a new verification. If it fails again, visit a branch with your identity document.',
+    review: 'A specialist will check your data. We will let you know the decision.',
+    expired: 'A step ran out of time. Start again when you are ready.',
+    interrupted: 'The page was closed or the connection was lost. Start again to finish.',
+    server_error: 'This was not your fault. Please try again in a few minutes.',
+    cancelled: 'You can start again at any time.',
+    error: 'Reload the page to try again.',
   },
+  retry: 'That attempt was not accepted. You can try again.',
   currentStep: 'Step {position} of {total}: {service}',
   currentStepUnplaced: 'Current step: {service}',
   connection: {
@@ -55,31 +102,36 @@ export const FLOW_STATUS_MESSAGES_EN: FlowStatusMessages = {
     rate_limited: 'Too many requests. Next check at {time}.',
     error: 'Connection problem. Retrying automatically.',
   },
-  servicesHeading: 'Services',
+  checksHeading: 'Checks',
   stepsHeading: 'Steps',
-  noServices: 'No service has run yet.',
-  sessionState: {
-    created: 'Created',
-    processing: 'Processing',
-    processed: 'Processed',
-    reviewed: 'Reviewed',
+  noServices: 'No check has run yet.',
+  check: {
+    selfie: 'Selfie check',
+    face: 'Face match',
+    document: 'Identity document',
+    consent: 'Consent',
+    phone: 'Phone number',
+    form: 'Your details',
+    screening: 'Compliance check',
+    signature: 'Signature',
+    other: 'Additional check',
   },
-  frontendStatus: {
-    approved: 'Approved',
-    denied: 'Denied',
-    suspicious: 'Suspicious',
-    reviewing: 'Under review',
-    expired: 'Expired',
-    failure: 'Failure',
-    active: 'Active',
-    blacklisted: 'Blacklisted',
-    whitelisted: 'Whitelisted',
+  result: {
+    passed: 'Passed',
+    failed: 'Not passed',
+    review: 'Under review',
+    active: 'In progress',
+    expired: 'Timed out',
   },
+  attempt: 'attempt {n}',
+  details: 'Details for support',
   fileLoading: 'Loading the file…',
   fileError: 'The file could not be loaded.',
   fileAlt: 'Verification file: {label}',
   fileDownload: 'Download {label}',
 };
+
+const GROUPS = ['headline', 'next', 'connection', 'check', 'result'] as const;
 
 /** A locale's strings, with a consumer's overrides merged one level deep. */
 export function resolveFlowStatusMessages(
@@ -88,7 +140,7 @@ export function resolveFlowStatusMessages(
 ): FlowStatusMessages {
   if (!overrides) return base;
   const merged = { ...base, ...overrides } as FlowStatusMessages;
-  for (const key of ['state', 'endCause', 'connection', 'sessionState', 'frontendStatus'] as const) {
+  for (const key of GROUPS) {
     (merged as unknown as Record<string, object>)[key] = { ...base[key], ...overrides[key] };
   }
   return merged;

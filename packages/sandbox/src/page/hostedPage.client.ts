@@ -364,3 +364,8 @@ if (model.mode === 'preview') {
   }, model.pingMs || 4000);
 }
 window.addEventListener('pagehide', views.stopCamera);
+// The host's document never sees keys pressed in this frame (another origin): tell it about Escape,
+// so a dialog around the frame can offer to close (PROTOCOL.md, close_request). The host decides.
+window.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && !event.defaultPrevented && model.mode !== 'preview') post('close_request');
+});

@@ -19,6 +19,7 @@ describe('parseFlowMessage', () => {
     { ...envelope, type: 'completed', flowStatus: 'pass' },
     { ...envelope, type: 'failed', endCause: 'timeout' },
     { ...envelope, type: 'cancelled' },
+    { ...envelope, type: 'close_request' },
     { ...envelope, type: 'camera_error', name: 'NotAllowedError', message: 'Permission denied' },
   ])('accepts a valid $type message', (message) => {
     expect(parseFlowMessage(message)).toEqual(message);

@@ -113,7 +113,7 @@ describe('<FlowStatus> and <FlowFile> in a locale whose strings load on demand',
       </Providers>,
     );
     // No await before these: this is the first render's output.
-    expect(screen.getByText('Loading the status…', { selector: '.vgk-flow-status__badge' })).toBeVisible();
+    expect(screen.getByText('Loading the status…', { selector: '.vgk-flow-status__headline' })).toBeVisible();
     expect(root(container)).toHaveAttribute('aria-label', 'Verification status');
     expect(screen.getByText('Loading the file…')).toBeInTheDocument();
     await advance(10_000);
@@ -155,17 +155,19 @@ describe('<FlowStatus> and <FlowFile> in a locale whose strings load on demand',
     expect(watch.englishSoFar()).toEqual([]);
     expect(root(container)).toHaveAttribute('data-state', 'in_progress');
     expect(root(container)).toHaveAttribute('aria-label', 'Статус проверки');
-    expect(screen.getByText('Выполняется', { selector: '.vgk-flow-status__badge' })).toBeInTheDocument();
-    expect(screen.getByText('Шаг 1 из 2: verilive')).toBeInTheDocument();
+    expect(screen.getByText('Идёт проверка', { selector: '.vgk-flow-status__headline' })).toBeInTheDocument();
+    expect(screen.getByText('Шаг 1 из 2: Проверка селфи')).toBeInTheDocument();
     expect(screen.getByText('Загрузка файла…')).toBeInTheDocument();
 
     // The flow ends: the verdict, the end cause and the timeline, all in Russian.
     client.flow = endedFlow(flowId, 'pass', 'completed');
     client.result = resultOf(client.flow);
     await advance(3000);
-    expect(screen.getByText('Пройдена', { selector: '.vgk-flow-status__badge' })).toBeInTheDocument();
-    expect(screen.getByText('Все шаги пройдены.')).toBeInTheDocument();
-    expect(screen.getByText('Одобрено')).toBeInTheDocument();
+    expect(
+      screen.getByText('Личность подтверждена', { selector: '.vgk-flow-status__headline' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Спасибо! Можно продолжать.')).toBeInTheDocument();
+    expect(screen.getByText('Пройдено')).toBeInTheDocument();
     expect(watch.englishSoFar()).toEqual([]);
     watch.stop();
   });
@@ -203,7 +205,9 @@ describe('<FlowStatus> and <FlowFile> in a locale whose strings load on demand',
     expect(consoleError).not.toHaveBeenCalled();
     expect(watch.englishSoFar()).toEqual([]);
     expect(root(container)).toHaveAttribute('data-state', 'passed');
-    expect(screen.getByText('Пройдена', { selector: '.vgk-flow-status__badge' })).toBeInTheDocument();
+    expect(
+      screen.getByText('Личность подтверждена', { selector: '.vgk-flow-status__headline' }),
+    ).toBeInTheDocument();
     watch.stop();
     consoleError.mockRestore();
     act(() => hydrated.unmount());

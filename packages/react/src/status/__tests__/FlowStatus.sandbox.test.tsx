@@ -42,19 +42,20 @@ describe('<FlowStatus> against the sandbox', () => {
     await advance(6000);
     const detailed = screen.getByTestId('detailed');
     expect(detailed).toHaveAttribute('data-state', 'in_progress');
-    expect(within(detailed).getByText('Step 1 of 2: consent')).toBeInTheDocument();
-    expect(within(detailed).getByText('Active')).toBeInTheDocument();
+    expect(within(detailed).getByText('Step 1 of 2: Consent')).toBeInTheDocument();
+    expect(within(detailed).getByText('In progress')).toBeInTheDocument();
 
     client.engine.completeFlow('sandbox-test-key', flowId, 'pass');
     await advance(3000);
     expect(detailed).toHaveAttribute('data-state', 'passed');
     expect(screen.getByTestId('compact')).toHaveAttribute('data-state', 'passed');
-    expect(within(detailed).getByText('Every step was completed.')).toBeInTheDocument();
-    const services = within(within(detailed).getByRole('list', { name: 'Services' })).getAllByText(
-      /^(consent|verilive)$/,
-    );
-    expect(services.map((service) => service.textContent)).toEqual(['consent', 'verilive']);
-    expect(within(detailed).getAllByText('Approved')).toHaveLength(2);
+    expect(within(detailed).getByText('Identity confirmed')).toBeInTheDocument();
+    const checks = within(within(detailed).getByRole('list', { name: 'Checks' })).getAllByRole('listitem');
+    expect(checks.map((check) => check.querySelector('.vgk-flow-status__check-name')?.textContent)).toEqual([
+      'Consent',
+      'Selfie check',
+    ]);
+    expect(checks.map((check) => check.getAttribute('data-result'))).toEqual(['passed', 'passed']);
     expect(screen.getByRole('img', { name: 'Verification file: bestframe' })).toHaveAttribute(
       'src',
       'blob:sandbox/bestframe',

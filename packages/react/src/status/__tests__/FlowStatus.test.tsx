@@ -49,9 +49,10 @@ describe('<FlowStatus> states', () => {
     );
     await advance(0);
     expect(root(container)).toHaveAttribute('data-state', 'not_started');
-    expect(screen.getByText('Not started', { selector: '.vgk-flow-status__badge' })).toBeInTheDocument();
+    expect(screen.getByText('Waiting for you to start')).toBeInTheDocument();
+    expect(screen.getByText('Follow the steps in the verification window.')).toBeInTheDocument();
     const steps = within(screen.getByRole('list', { name: 'Steps' })).getAllByRole('listitem');
-    expect(steps.map((step) => step.textContent)).toEqual(['verilive', 'veridoc']);
+    expect(steps.map((step) => step.textContent)).toEqual(['Selfie check', 'Identity document']);
     expect(client.calls.getFlowResult).toHaveLength(0);
     await expectNoAxeViolations(container, { realTimers: true });
   });
@@ -66,13 +67,14 @@ describe('<FlowStatus> states', () => {
     );
     await advance(0);
     expect(root(container)).toHaveAttribute('data-state', 'in_progress');
-    expect(screen.getByText('Step 2 of 2: veridoc')).toBeInTheDocument();
-    expect(screen.getByText('veridoc')).toHaveAttribute('aria-current', 'step');
-    expect(screen.getByText('verilive')).toHaveAttribute('data-state', 'done');
+    expect(screen.getByText('Step 2 of 2: Identity document')).toBeInTheDocument();
+    const [done, current] = within(screen.getByRole('list', { name: 'Steps' })).getAllByRole('listitem');
+    expect(current).toHaveAttribute('aria-current', 'step');
+    expect(done).toHaveAttribute('data-step', 'done');
     await expectNoAxeViolations(container, { realTimers: true });
   });
 
-  it('given a passed flow, then it shows the end cause in words and the per-service timeline', async () => {
+  it('given a passed flow, then it says so in words, with a timeline of checks by human name and the raw values one click away', async () => {
     const flowId = uniqueFlowId();
     const flow = endedFlow(flowId, 'pass', 'completed');
     const client = new ScriptedFlowClient(flow, resultOf(flow));
@@ -83,23 +85,25 @@ describe('<FlowStatus> states', () => {
     );
     await advance(0);
     expect(root(container)).toHaveAttribute('data-state', 'passed');
-    expect(screen.getByText('Every step was completed.')).toHaveAttribute('data-end-cause', 'completed');
-    const service = within(screen.getByRole('list', { name: 'Services' })).getAllByRole('listitem')[0];
+    expect(screen.getByText('Identity confirmed')).toBeInTheDocument();
+    expect(screen.getByText('Thank you. You can continue.')).toBeInTheDocument();
+    const service = within(screen.getByRole('list', { name: 'Checks' })).getAllByRole('listitem')[0];
     if (!service) throw new Error('no service item');
-    expect(service).toHaveAttribute('data-status', 'approved');
-    expect(within(service).getByText('verilive')).toBeInTheDocument();
-    expect(within(service).getByText('Approved')).toBeInTheDocument();
+    expect(service).toHaveAttribute('data-result', 'passed');
+    expect(within(service).getByText('Selfie check')).toBeInTheDocument();
+    expect(within(service).getByText('Passed')).toBeInTheDocument();
+    // One time per check: its last change.
     const times = service.querySelectorAll('time');
-    expect([...times].map((time) => time.getAttribute('datetime'))).toEqual([
-      '2026-01-01T10:00:10Z',
-      '2026-01-01T10:01:00Z',
-      '2026-01-01T10:01:30Z',
-    ]);
-    expect(within(service).getByText(/^Processing/)).toHaveAttribute('data-state', 'processing');
+    expect([...times].map((time) => time.getAttribute('datetime'))).toEqual(['2026-01-01T10:01:30Z']);
+    expect(within(service).queryByText('verilive')).not.toBeInTheDocument();
+    const details = screen.getByText('Details for support').closest('details') as HTMLElement;
+    expect(details).not.toHaveAttribute('open');
+    expect(within(details).getByText('verilive').nextElementSibling).toHaveTextContent('pass · approved');
+    expect(within(details).getByText('flow_status').nextElementSibling).toHaveTextContent('pass · completed');
     await expectNoAxeViolations(container, { realTimers: true });
   });
 
-  it('given a failed flow, then the badge and end cause say why', async () => {
+  it('given a flow interrupted by the user or the network, then it says so and what to do, in amber, not as a rejection', async () => {
     const flowId = uniqueFlowId();
     const flow = endedFlow(flowId, 'fail', 'disconnected');
     const client = new ScriptedFlowClient(flow, resultOf(flow));
@@ -110,8 +114,12 @@ describe('<FlowStatus> states', () => {
     );
     await advance(0);
     expect(root(container)).toHaveAttribute('data-state', 'failed');
-    expect(screen.getByText('The user left or lost the connection.')).toBeInTheDocument();
-    expect(screen.getByText('Denied')).toBeInTheDocument();
+    expect(root(container)).toHaveAttribute('data-outcome', 'interrupted');
+    expect(screen.getByText('The verification was interrupted')).toBeInTheDocument();
+    expect(
+      screen.getByText('The page was closed or the connection was lost. Start again to finish.'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Not passed')).toBeInTheDocument();
     await expectNoAxeViolations(container, { realTimers: true });
   });
 
@@ -132,8 +140,9 @@ describe('<FlowStatus> states', () => {
     expect(client.calls.getFlowResult).toHaveLength(1);
     expect(root(container)).toHaveAttribute('data-state', 'failed');
     expect(root(container)).toHaveAttribute('data-connection', 'ok');
-    expect(screen.getByText('A step ran out of time.')).toBeInTheDocument();
-    expect(screen.getByText('No service has run yet.')).toBeInTheDocument();
+    expect(root(container)).toHaveAttribute('data-outcome', 'expired');
+    expect(screen.getByText('The verification timed out')).toBeInTheDocument();
+    expect(screen.getByText('No check has run yet.')).toBeInTheDocument();
     await expectNoAxeViolations(container, { realTimers: true });
   });
 
@@ -148,9 +157,7 @@ describe('<FlowStatus> states', () => {
     await advance(30_000);
     expect(client.calls.getFlow).toHaveLength(1);
     expect(root(container)).toHaveAttribute('data-state', 'error');
-    expect(
-      screen.getByText('The status could not be loaded', { selector: '.vgk-flow-status__badge' }),
-    ).toBeInTheDocument();
+    expect(screen.getByText('The status could not be loaded')).toBeInTheDocument();
     expect(screen.queryByText(/Retrying automatically/)).not.toBeInTheDocument();
     await expectNoAxeViolations(container, { realTimers: true });
   });
@@ -250,11 +257,11 @@ describe('<FlowStatus> announcements, variants, locales, slots', () => {
     await advance(0);
     const region = screen.getByRole('status');
     expect(region).toHaveAttribute('aria-live', 'polite');
-    expect(region).toHaveTextContent('In progress. Step 1 of 2: verilive');
+    expect(region).toHaveTextContent('Verification in progress Step 1 of 2: Selfie check');
     client.flow = endedFlow(flowId, 'pass', 'completed');
     client.result = resultOf(client.flow);
     await advance(3000);
-    expect(region).toHaveTextContent('Passed. Every step was completed.');
+    expect(region).toHaveTextContent('Identity confirmed Thank you. You can continue.');
   });
 
   it('given the compact variant, then there is no timeline', async () => {
@@ -267,17 +274,18 @@ describe('<FlowStatus> announcements, variants, locales, slots', () => {
     );
     await advance(0);
     expect(root(container)).toHaveAttribute('data-variant', 'compact');
-    expect(screen.getByText('Passed')).toBeInTheDocument();
+    expect(screen.getByText('Identity confirmed')).toBeInTheDocument();
     expect(screen.queryByRole('list')).not.toBeInTheDocument();
+    expect(screen.queryByText('Details for support')).not.toBeInTheDocument();
   });
 
   it.each([
-    ['kk', 'Сәтті өтті', 'Барлық қадам орындалды.', 'Мақұлданды', 'Қызметтер'],
-    ['ru', 'Пройдена', 'Все шаги пройдены.', 'Одобрено', 'Сервисы'],
-    ['en', 'Passed', 'Every step was completed.', 'Approved', 'Services'],
+    ['kk', 'Жеке басыңыз расталды', 'Селфи тексеру', 'Өтті', 'Тексерулер'],
+    ['ru', 'Личность подтверждена', 'Проверка селфи', 'Пройдено', 'Проверки'],
+    ['en', 'Identity confirmed', 'Selfie check', 'Passed', 'Checks'],
   ] as const)(
     'given locale %s, then every string is in that language',
-    async (locale, state, cause, badge, heading) => {
+    async (locale, headline, check, result, heading) => {
       const flowId = uniqueFlowId();
       const flow = endedFlow(flowId, 'pass', 'completed');
       const { container } = render(
@@ -289,9 +297,9 @@ describe('<FlowStatus> announcements, variants, locales, slots', () => {
       await act(() => loadFlowStatusMessages(locale));
       await advance(0);
       expect(root(container)).toHaveAttribute('lang', locale);
-      expect(screen.getByText(state, { selector: '.vgk-flow-status__badge' })).toBeInTheDocument();
-      expect(screen.getByText(cause)).toBeInTheDocument();
-      expect(screen.getByText(badge)).toBeInTheDocument();
+      expect(screen.getByText(headline)).toBeInTheDocument();
+      expect(screen.getByText(check)).toBeInTheDocument();
+      expect(screen.getByText(result)).toBeInTheDocument();
       expect(screen.getByRole('list', { name: heading })).toBeInTheDocument();
       await expectNoAxeViolations(container, { realTimers: true });
     },
@@ -304,7 +312,7 @@ describe('<FlowStatus> announcements, variants, locales, slots', () => {
       <Providers client={new ScriptedFlowClient(flow, resultOf(flow))}>
         <FlowStatus
           flowId={flowId}
-          messages={{ state: { passed: 'Verified ✓' } }}
+          messages={{ headline: { passed: 'Verified ✓' } }}
           renderService={(service) => <span>custom {service.service_name}</span>}
         >
           {(status) => <p>children see {status.state}</p>}
@@ -313,7 +321,7 @@ describe('<FlowStatus> announcements, variants, locales, slots', () => {
     );
     await advance(0);
     expect(screen.getByText('Verified ✓')).toBeInTheDocument();
-    expect(screen.getByText('Every step was completed.')).toBeInTheDocument();
+    expect(screen.getByText('Thank you. You can continue.')).toBeInTheDocument();
     expect(screen.getByText('custom verilive')).toBeInTheDocument();
     expect(screen.getByText('children see passed')).toBeInTheDocument();
   });
@@ -346,5 +354,96 @@ describe('<FlowStatus> announcements, variants, locales, slots', () => {
     expect(ref.current).toBe(root(container));
     expect(ref.current).toHaveAttribute('id', 'kyc-status');
     expect(ref.current).toHaveClass('vgk-flow-status', 'mine');
+  });
+});
+
+describe('<FlowStatus> tells the customer what happened and what to do next', () => {
+  it.each([
+    ['fail', 'completed', 'rejected', 'We could not confirm your identity', /visit a branch/],
+    ['unknown', 'completed', 'review', 'Sent for manual review', /let you know the decision/],
+    ['fail', 'timeout', 'expired', 'The verification timed out', /Start again when you are ready/],
+    ['fail', 'failed', 'server_error', 'Something went wrong on our side', /not your fault/],
+  ] as const)(
+    'given a flow ended %s / %s, then it reads as %s, with a next step',
+    async (flowStatus, endCause, outcome, headline, next) => {
+      const flowId = uniqueFlowId();
+      const flow = endedFlow(flowId, flowStatus, endCause);
+      const { container } = render(
+        <Providers client={new ScriptedFlowClient(flow, resultOf(flow))}>
+          <FlowStatus flowId={flowId} />
+        </Providers>,
+      );
+      await advance(0);
+      expect(root(container)).toHaveAttribute('data-outcome', outcome);
+      expect(screen.getByText(headline, { selector: '.vgk-flow-status__headline' })).toBeInTheDocument();
+      expect(screen.getByText(next, { selector: '.vgk-flow-status__next' })).toBeInTheDocument();
+      // No raw enum reaches the customer's part; it is in the details.
+      const summary = container.querySelector('.vgk-flow-status__summary') as HTMLElement;
+      expect(summary.textContent).not.toMatch(/completed|timeout|unknown|fail\b/);
+      await expectNoAxeViolations(container, { realTimers: true });
+    },
+  );
+
+  it('given a step that ran twice, then each attempt is numbered, and a failed last attempt in progress offers another try', async () => {
+    const flowId = uniqueFlowId();
+    const flow = inProgressFlow(flowId, '1');
+    const attempt = (n: number, status: 'fail' | undefined) => ({
+      service_name: 'veridoc' as const,
+      session_id: `doc-${n}`,
+      step_id: '1',
+      session_status: status,
+      frontend_session_status: status === 'fail' ? ('denied' as const) : undefined,
+      session_result: status === 'fail' ? { error_codes: ['model_prediction' as const] } : undefined,
+      updated_at: `2026-01-01T10:0${n}:00Z`,
+    });
+    const partial = {
+      flow_id: flowId,
+      flow_status: 'unknown' as const,
+      service_statuses: [
+        { service_name: 'verilive' as const, step_id: '0', session_status: 'pass' as const },
+        attempt(1, 'fail'),
+      ],
+    };
+    const client = new ScriptedFlowClient(flow, partial);
+    const { container } = render(
+      <Providers client={client}>
+        <FlowStatus flowId={flowId} liveTimeline />
+      </Providers>,
+    );
+    await advance(0);
+    expect(screen.getByText('That attempt was not accepted. You can try again.')).toBeInTheDocument();
+    const rows = within(screen.getByRole('list', { name: 'Checks' })).getAllByRole('listitem');
+    expect(rows.map((row) => row.querySelector('.vgk-flow-status__check-name')?.textContent)).toEqual([
+      'Selfie check',
+      'Identity document',
+    ]);
+    // The raw code is there for staff, folded away.
+    expect(
+      within(container.querySelector('details') as HTMLElement).getByText(/model_prediction/),
+    ).not.toBeVisible();
+    expect(
+      screen.getByText('Not passed', { selector: '.vgk-flow-status__check-result' }),
+    ).toBeInTheDocument();
+    expect(container.querySelector('.vgk-flow-status__summary')?.textContent).not.toMatch(/model_prediction/);
+  });
+
+  it('given two sessions of one step in the final result, then they read "attempt 1" and "attempt 2"', async () => {
+    const flowId = uniqueFlowId();
+    const flow = endedFlow(flowId, 'fail', 'completed');
+    const result = resultOf(flow);
+    const first = result.service_statuses?.[0];
+    if (!first) throw new Error('fixture without a service');
+    result.service_statuses = [first, { ...first, session_id: 'session-2' }];
+    render(
+      <Providers client={new ScriptedFlowClient(flow, result)}>
+        <FlowStatus flowId={flowId} />
+      </Providers>,
+    );
+    await advance(0);
+    const rows = within(screen.getByRole('list', { name: 'Checks' })).getAllByRole('listitem');
+    expect(rows.map((row) => row.querySelector('.vgk-flow-status__check-name')?.textContent)).toEqual([
+      'Selfie checkattempt 1',
+      'Selfie checkattempt 2',
+    ]);
   });
 });

@@ -1,0 +1,96 @@
+import type { FlowEndCause, FlowServiceStatus } from '@verigram-kit/core';
+import type { FlowStatusState } from '../useFlowStatus.ts';
+import type { CheckKind, CheckResult, FlowOutcome } from './flowStatusMessages.ts';
+
+// How <FlowStatus> reads a flow to its customer: the outcome behind the headline, and one row per
+// check with a human name, a result in plain words and, when a check ran twice, its attempt.
+
+/**
+ * The outcome of a flow: its state, and once it ended, why (spec FlowEndCause: `completed` is
+ * "execution finished without errors", whatever the verdict; the verdict is `flow_status`).
+ */
+export function getFlowOutcome(state: FlowStatusState, endCause: FlowEndCause | undefined): FlowOutcome {
+  if (state !== 'failed' && state !== 'unknown') return state;
+  if (endCause === 'timeout') return 'expired';
+  if (endCause === 'disconnected') return 'interrupted';
+  if (endCause === 'failed') return 'server_error';
+  return state === 'failed' ? 'rejected' : 'review';
+}
+
+const KINDS: Record<string, CheckKind> = {
+  verilive: 'selfie',
+  'verilive-one-shot': 'selfie',
+  'verilive-infrared': 'selfie',
+  veriface: 'face',
+  veridoc: 'document',
+  redoc: 'document',
+  'egov-doc': 'document',
+  'doc-preview': 'document',
+  consent: 'consent',
+  otp: 'phone',
+  veriphone: 'phone',
+  'flow-form': 'form',
+  'client-card': 'form',
+  'aml-cft': 'screening',
+  'amlcft-service': 'screening',
+  'kyc-list': 'screening',
+  esign: 'signature',
+};
+
+/** What the customer did in a service, whatever its internal name. */
+export const getCheckKind = (serviceName: string | undefined): CheckKind =>
+  (serviceName !== undefined && Object.hasOwn(KINDS, serviceName) && KINDS[serviceName]) || 'other';
+
+/**
+ * A session's result in the customer's terms: `frontend_session_status` ("simplified status
+ * intended for display", spec FlowServiceStatus) when present, else `session_status`. A
+ * blacklisted person is told "not passed", never why; staff read the raw status in the details.
+ */
+export function getCheckResult(service: FlowServiceStatus): CheckResult {
+  switch (service.frontend_session_status) {
+    case 'approved':
+    case 'whitelisted':
+      return 'passed';
+    case 'denied':
+    case 'failure':
+    case 'blacklisted':
+      return 'failed';
+    case 'suspicious':
+    case 'reviewing':
+      return 'review';
+    case 'expired':
+      return 'expired';
+    case 'active':
+      return 'active';
+  }
+  if (service.session_status === 'pass') return 'passed';
+  if (service.session_status === 'fail') return 'failed';
+  return service.session_state === 'processed' || service.session_state === 'reviewed' ? 'review' : 'active';
+}
+
+export interface CheckRow {
+  service: FlowServiceStatus;
+  kind: CheckKind;
+  result: CheckResult;
+  /** 1-based, when the same step (or service) ran more than once; else undefined. */
+  attempt: number | undefined;
+}
+
+/** One row per session, numbered when a step ran more than once (one session per attempt). */
+export function getCheckRows(services: readonly FlowServiceStatus[]): CheckRow[] {
+  const stepOf = (s: FlowServiceStatus) => s.step_id ?? s.service_name ?? '';
+  const totals = new Map<string, number>();
+  for (const s of services) totals.set(stepOf(s), (totals.get(stepOf(s)) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return services.map((service) => {
+    const step = stepOf(service);
+    const n = (seen.get(step) ?? 0) + 1;
+    seen.set(step, n);
+    return {
+      service,
+      kind: getCheckKind(service.service_name),
+      result: getCheckResult(service),
+      attempt: (totals.get(step) ?? 0) > 1 ? n : undefined,
+    };
+  });
+}
