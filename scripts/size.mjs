@@ -54,7 +54,10 @@ const checks = [
     name: 'react package (main entry, no peers)',
     imports: '*',
     from: '@verigram-kit/react',
-    budget: 8000,
+    // 7.997 kB, then 9.12 kB with FlowStatus written for customers (a headline and a next step per
+    // outcome, checks by human name and attempt, "Details for support") and the cache the embed
+    // shares with it (what <VerigramFlow> reads lands in every widget at once).
+    budget: 9200,
   },
   { name: 'VerigramCallback entry', imports: '*', from: '@verigram-kit/react/callback', budget: 1500 },
   // The builder carries the sandbox page's key catalogue (kk/ru/en texts) and its own interface in

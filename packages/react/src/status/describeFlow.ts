@@ -17,52 +17,41 @@ export function getFlowOutcome(state: FlowStatusState, endCause: FlowEndCause | 
   return state === 'failed' ? 'rejected' : 'review';
 }
 
-const KINDS: Record<string, CheckKind> = {
-  verilive: 'selfie',
-  'verilive-one-shot': 'selfie',
-  'verilive-infrared': 'selfie',
-  veriface: 'face',
-  veridoc: 'document',
-  redoc: 'document',
-  'egov-doc': 'document',
-  'doc-preview': 'document',
-  consent: 'consent',
-  otp: 'phone',
-  veriphone: 'phone',
-  'flow-form': 'form',
-  'client-card': 'form',
-  'aml-cft': 'screening',
-  'amlcft-service': 'screening',
-  'kyc-list': 'screening',
-  esign: 'signature',
-};
+// First match wins: liveness variants, then documents (veridoc, redoc, egov-doc, doc-preview…).
+const KINDS: [RegExp, CheckKind][] = [
+  [/^verilive/, 'selfie'],
+  [/^veriface$/, 'face'],
+  [/doc/, 'document'],
+  [/^consent$/, 'consent'],
+  [/^(otp|veriphone)$/, 'phone'],
+  [/^(flow-form|client-card)$/, 'form'],
+  [/aml|^kyc-list$/, 'screening'],
+  [/^esign$/, 'signature'],
+];
 
 /** What the customer did in a service, whatever its internal name. */
-export const getCheckKind = (serviceName: string | undefined): CheckKind =>
-  (serviceName !== undefined && Object.hasOwn(KINDS, serviceName) && KINDS[serviceName]) || 'other';
+export const getCheckKind = (serviceName = ''): CheckKind =>
+  KINDS.find(([name]) => name.test(serviceName))?.[1] ?? 'other';
 
-/**
- * A session's result in the customer's terms: `frontend_session_status` ("simplified status
- * intended for display", spec FlowServiceStatus) when present, else `session_status`. A
- * blacklisted person is told "not passed", never why; staff read the raw status in the details.
- */
+// FlowServiceStatus.frontend_session_status is the "simplified status intended for display"
+// (spec). A blacklisted person is told "not passed", never why; staff read the raw status in the
+// details.
+const RESULTS: Record<string, CheckResult> = {
+  approved: 'passed',
+  whitelisted: 'passed',
+  denied: 'failed',
+  failure: 'failed',
+  blacklisted: 'failed',
+  suspicious: 'review',
+  reviewing: 'review',
+  expired: 'expired',
+  active: 'active',
+};
+
+/** A session's result in the customer's terms: `frontend_session_status`, else `session_status`. */
 export function getCheckResult(service: FlowServiceStatus): CheckResult {
-  switch (service.frontend_session_status) {
-    case 'approved':
-    case 'whitelisted':
-      return 'passed';
-    case 'denied':
-    case 'failure':
-    case 'blacklisted':
-      return 'failed';
-    case 'suspicious':
-    case 'reviewing':
-      return 'review';
-    case 'expired':
-      return 'expired';
-    case 'active':
-      return 'active';
-  }
+  const shown = service.frontend_session_status;
+  if (shown && Object.hasOwn(RESULTS, shown)) return RESULTS[shown] as CheckResult;
   if (service.session_status === 'pass') return 'passed';
   if (service.session_status === 'fail') return 'failed';
   return service.session_state === 'processed' || service.session_state === 'reviewed' ? 'review' : 'active';
