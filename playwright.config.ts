@@ -5,7 +5,9 @@ import { chromiumArgs, chromiumPath } from './scripts/chromium.ts';
 // sandbox's hosted page posting its own postMessage protocol, and once with it silent, as
 // Verigram's real page is (it documents no messages; it only goes to callback_url at the end).
 // Each run has its own demo and in-process sandbox on fixed ports (API and hosted page on two
-// origins, as Verigram's services.* and web.*); tests run one at a time.
+// origins, as Verigram's services.* and web.*); tests run one at a time. A third run serves the
+// built demo as a salesperson starts it (`pnpm demo:build && pnpm demo:start`: plain node, no
+// Vite), through the sales journey and the back office.
 export interface DemoProjectMetadata {
   /** `on`: the sandbox's protocol; `off`: a silent page, like production. */
   pageMessages: 'on' | 'off';
@@ -13,10 +15,32 @@ export interface DemoProjectMetadata {
   pageOrigin: string;
 }
 
-const DEMOS = [
-  { pageMessages: 'on', demoPort: 5173, sandboxPort: 4010 },
-  { pageMessages: 'off', demoPort: 5174, sandboxPort: 4020 },
-] as const;
+interface Demo {
+  name: string;
+  pageMessages: 'on' | 'off';
+  demoPort: number;
+  sandboxPort: number;
+  command: string;
+  /** Only these specs run against this demo. @default every spec */
+  testMatch?: string[];
+  /** How long its start may take. @default 60 s */
+  startTimeout?: number;
+}
+
+const DEMOS: Demo[] = [
+  { name: 'page-messages-on', pageMessages: 'on', demoPort: 5173, sandboxPort: 4010, command: 'pnpm demo' },
+  { name: 'page-messages-off', pageMessages: 'off', demoPort: 5174, sandboxPort: 4020, command: 'pnpm demo' },
+  {
+    name: 'built-demo',
+    pageMessages: 'on',
+    demoPort: 5175,
+    sandboxPort: 4030,
+    command: 'pnpm demo:build && pnpm demo:start',
+    testMatch: ['salesJourney.spec.ts', 'backOffice.spec.ts'],
+    // The packages' and the demo's builds come first, on two cores shared with the other demos' starts.
+    startTimeout: 180_000,
+  },
+];
 
 export default defineConfig({
   testDir: 'e2e',
@@ -38,7 +62,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: DEMOS.map((demo) => ({
-    name: `page-messages-${demo.pageMessages}`,
+    name: demo.name,
+    ...(demo.testMatch ? { testMatch: demo.testMatch } : {}),
     use: { baseURL: `http://localhost:${demo.demoPort}` },
     metadata: {
       pageMessages: demo.pageMessages,
@@ -46,12 +71,12 @@ export default defineConfig({
     } satisfies DemoProjectMetadata,
   })),
   webServer: DEMOS.map((demo) => ({
-    command: 'pnpm demo',
+    command: demo.command,
     url: `http://localhost:${demo.demoPort}/`,
     // Never reuse: a stray demo on the port (another checkout, other settings, a real key) would
     // be tested in place of this one. A busy port fails the run loudly instead.
     reuseExistingServer: false,
-    timeout: 60_000,
+    timeout: demo.startTimeout ?? 60_000,
     stdout: 'pipe' as const,
     env: {
       // The demo must never talk to a real Verigram from the test run.

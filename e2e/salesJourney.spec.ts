@@ -77,8 +77,9 @@ test('the sales journey: brand → start → liveness in the frame → callback 
   await shot(page, '06-result-desktop');
   expect(await axeViolations(page)).toEqual([]);
 
-  // The API key stays on the demo's server: no script the browser loaded carries it.
-  expect(scripts.size).toBeGreaterThan(5);
+  // The API key stays on the demo's server: no script the browser loaded carries it (dozens of
+  // modules from the dev server, a few chunks from the build).
+  expect(scripts.size).toBeGreaterThan(0);
   for (const url of scripts) {
     expect(await (await page.request.get(url)).text(), url).not.toContain('sandbox-test-key');
   }

@@ -3,7 +3,7 @@ import type { Locale } from '@verigram-kit/core';
 import type { BackOfficeView } from '../server/createBackOffice.ts';
 import type { DemoStrings } from './demoStrings.ts';
 
-/** The demo server's back-office route (apps/demo/server/verigramDemoPlugin.ts); demo only. */
+/** The demo server's back-office route (apps/demo/server/startDemoBackend.ts); demo only. */
 export const BACK_OFFICE_ROUTE = '/demo/back-office';
 
 export interface BackOfficeProps {

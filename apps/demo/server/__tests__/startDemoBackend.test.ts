@@ -5,7 +5,7 @@ import { type RunningSandbox, startSandbox } from '@verigram-kit/sandbox/server'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_FLOW_UI_POLICY } from '../../src/demoFlowUiPolicy.ts';
 import type { BackOfficeView } from '../createBackOffice.ts';
-import { demoSandboxUrl, startDemoBackend } from '../verigramDemoPlugin.ts';
+import { startDemoBackend } from '../startDemoBackend.ts';
 
 // Counts (and keeps) the sandboxes the backend itself starts; the real startSandbox still runs underneath.
 const { sandboxStarts } = vi.hoisted(() => ({
@@ -243,13 +243,64 @@ describe('the demo backend with VERIGRAM_SANDBOX_PAGE_MESSAGES=off', () => {
       await demo.close();
     }
   });
+});
 
-  it('points the builder preview at the hosted page origin: the API port + 1 unless SANDBOX_PAGE_PORT says otherwise', () => {
-    expect(demoSandboxUrl({ env: {} })).toBe('http://127.0.0.1:4011');
-    expect(demoSandboxUrl({ env: { SANDBOX_PORT: '4020' } })).toBe('http://127.0.0.1:4021');
-    expect(demoSandboxUrl({ env: { SANDBOX_PORT: '4020', SANDBOX_PAGE_PORT: '4099' } })).toBe(
-      'http://127.0.0.1:4099',
-    );
-    expect(demoSandboxUrl({ env: { VERIGRAM_API_URL: 'https://services.example' } })).toBeNull();
+describe("where browsers reach the demo backend's sandbox", () => {
+  it('given no address settings, then the builder preview points at the hosted page origin vlinks use', async () => {
+    const backend = await startDemoBackend({ sandboxPort: 0, env: {} }, () => {});
+    try {
+      const pageOrigin = sandboxStarts.started.at(-1)?.pageUrl;
+      expect(backend.sandboxPageUrl).toBe(pageOrigin);
+      expect(backend.sandboxPageUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    } finally {
+      await backend.close();
+    }
+  });
+
+  it('given SANDBOX_PUBLIC_URL, then vlinks, the builder preview and the frame policy name that address', async () => {
+    const env = { SANDBOX_PUBLIC_URL: 'https://page.demo.example/' };
+    const demo = await serve(await startDemoBackend({ sandboxPort: 0, env }, () => {}));
+    try {
+      const first = await fetch(`${demo.url}/`);
+      expect(first.headers.get('content-security-policy')).toContain('frame-src https://page.demo.example ');
+      const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const response = await fetch(`${demo.url}/api/verigram/flow`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: demo.url, cookie },
+        body: JSON.stringify({ template: 'selfie-only' }),
+      });
+      const { flow_id, vlink } = (await response.json()) as { flow_id: string; vlink: string };
+      expect(vlink).toBe(`https://page.demo.example/hf2/${flow_id}/`);
+    } finally {
+      await demo.close();
+    }
+  });
+
+  it('given SANDBOX_HOST=0.0.0.0 (a container) and its public URL, then the proxy reaches the sandbox over loopback and vlinks name the public URL', async () => {
+    const env = { SANDBOX_HOST: '0.0.0.0', SANDBOX_PUBLIC_URL: 'http://127.0.0.1:4011' };
+    const backend = await startDemoBackend({ sandboxPort: 0, sandboxPagePort: 0, env }, () => {});
+    const demo = await serve(backend);
+    try {
+      const cookie = ((await fetch(`${demo.url}/`)).headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const response = await fetch(`${demo.url}/api/verigram/flow`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: demo.url, cookie },
+        body: JSON.stringify({ template: 'selfie-only' }),
+      });
+      expect(response.status).toBe(201);
+      const { flow_id, vlink } = (await response.json()) as { flow_id: string; vlink: string };
+      expect(vlink).toBe(`http://127.0.0.1:4011/hf2/${flow_id}/`);
+      expect(backend.sandboxPageUrl).toBe('http://127.0.0.1:4011');
+    } finally {
+      await demo.close();
+    }
+  });
+
+  it('given SANDBOX_HOST=0.0.0.0 and no public URL, then it refuses to start, naming the variable to set, and starts no sandbox', async () => {
+    const before = sandboxStarts.count;
+    await expect(
+      startDemoBackend({ sandboxPort: 0, env: { SANDBOX_HOST: '0.0.0.0' } }, () => {}),
+    ).rejects.toThrow(/set SANDBOX_PUBLIC_URL/);
+    expect(sandboxStarts.count).toBe(before);
   });
 });
