@@ -2,11 +2,23 @@
 // workspace installs the packed tarballs with npm, embeds <VerigramFlow> and <FlowStatus>, builds,
 // renders on the server with react-dom/server, and completes a flow against the sandbox (from its
 // own tarball) in Chromium, behind a 10-line Node server using the proxy.
+// Then the documentation, run as written: the files of docs/first-verification.md (Express serving
+// the built app, the Vite dev server in front of it, the Next.js route handler as a Web handler)
+// and the react README's quick start, each block copied verbatim into the same installed app.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
+import { extractSnippets } from './readmeSnippets.mjs';
 
 const root = join(import.meta.dirname, '..');
 const packDir = join(root, '.pack');
@@ -41,7 +53,8 @@ writeFileSync(
     private: true,
     type: 'module',
     dependencies: { ...kit, '@tanstack/react-query': '^5', react: '^19', 'react-dom': '^19' },
-    devDependencies: { vite: '^8', '@vitejs/plugin-react': '^6' },
+    // express and tsx: what docs/first-verification.md has a reader install.
+    devDependencies: { vite: '^8', '@vitejs/plugin-react': '^6', express: '^5', tsx: '^4' },
     // The kit's packages depend on each other by version; point those at the tarballs too.
     overrides: Object.fromEntries(names.map((n) => [`@verigram-kit/${n}`, `$@verigram-kit/${n}`])),
   }),
@@ -60,20 +73,21 @@ for (const file of readdirSync(join(app, 'dist/assets'))) {
 }
 
 const children = [];
-const start = (args, env) => {
+const start = (args, env, cwd = app) => {
   const child = spawn('node', args, {
-    cwd: app,
+    cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.push(child);
   return child;
 };
-const waitFor = async (url) => {
-  for (let i = 0; i < 100; i++) {
+/** Waits until `url` answers: a 2xx, or with `anyStatus` any HTTP answer at all. */
+const waitFor = async (url, anyStatus = false) => {
+  for (let i = 0; i < 150; i++) {
     if (
       await fetch(url).then(
-        (r) => r.ok,
+        (r) => anyStatus || r.ok,
         () => false,
       )
     )
@@ -105,7 +119,7 @@ try {
     PORT: String(appPort),
     VERIGRAM_API_URL: `http://127.0.0.1:${sandboxPort}`,
     VERIGRAM_API_KEY: KEY,
-    FLOW_TOKEN_SECRET: 'consumer-check-secret-of-32-bytes-or-more',
+    VERIGRAM_PROXY_SECRET: 'consumer-check-secret-of-32-bytes-or-more',
   });
   const url = `http://127.0.0.1:${appPort}/`;
   await waitFor(url);
@@ -133,7 +147,178 @@ try {
   // <FlowStatus> got its flow id with no page message (onEvent from the polled flow) and shows the end.
   await page.locator('.vgk-flow-status[data-state="passed"]').waitFor({ timeout: 20_000 });
   if (errors.length) throw new Error(`browser errors: ${errors.join(' | ')}`);
-  console.log('consumer check passed: installed from tarballs, built, server-rendered, flow completed');
+
+  // ── The documentation, run as written ─────────────────────────────────────────────────────────
+  const snippetsOf = (markdown) => {
+    const blocks = extractSnippets(readFileSync(join(root, markdown), 'utf8'));
+    return (file) => {
+      const block = blocks.find((b) => b.file === file);
+      if (!block) throw new Error(`${markdown} has no block marked file=${file}`);
+      return `${block.code}\n`;
+    };
+  };
+  const replaceOnce = (text, from, to) => {
+    if (!text.includes(from)) throw new Error(`expected "${from}" in a documented file`);
+    return text.replace(from, to);
+  };
+  // What `npm create vite -- --template react-ts` gives (its index.html and main.tsx, less the CSS).
+  const createViteIndex =
+    '<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="UTF-8" />\n    <link rel="icon" type="image/svg+xml" href="/vite.svg" />\n    <title>my-app</title>\n  </head>\n  <body>\n    <div id="root"></div>\n    <script type="module" src="/src/main.tsx"></script>\n  </body>\n</html>\n';
+  const createViteMain =
+    "import { StrictMode } from 'react';\nimport { createRoot } from 'react-dom/client';\nimport App from './App.tsx';\n\ncreateRoot(document.getElementById('root')!).render(\n  <StrictMode>\n    <App />\n  </StrictMode>,\n);\n";
+  const viteSvg =
+    '<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32"><rect width="32" height="32" fill="#646cff"/></svg>\n';
+  const write = (dir, files) => {
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+  };
+  const vite = join(app, 'node_modules/vite/bin/vite.js');
+  const tsx = join(app, 'node_modules/tsx/dist/cli.mjs');
+  const secrets = {
+    VERIGRAM_API_URL: `http://127.0.0.1:${sandboxPort}`,
+    VERIGRAM_API_KEY: KEY,
+    VERIGRAM_PROXY_SECRET: 'consumer-check-proxy-secret-of-32-bytes-or-more',
+  };
+
+  /** Opens `url`, presses Start in the hosted page and the sandbox's Pass until `done` holds. */
+  const completeFlowAt = async (url, done, label) => {
+    const page = await browser.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && problems.push(`${m.text()} (${m.location().url})`));
+    const logged = [];
+    page.on('console', (m) => logged.push(m.text()));
+    await page.goto(url);
+    const frame = page.frameLocator('iframe');
+    await frame.getByTestId('start').click({ timeout: 30_000 });
+    for (let i = 0; i < 40 && !(await done(page, logged)); i++) {
+      const pass = frame.getByTestId('tester-pass');
+      if (await pass.isVisible().catch(() => false)) await pass.click().catch(() => {});
+      await page.waitForTimeout(500);
+    }
+    if (!(await done(page, logged))) throw new Error(`${label}: the flow did not pass`);
+    // The hosted page ends on the callback page, which must render (and run, under its CSP).
+    for (let i = 0; i < 40 && !page.frames().some((f) => f.url().includes('/verigram/callback')); i++)
+      await page.waitForTimeout(250);
+    const callback = page.frames().find((f) => f.url().includes('/verigram/callback'));
+    if (!callback) throw new Error(`${label}: the frame never reached the callback page`);
+    await callback.getByText('Verification finished').waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(500);
+    if (problems.length) throw new Error(`${label}: browser errors: ${problems.join(' | ')}`);
+    await page.close();
+  };
+  const finished = (page) => page.getByText('Finished: pass').isVisible();
+
+  step('docs/first-verification.md, Express: vite build, tsx server.ts, a flow passed in Chromium');
+  const guide = snippetsOf('docs/first-verification.md');
+  const guideDir = join(app, 'guide');
+  write(guideDir, {
+    'index.html': createViteIndex,
+    'public/vite.svg': viteSvg,
+    'src/main.tsx': createViteMain,
+    'server.ts': guide('app/server.ts'),
+    'src/Verify.tsx': guide('app/src/Verify.tsx'),
+    'src/App.tsx': guide('app/src/App.tsx'),
+  });
+  execFileSync('node', [vite, 'build', '--logLevel', 'warn'], { cwd: guideDir, stdio: 'inherit' });
+  const expressPort = sandboxPort + 700;
+  start([tsx, 'server.ts'], { ...secrets, PORT: String(expressPort) }, guideDir);
+  await waitFor(`http://localhost:${expressPort}/`);
+  const callbackAnswer = await fetch(`http://localhost:${expressPort}/verigram/callback`);
+  if (!callbackAnswer.headers.get('content-security-policy')?.includes("script-src 'sha256-"))
+    throw new Error('the guide’s callback page came without its Content-Security-Policy');
+  await completeFlowAt(`http://localhost:${expressPort}/`, finished, 'guide, Express');
+
+  step('docs/first-verification.md, Vite dev server: its vite.config.ts in front of the Express server');
+  // The one change: the config's backend port, 3000 in the guide, is the one the server got here.
+  write(guideDir, {
+    'vite.config.ts': replaceOnce(
+      guide('app/vite.config.ts'),
+      'http://localhost:3000',
+      `http://localhost:${expressPort}`,
+    ),
+  });
+  const vitePort = sandboxPort + 800;
+  start([vite, '--port', String(vitePort), '--strictPort', '--logLevel', 'warn'], {}, guideDir);
+  await waitFor(`http://localhost:${vitePort}/`);
+  await completeFlowAt(`http://localhost:${vitePort}/`, finished, 'guide, Vite dev server');
+
+  step('docs/first-verification.md, Next.js: the route handler module called as a Web handler');
+  const nextDir = join(app, 'next');
+  write(nextDir, {
+    'app/api/verigram/[...path]/route.ts': guide('next/app/api/verigram/[...path]/route.ts'),
+    'drive.ts': `import { GET, POST } from './app/api/verigram/[...path]/route.ts';
+const origin = 'http://localhost:3000';
+const created = await POST(new Request(origin + '/api/verigram/flow', {
+  method: 'POST', headers: { 'content-type': 'application/json', origin }, body: '{}',
+}));
+if (created.status !== 201) throw new Error('POST /flow answered ' + created.status + ' ' + (await created.text()));
+const { flow_id, flow_token } = await created.json();
+for (let i = 0; i < 20; i++) {
+  const read = await GET(new Request(origin + '/api/verigram/flow/' + flow_id, { headers: { authorization: 'Bearer ' + flow_token } }));
+  if (read.status !== 200) throw new Error('GET /flow answered ' + read.status);
+  const flow = await read.json();
+  if (flow.end_cause) {
+    if (flow.flow_status !== 'pass') throw new Error('the flow ended ' + flow.flow_status);
+    console.log('next route handler: flow ' + flow_id + ' passed');
+    process.exit(0);
+  }
+  // The sandbox's control route decides the current step, as its tester panel's Pass does.
+  await fetch(process.env.VERIGRAM_API_URL + '/_sandbox/flows/' + flow_id + '/steps/current', {
+    method: 'POST',
+    headers: { 'x-verigram-api-key': process.env.VERIGRAM_API_KEY, 'content-type': 'application/json' },
+    body: JSON.stringify({ outcome: 'pass' }),
+  });
+}
+throw new Error('the flow did not pass');
+`,
+  });
+  execFileSync('node', [tsx, 'drive.ts'], {
+    cwd: nextDir,
+    stdio: 'inherit',
+    env: { ...process.env, ...secrets },
+  });
+
+  step("react README's quick start: server.ts, src/Verify.tsx and src/main.tsx, a flow passed in Chromium");
+  const quickStart = snippetsOf('packages/react/README.md');
+  const quickDir = join(app, 'quickstart');
+  const quickPort = sandboxPort + 900;
+  const quickVitePort = sandboxPort + 950;
+  write(quickDir, {
+    'index.html': createViteIndex,
+    'public/vite.svg': viteSvg,
+    // The one thing the quick start leaves to the reader, its own session: everyone is one user here.
+    'server.ts': `const getSessionUser = async (_request: Request) => ({ id: 'quick-start-user' });\n${replaceOnce(
+      quickStart('quickstart/server.ts'),
+      'app.listen(3000)',
+      `app.listen(${quickPort})`,
+    )}`,
+    'src/Verify.tsx': quickStart('quickstart/src/Verify.tsx'),
+    'src/main.tsx': quickStart('quickstart/src/main.tsx'),
+    'vite.config.ts': `import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+export default defineConfig({
+  plugins: [react()],
+  server: { proxy: { '/api/verigram': { target: 'http://localhost:${quickPort}', changeOrigin: false } } },
+});
+`,
+  });
+  start([tsx, 'server.ts'], secrets, quickDir);
+  await waitFor(`http://localhost:${quickPort}/api/verigram/flow`, true);
+  start([vite, '--port', String(quickVitePort), '--strictPort', '--logLevel', 'warn'], {}, quickDir);
+  await waitFor(`http://localhost:${quickVitePort}/`);
+  // Its onComplete logs `flow_id flow_status check_type`.
+  await completeFlowAt(
+    `http://localhost:${quickVitePort}/`,
+    (_page, logged) => logged.some((line) => / pass /.test(line)),
+    "react README's quick start",
+  );
+
+  console.log(
+    'consumer check passed: installed from tarballs, built, server-rendered, flow completed; docs/first-verification.md (Express, Vite dev server, Next.js route) and the react README quick start run as written',
+  );
 } finally {
   await browser?.close();
   for (const child of children) child.kill();

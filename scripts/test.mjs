@@ -39,6 +39,10 @@ check('system dependencies (Chromium, redis-server) on PATH', 'bash', [
 
 // The public-API tests also run against the built packages, so build first.
 check('build every package', 'pnpm', ['build']);
+// Every ts/tsx block of the READMEs and docs/, as a user pastes it into a create-vite app.
+check("every README and docs/ code block type-checks under create-vite's tsconfig", 'node', [
+  'scripts/readmeSnippets.mjs',
+]);
 
 runner('vitest', 'pnpm', [
   'exec',
@@ -66,11 +70,11 @@ check('typecheck (packages with their tests, demo, e2e)', 'pnpm', ['typecheck'])
 check('lint and format (biome)', 'pnpm', ['exec', 'biome', 'check', '.']);
 check('size budgets (pnpm size)', 'node', ['scripts/size.mjs']);
 check('publint and attw on the packed tarballs', 'node', ['scripts/pack-check.mjs']);
-check('a fresh Vite app installs the tarballs, SSRs and completes a flow', 'pnpm', [
-  'exec',
-  'tsx',
-  'scripts/consumer-check.mjs',
-]);
+check(
+  'a fresh Vite app installs the tarballs, SSRs and completes a flow; the guide and quick start run as written',
+  'pnpm',
+  ['exec', 'tsx', 'scripts/consumer-check.mjs'],
+);
 
 const { failed, skipped, notes, line } = summarize(results);
 for (const note of notes) console.log(`note: ${note}`);

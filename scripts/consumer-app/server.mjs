@@ -7,7 +7,7 @@ import { createNodeTransport, toNodeHandler } from '@verigram-kit/proxy/node';
 import { render } from './dist-ssr/entry-server.js';
 
 // The proxy: three lines. A real app's authorize reads its own session from the request.
-const { VERIGRAM_API_KEY: apiKey, VERIGRAM_API_URL: baseUrl, FLOW_TOKEN_SECRET: secret } = process.env;
+const { VERIGRAM_API_KEY: apiKey, VERIGRAM_API_URL: baseUrl, VERIGRAM_PROXY_SECRET: secret } = process.env;
 const verigram = createVerigramProxy({ apiKey, baseUrl, secret, fetch: createNodeTransport() });
 const proxy = toNodeHandler(verigram, { authorize: () => ({ personId: 'consumer-check-user' }) });
 const page = (await readFile('dist/index.html', 'utf8')).replace('<!--app-->', render());

@@ -14,7 +14,7 @@ function required(name: string): string {
 
 const verdicts = createFlowVerdicts({
   apiKey: required('VERIGRAM_API_KEY'),
-  baseUrl: process.env.VERIGRAM_URL,
+  baseUrl: process.env.VERIGRAM_API_URL,
   fetch: createNodeTransport(),
   // Several instances: every one watches and delivers, each verdict once. Leave it out in development.
   redis: { host: process.env.REDIS_HOST ?? '127.0.0.1', port: 6379, maxRetriesPerRequest: null },
@@ -30,7 +30,7 @@ app.use(
   toExpressHandler(
     createVerigramProxy({
       apiKey: required('VERIGRAM_API_KEY'),
-      baseUrl: process.env.VERIGRAM_URL,
+      baseUrl: process.env.VERIGRAM_API_URL,
       secret: required('VERIGRAM_PROXY_SECRET'),
       authorize: async (request) => {
         const userId = request.headers.get('x-user-id'); // your session instead

@@ -41,7 +41,7 @@ export interface VerigramProxyOptions {
    * Verigram's base URL. Fixed here, never taken from a request. It carries the API key, so it
    * must be https; plain http is accepted only to localhost, 127.0.0.1 or ::1 (a sandbox).
    * Required when `NODE_ENV` is `'production'`: construction throws without it.
-   * @default 'http://127.0.0.1:4010' (the sandbox: `pnpm sandbox`), outside production only
+   * @default 'http://127.0.0.1:4010' (the sandbox: `npx verigram-sandbox`), outside production only
    * @example 'https://services.kz-ala-1.verigram.kz'
    */
   baseUrl?: string | undefined;

@@ -1,6 +1,6 @@
 /**
- * Where the sandbox serves its API when started with its defaults (`pnpm sandbox`, the
- * `verigram-sandbox` CLI): the proxy's default upstream outside production, the sandbox's own
+ * Where the sandbox serves its API when started with its defaults (the `verigram-sandbox` CLI;
+ * `pnpm sandbox` in this repo): the proxy's default upstream outside production, the sandbox's own
  * default port and the default origin of the vlinks it builds.
  * @internal
  */

@@ -29,7 +29,7 @@ import { ScopeNote } from './ScopeNote.tsx';
 import { TranslationGrid } from './TranslationGrid.tsx';
 import { type FlowUiChangeDetail, useFlowUiDraftState } from './useFlowUiDraftState.ts';
 
-/** The sandbox's preview page when the sandbox runs with its defaults (`pnpm sandbox`): on its hosted page origin (:4011), not its API (:4010). */
+/** The sandbox's preview page when the sandbox runs with its defaults (`npx verigram-sandbox`): on its hosted page origin (:4011), not its API (:4010). */
 export const DEFAULT_PREVIEW_URL = 'http://127.0.0.1:4011/hf2/preview/';
 
 export interface FlowUiBuilderProps
