@@ -50,8 +50,9 @@ export interface VerigramProxyOptions {
   /**
    * Who is asking, from the host app's own session (cookie, JWT...). Return `null` for an
    * anonymous request: the proxy answers 401 `UNAUTHENTICATED`. The only source of `person_id`.
-   * Required, except on Node when `toNodeHandler(proxy, { authorize })` reads the user from the
-   * Node request instead (Express's `req.user`, `req.session`): the Next.js and Hono adapters throw
+   * Required, except on Node when `toNodeHandler(proxy, { authorize })` or
+   * `toExpressHandler(proxy, { authorize })` reads the user from the Node request instead
+   * (Express's `req.user`, `req.session`): the Next.js and Hono adapters throw
    * at boot without it, and a request that meets no authorize is refused with 500
    * `AUTHORIZE_NOT_CONFIGURED`.
    */

@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { CreateFlowOptions, Flow, FlowClient, FlowHandle, FlowProjection } from '@verigram-kit/core';
 import { VerigramApiError } from '@verigram-kit/core';
 import { StrictMode } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { VerigramFlow, type VerigramFlowProps } from '../VerigramFlow.tsx';
 import { VerigramProvider } from '../VerigramProvider.tsx';
 import { expectNoAxeViolations } from './kitTestSetup.tsx';
@@ -473,5 +473,14 @@ describe('<VerigramFlow>', () => {
       iframe.contentWindow,
     );
     expect(onError.mock.calls[0]?.[0]).toMatchObject({ errorCode: 'CAMERA_UNAVAILABLE' });
+  });
+});
+
+describe('<VerigramFlow> types (checked by pnpm typecheck)', () => {
+  it("types onComplete's flow with flow_id and flow_status present, so an app writes flow.flow_id with no assertion", () => {
+    type Completion = Parameters<NonNullable<VerigramFlowProps['onComplete']>>;
+    expectTypeOf<Completion[0]['flow_id']>().toEqualTypeOf<string>();
+    expectTypeOf<Completion[0]['flow_status']>().toEqualTypeOf<Flow['flow_status']>();
+    expectTypeOf<Completion[1]>().toEqualTypeOf<FlowProjection | null>();
   });
 });
