@@ -7,6 +7,6 @@ export default defineProject({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     environment: 'node',
-    include: ['server/**/__tests__/*.test.ts', 'src/**/__tests__/*.test.ts'],
+    include: ['server/**/__tests__/*.test.ts', 'src/**/__tests__/*.test.ts', 'build/**/__tests__/*.test.ts'],
   },
 });
