@@ -33,7 +33,7 @@ export default defineConfig({
   // (unbundled output keeps it), so Next.js server components can still import the query
   // factories and keys to prefetch on the server.
   copy: [
-    { from: 'src/status/flowStatus.css', to: 'dist' },
+    { from: 'src/styles.css', to: 'dist' },
     { from: 'public/callback.html', to: 'dist' },
   ],
 });

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '@verigram-kit/react/flowStatus.css';
+import '@verigram-kit/react/styles.css';
 import './demo.css';
 import { App } from './App.tsx';
 

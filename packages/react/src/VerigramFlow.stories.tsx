@@ -3,12 +3,13 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { Flow } from '@verigram-kit/core';
 import type { InMemoryClient } from '@verigram-kit/sandbox';
 import { type ComponentProps, useState } from 'react';
-import { expect, fn, waitFor, within } from 'storybook/test';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { acceptConsent, blockCamera, hostedPage } from './stories/hostedPage.ts';
 import { stubWindowOpen } from './stories/stubWindowOpen.ts';
 import type { VerigramStoryParameters } from './stories/verigramLoader.tsx';
 import { storyApiError, withScriptedFailures } from './stories/withScriptedFailures.ts';
 import { VerigramFlow } from './VerigramFlow.tsx';
+import './styles.css';
 import './stories/exampleAppStyles.css';
 
 // Every story runs the sandbox's hosted page on the in-memory sandbox (blob: vlinks, no server).
@@ -54,7 +55,7 @@ const meta = {
   render: (args, { globals }) => <VerigramFlowWithOutcome locale={globals.locale} {...args} />,
   decorators: [
     (Story) => (
-      // The app's styles for the kit's unstyled parts (stories/exampleAppStyles.css).
+      // The kit's stylesheet (styles.css) is what styles the states; the app adds its page around.
       <div className="story-app" style={{ maxWidth: 520, margin: '0 auto' }}>
         <Story />
       </div>
@@ -118,7 +119,7 @@ export const Completed: Story = {
   },
 };
 
-/** The flow could not be created (here: the backend answers 503 every time). */
+/** The flow could not be created (here: the backend answers 503 every time): a fault that may pass, so a retry. */
 export const ErrorState: Story = {
   name: 'Error',
   parameters: {
@@ -131,13 +132,41 @@ export const ErrorState: Story = {
     },
   },
   play: async ({ canvas, args }) => {
-    await expect(await canvas.findByRole('alert')).toHaveTextContent('Verification could not start.');
-    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeEnabled();
+    const alert = await canvas.findByRole('alert', {}, LAZY);
+    await expect(alert).toHaveAttribute('data-retry', 'now');
+    await expect(within(alert).getByRole('button')).toBeEnabled();
     await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ status: 503 }));
   },
 };
 
-/** The first attempt fails; "Try again" creates the flow and the page appears. */
+/**
+ * The server refused the start (a 422 from the proxy: the page's design breaks its FlowConfigUi
+ * policy). It says why in the reader's language and offers no retry: the same request would be
+ * refused again. The raw answer is under "Details for support".
+ */
+export const RefusedStart: Story = {
+  parameters: {
+    verigram: {
+      ...showcase,
+      wrap: (sandbox: InMemoryClient) =>
+        withScriptedFailures(sandbox, {
+          createFlow: {
+            count: Number.POSITIVE_INFINITY,
+            error: storyApiError(422, 'INVALID_UI'),
+          },
+        }),
+    },
+  },
+  play: async ({ canvas }) => {
+    const alert = await canvas.findByRole('alert', {}, LAZY);
+    await expect(alert).toHaveAttribute('data-retry', 'never');
+    await expect(within(alert).queryByRole('button')).toBeNull();
+    await userEvent.click(alert.querySelector('summary') as HTMLElement);
+    await expect(within(alert).getByText(/422 INVALID_UI/)).toBeVisible();
+  },
+};
+
+/** The first attempt fails; the retry creates the flow and the page appears. */
 export const RetryAfterError: Story = {
   parameters: {
     verigram: {
@@ -149,9 +178,10 @@ export const RetryAfterError: Story = {
     },
   },
   play: async ({ canvas, canvasElement }) => {
-    (await canvas.findByRole('button', { name: 'Try again' })).click();
+    const alert = await canvas.findByRole('alert', {}, LAZY);
+    within(alert).getByRole('button').click();
     const { screen } = await hostedPage(canvasElement);
-    await expect(await screen.findByRole('button', { name: 'Start' })).toBeVisible();
+    await expect(await screen.findByTestId('start')).toBeVisible();
     await expect(canvas.queryByRole('alert')).toBeNull();
   },
 };
@@ -193,18 +223,39 @@ export const CameraBlockedFallback: Story = {
   },
 };
 
-/** `mode="modal"`: the page in a dialog; closing asks first. */
+/**
+ * `mode="modal"`: the page in a dialog with the kit's own title bar; closing (the × button, Escape
+ * here or, from the sandbox's page, Escape inside the frame) asks first, with answers that name
+ * what they do ("Keep verifying", "Stop verification"). Full screen under 600 px.
+ */
 export const Modal: Story = {
   args: { mode: 'modal' },
   play: async ({ canvasElement }) => {
     const body = within(canvasElement.ownerDocument.body);
-    const dialog = await body.findByRole('dialog', { name: 'Identity verification' }, LAZY);
+    const dialog = await body.findByRole('dialog', {}, LAZY);
     await hostedPage(canvasElement.ownerDocument.body);
-    within(dialog).getByRole('button', { name: 'Close' }).click();
-    await expect(await body.findByText('Stop the verification? Your progress may be lost.')).toBeVisible();
-    body.getByRole('button', { name: 'Continue' }).click();
+    await expect(dialog).toHaveAccessibleName(dialog.querySelector('.vgk-modal__title')?.textContent ?? '');
+    await userEvent.click(dialog.querySelector('.vgk-modal__close') as HTMLElement);
+    const question = await body.findByRole('alertdialog');
+    const [keep, stop] = within(question).getAllByRole('button');
+    await expect(keep).toHaveFocus();
+    await expect(stop).toHaveAttribute('data-variant', 'danger');
+    await userEvent.click(keep as HTMLElement);
     await waitFor(() => expect(body.queryByRole('alertdialog')).toBeNull());
     await expect(dialog).toBeVisible();
+  },
+};
+
+/** The stop question, left open: the look of the dialog asking before it closes. */
+export const ModalStopConfirm: Story = {
+  args: { mode: 'modal' },
+  play: async ({ canvasElement }) => {
+    const body = within(canvasElement.ownerDocument.body);
+    const dialog = await body.findByRole('dialog', {}, LAZY);
+    await hostedPage(canvasElement.ownerDocument.body);
+    await userEvent.keyboard('{Escape}');
+    await expect(await body.findByRole('alertdialog')).toBeVisible();
+    await expect(dialog).toHaveAttribute('data-state', 'confirming');
   },
 };
 
@@ -248,12 +299,11 @@ export const Kazakh: Story = {
   },
 };
 
-/** Russian, and an error: the kit's own strings in the flow's language. */
+/** Russian, and a refused start (a preset the server does not have): why, in the flow's language. */
 export const RussianError: Story = {
   globals: { locale: 'ru' },
   args: { uiPreset: 'missing-preset' },
   play: async ({ canvas }) => {
-    await expect(await canvas.findByRole('alert')).toHaveTextContent('Не удалось начать проверку.');
-    await expect(canvas.getByRole('button', { name: 'Повторить' })).toBeVisible();
+    await expect(await canvas.findByRole('alert', {}, LAZY)).toHaveTextContent('Проверку нельзя начать');
   },
 };

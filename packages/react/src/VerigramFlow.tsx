@@ -3,8 +3,9 @@ import { type CSSProperties, lazy, Suspense } from 'react';
 import { KitText } from './kitStrings.ts';
 import { type UseVerigramFlowOptions, useVerigramFlow } from './useVerigramFlow.ts';
 
-// Loaded on demand so neither the dialog nor the QR encoder weighs on the 2 kB entry.
+// Loaded on demand so neither the dialog, the error texts nor the QR encoder weighs on the entry.
 const FlowModal = lazy(() => import('./FlowModal.tsx'));
+const FlowError = lazy(() => import('./FlowError.tsx'));
 const PhoneHandoff = lazy(() => import('./PhoneHandoff.tsx'));
 const FlowWindowControls = lazy(() => import('./flowWindow.tsx'));
 
@@ -28,12 +29,9 @@ export function VerigramFlow({ showPhoneHandoff, className, style, ...options }:
     <div className={className} style={style} data-verigram-flow="" data-state={status}>
       {status === 'loading' && <p role="status">{t?.[KitText.Loading]}</p>}
       {status === 'error' && (
-        <div role="alert">
-          <p>{t?.[KitText.StartFailed]}</p>
-          <button type="button" onClick={f.retry}>
-            {t?.[KitText.Retry]}
-          </button>
-        </div>
+        <Suspense>
+          <FlowError error={f.error} tracked={!!flow} locale={options.locale} onRetry={f.retry} />
+        </Suspense>
       )}
       {(mode === 'popup' || mode === 'redirect') && (
         <Suspense>

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { CreateFlowOptions, Flow, FlowClient, FlowHandle, FlowProjection } from '@verigram-kit/core';
 import { VerigramApiError } from '@verigram-kit/core';
 import { StrictMode } from 'react';
@@ -333,7 +333,7 @@ describe('<VerigramFlow>', () => {
     const onError = vi.fn();
     renderFlow(client, { onError });
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Verification could not start.');
+    expect(alert).toHaveTextContent('Too many attempts');
     expect(onError).toHaveBeenCalledWith(error);
     await expectNoAxeViolations(document.body);
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
@@ -482,5 +482,71 @@ describe('<VerigramFlow> types (checked by pnpm typecheck)', () => {
     expectTypeOf<Completion[0]['flow_id']>().toEqualTypeOf<string>();
     expectTypeOf<Completion[0]['flow_status']>().toEqualTypeOf<Flow['flow_status']>();
     expectTypeOf<Completion[1]>().toEqualTypeOf<FlowProjection | null>();
+  });
+});
+
+describe('<VerigramFlow> when the start is refused', () => {
+  const refused = (status: number, errorCode: string, errorMsg = 'refused') =>
+    new VerigramApiError({ status, errorCode, errorMsg });
+
+  it.each([
+    [
+      'INVALID_UI',
+      'logo_url: host not in allowedAssetHosts',
+      'The server refused the design of the verification page',
+    ],
+    ['UNKNOWN_UI_PRESET', 'ui_preset does not name a preset of this server', 'The server refused the design'],
+    [
+      'UNKNOWN_TEMPLATE',
+      'template does not name a template of this server',
+      'A setting on our side stops it',
+    ],
+  ])(
+    'given a 422 %s, then it says why in words and offers no retry that would be refused again',
+    async (code, message, why) => {
+      const { client } = fakeClient();
+      client.createFlow.mockRejectedValue(refused(422, code, message));
+      renderFlow(client);
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent(why);
+      expect(alert).toHaveAttribute('data-retry', 'never');
+      expect(within(alert).queryByRole('button')).toBeNull();
+      // The raw answer, for support, folded away.
+      expect(within(alert).getByText(`422 ${code}: ${message}`)).not.toBeVisible();
+      expect(client.createFlow).toHaveBeenCalledTimes(1);
+      await expectNoAxeViolations(document.body);
+    },
+  );
+
+  it('given a 401, then it asks to sign in again, without a retry', async () => {
+    const { client } = fakeClient();
+    client.createFlow.mockRejectedValue(refused(401, 'UNAUTHENTICATED'));
+    renderFlow(client);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Your session has ended');
+    expect(within(alert).queryByRole('button')).toBeNull();
+  });
+
+  it('given a 503, then a retry is offered, and it creates the flow', async () => {
+    const { client } = fakeClient();
+    client.createFlow.mockRejectedValueOnce(refused(503, 'UPSTREAM_UNAVAILABLE'));
+    renderFlow(client);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The verification service cannot be reached');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await frame();
+    expect(client.createFlow).toHaveBeenCalledTimes(2);
+  });
+
+  it.each([
+    ['ru', 'Сервер отклонил оформление страницы проверки', 'Подробности для поддержки'],
+    ['kk', 'Сервер тексеру бетінің безендірілуін', 'Қолдау қызметіне арналған мәліметтер'],
+  ] as const)('given locale %s, then the refusal is in that language', async (locale, why, details) => {
+    const { client } = fakeClient();
+    client.createFlow.mockRejectedValue(refused(422, 'INVALID_UI'));
+    renderFlow(client, { locale });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(why);
+    expect(within(alert).getByText(details)).toBeInTheDocument();
   });
 });

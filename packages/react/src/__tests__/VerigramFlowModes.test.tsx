@@ -67,7 +67,8 @@ describe('<VerigramFlow mode="modal">', () => {
     expect(dialog.contains(document.activeElement)).toBe(true);
     // Themed like the other components, through --vgk-* properties, with defaults of its own.
     expect(dialog.style.getPropertyValue('background')).toBe('var(--vgk-color-surface, #fff)');
-    expect(dialog.style.getPropertyValue('border-radius')).toBe('var(--vgk-radius, 12px)');
+    // Square corners on a phone (full screen), the theme's radius above 600 px.
+    expect(dialog.style.getPropertyValue('border-radius')).toContain('var(--vgk-radius, 12px)');
     await expectNoAxeViolations();
   });
 
@@ -90,7 +91,7 @@ describe('<VerigramFlow mode="modal">', () => {
     expect(document.body.style.overflow).not.toBe('hidden');
   });
 
-  it('given Escape, then it asks first; Continue keeps it open; Stop closes, cancels and returns focus', async () => {
+  it('given Escape, then it asks first; "Keep verifying" keeps it open; "Stop verification" closes, cancels and returns focus', async () => {
     const { client } = fakeClient();
     const onCancel = vi.fn();
     render(<button type="button">Verify me</button>);
@@ -101,14 +102,16 @@ describe('<VerigramFlow mode="modal">', () => {
 
     fireEvent.keyDown(document, { key: 'Escape' });
     expect(await screen.findByRole('alertdialog')).toHaveTextContent('Stop the verification?');
-    expect(screen.getByRole('button', { name: 'Continue' })).toHaveFocus();
+    // Named for what they do: neither reads like the hosted page's own "Continue".
+    expect(screen.queryByRole('button', { name: 'Continue' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Keep verifying' })).toHaveFocus();
     await expectNoAxeViolations();
-    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Keep verifying' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(onCancel).not.toHaveBeenCalled();
 
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Stop' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Stop verification' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(onCancel).toHaveBeenCalledTimes(1);
     expect(document.body.style.overflow).toBe('');
@@ -129,7 +132,7 @@ describe('<VerigramFlow mode="modal">', () => {
       </VerigramProvider>,
     );
     fireEvent.click(await screen.findByRole('button', { name: 'Close' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Stop' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Stop verification' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(releases).toHaveLength(2);
     await act(async () => {
@@ -163,7 +166,42 @@ describe('<VerigramFlow mode="modal">', () => {
     const { client } = fakeClient();
     renderFlow(client, { mode: 'modal', locale: 'ru' });
     expect(await screen.findByRole('dialog', { name: 'Проверка личности' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Закрыть' })).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Закрыть' }));
+    expect(await screen.findByRole('button', { name: 'Продолжить проверку' })).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Остановить проверку' })).toBeInTheDocument();
+  });
+
+  it('given Escape pressed inside the hosted page (its close_request message), then it asks whether to stop', async () => {
+    const { client } = fakeClient();
+    const onCancel = vi.fn();
+    renderFlow(client, { mode: 'modal', onCancel });
+    const iframe = (await screen.findByTitle('Identity verification')) as HTMLIFrameElement;
+    // The host's document never sees that key: the page tells it.
+    window.dispatchEvent(
+      new MessageEvent('message', {
+        origin: ORIGIN,
+        source: iframe.contentWindow,
+        data: { protocol: 'verigram-hf2', version: 1, flowId: 'F1', type: 'close_request' },
+      }),
+    );
+    expect(await screen.findByRole('alertdialog')).toHaveTextContent('Stop the verification?');
+    expect(screen.getByRole('button', { name: 'Keep verifying' })).toHaveFocus();
+    expect(onCancel).not.toHaveBeenCalled();
+  });
+
+  it('given the same message from another window, then nothing happens', async () => {
+    const { client } = fakeClient();
+    renderFlow(client, { mode: 'modal' });
+    await screen.findByTitle('Identity verification');
+    window.dispatchEvent(
+      new MessageEvent('message', {
+        origin: ORIGIN,
+        source: window,
+        data: { protocol: 'verigram-hf2', version: 1, flowId: 'F1', type: 'close_request' },
+      }),
+    );
+    await act(() => new Promise((r) => setTimeout(r, 50)));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 });
 

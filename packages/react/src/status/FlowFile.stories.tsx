@@ -5,7 +5,7 @@ import { expect, waitFor } from 'storybook/test';
 import { loadedVerigram, type VerigramStoryParameters } from '../stories/verigramLoader.tsx';
 import { withScriptedFailures } from '../stories/withScriptedFailures.ts';
 import { FlowFile } from './FlowFile.tsx';
-import './flowStatus.css';
+import '../styles.css';
 
 // Files are the sandbox's own generated samples (a face PNG, a one-page PDF), read through the
 // in-memory client exactly as an app reads them through the proxy.

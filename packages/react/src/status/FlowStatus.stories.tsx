@@ -8,7 +8,7 @@ import { loadedVerigram, type VerigramStoryParameters } from '../stories/verigra
 import { storyApiError, withScriptedFailures } from '../stories/withScriptedFailures.ts';
 import { FlowStatus } from './FlowStatus.tsx';
 import { loadFlowStatusMessages } from './loadFlowStatusMessages.ts';
-import './flowStatus.css';
+import '../styles.css';
 
 // Every state is a real flow of the in-memory sandbox (consent, then liveness), moved along by
 // the engine before the story renders; only the connection problems are scripted, because the

@@ -8,7 +8,7 @@ import { FlowStatus } from '../status/FlowStatus.tsx';
 import { VerigramFlow } from '../VerigramFlow.tsx';
 import { acceptConsent, hostedPage } from './hostedPage.ts';
 import type { VerigramStoryParameters } from './verigramLoader.tsx';
-import '../status/flowStatus.css';
+import '../styles.css';
 import './exampleAppStyles.css';
 
 // The three components as an app composes them: the flow, its live status beside it, and the
