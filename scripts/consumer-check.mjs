@@ -3,8 +3,8 @@
 // renders on the server with react-dom/server, and completes a flow against the sandbox (from its
 // own tarball) in Chromium, behind a 10-line Node server using the proxy.
 // Then the documentation, run as written: the files of docs/first-verification.md (Express serving
-// the built app, the Vite dev server in front of it, the Next.js route handler as a Web handler)
-// and the react README's quick start, each block copied verbatim into the same installed app.
+// the built app, the Vite dev server in front of it, a Next.js app built and started) and the react
+// README's quick start, each block copied verbatim into the same installed app.
 import { execFileSync, spawn } from 'node:child_process';
 import {
   cpSync,
@@ -53,8 +53,17 @@ writeFileSync(
     private: true,
     type: 'module',
     dependencies: { ...kit, '@tanstack/react-query': '^5', react: '^19', 'react-dom': '^19' },
-    // express and tsx: what docs/first-verification.md has a reader install.
-    devDependencies: { vite: '^8', '@vitejs/plugin-react': '^6', express: '^5', tsx: '^4' },
+    // express, tsx, next and its TypeScript: what docs/first-verification.md has a reader install.
+    devDependencies: {
+      vite: '^8',
+      '@vitejs/plugin-react': '^6',
+      express: '^5',
+      tsx: '^4',
+      next: '^16',
+      typescript: '^5',
+      '@types/react': '^19',
+      '@types/node': '^20',
+    },
     // The kit's packages depend on each other by version; point those at the tarballs too.
     overrides: Object.fromEntries(names.map((n) => [`@verigram-kit/${n}`, `$@verigram-kit/${n}`])),
   }),
@@ -245,41 +254,28 @@ try {
   await waitFor(`http://localhost:${vitePort}/`);
   await completeFlowAt(`http://localhost:${vitePort}/`, finished, 'guide, Vite dev server');
 
-  step('docs/first-verification.md, Next.js: the route handler module called as a Web handler');
+  step('docs/first-verification.md, Next.js: next build, next start, a flow passed in Chromium');
   const nextDir = join(app, 'next');
   write(nextDir, {
+    // What create-next-app gives besides the guide's files: the root layout and an icon.
+    'app/icon.svg': viteSvg,
+    'app/layout.tsx':
+      'export default function RootLayout({ children }: { children: React.ReactNode }) {\n  return (\n    <html lang="en">\n      <body>{children}</body>\n    </html>\n  );\n}\n',
     'app/api/verigram/[...path]/route.ts': guide('next/app/api/verigram/[...path]/route.ts'),
-    'drive.ts': `import { GET, POST } from './app/api/verigram/[...path]/route.ts';
-const origin = 'http://localhost:3000';
-const created = await POST(new Request(origin + '/api/verigram/flow', {
-  method: 'POST', headers: { 'content-type': 'application/json', origin }, body: '{}',
-}));
-if (created.status !== 201) throw new Error('POST /flow answered ' + created.status + ' ' + (await created.text()));
-const { flow_id, flow_token } = await created.json();
-for (let i = 0; i < 20; i++) {
-  const read = await GET(new Request(origin + '/api/verigram/flow/' + flow_id, { headers: { authorization: 'Bearer ' + flow_token } }));
-  if (read.status !== 200) throw new Error('GET /flow answered ' + read.status);
-  const flow = await read.json();
-  if (flow.end_cause) {
-    if (flow.flow_status !== 'pass') throw new Error('the flow ended ' + flow.flow_status);
-    console.log('next route handler: flow ' + flow_id + ' passed');
-    process.exit(0);
-  }
-  // The sandbox's control route decides the current step, as its tester panel's Pass does.
-  await fetch(process.env.VERIGRAM_API_URL + '/_sandbox/flows/' + flow_id + '/steps/current', {
-    method: 'POST',
-    headers: { 'x-verigram-api-key': process.env.VERIGRAM_API_KEY, 'content-type': 'application/json' },
-    body: JSON.stringify({ outcome: 'pass' }),
+    'app/verify/page.tsx': guide('next/app/verify/page.tsx'),
+    'app/verigram/callback/page.tsx': guide('next/app/verigram/callback/page.tsx'),
   });
-}
-throw new Error('the flow did not pass');
-`,
-  });
-  execFileSync('node', [tsx, 'drive.ts'], {
+  const next = join(app, 'node_modules/next/dist/bin/next');
+  const nextEnv = { ...process.env, ...secrets, NEXT_TELEMETRY_DISABLED: '1' };
+  execFileSync('node', [next, 'build'], {
     cwd: nextDir,
-    stdio: 'inherit',
-    env: { ...process.env, ...secrets },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: nextEnv,
   });
+  const nextPort = sandboxPort + 850;
+  start([next, 'start', '--port', String(nextPort)], { ...secrets, NEXT_TELEMETRY_DISABLED: '1' }, nextDir);
+  await waitFor(`http://localhost:${nextPort}/verify`);
+  await completeFlowAt(`http://localhost:${nextPort}/verify`, finished, 'guide, Next.js');
 
   step("react README's quick start: server.ts, src/Verify.tsx and src/main.tsx, a flow passed in Chromium");
   const quickStart = snippetsOf('packages/react/README.md');
@@ -317,7 +313,7 @@ export default defineConfig({
   );
 
   console.log(
-    'consumer check passed: installed from tarballs, built, server-rendered, flow completed; docs/first-verification.md (Express, Vite dev server, Next.js route) and the react README quick start run as written',
+    'consumer check passed: installed from tarballs, built, server-rendered, flow completed; docs/first-verification.md (Express, Vite dev server, Next.js) and the react README quick start run as written',
   );
 } finally {
   await browser?.close();
