@@ -217,21 +217,21 @@ export function typecheckModules(modules) {
     const imports = new Set(modules.flatMap((m) => [...bareImports(m.code)]));
     installConsumerView(dir, imports);
     // Each Markdown file's blocks share a folder, where a `file=` block sits at its own path, so a
-    // block importing './server/verigram' (or Next's '@/server/verigram') finds the one it names.
-    const folders = new Set();
+    // block importing './server/verigram' finds the one it names. Next's '@/…' alias means that
+    // folder's root: it is written as the relative path it stands for (the same line).
     const files = modules.map((module, index) => {
       const folder = module.markdownFile.replace(/[^\w.]+/g, '_');
-      folders.add(folder);
       const name = join(folder, module.file ?? `L${module.line}_${index}.${module.lang}`);
+      const toRoot = relative(dirname(name), folder) || '.';
+      const code = module.code.replace(/(from\s+|import\s*\(\s*)(['"])@\//g, `$1$2${toRoot}/`);
       mkdirSync(dirname(join(dir, name)), { recursive: true });
-      writeFileSync(join(dir, name), `${module.code}\n`);
+      writeFileSync(join(dir, name), `${code}\n`);
       return name;
     });
-    const compilerOptions = {
-      ...CREATE_VITE_COMPILER_OPTIONS,
-      paths: { '@/*': [...folders].map((f) => `./${f}/*`) },
-    };
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files }));
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: CREATE_VITE_COMPILER_OPTIONS, files }),
+    );
     const tsc = spawnSync(
       process.execPath,
       [join(root, 'node_modules/typescript/bin/tsc'), '-p', dir, '--pretty', 'false'],
