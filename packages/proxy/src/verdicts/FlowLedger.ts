@@ -8,11 +8,11 @@ export interface LedgerRecord extends LedgerEntry {
   /** Failed reads in a row; resets on a good read. */
   failures: number;
   /**
-   * The flow as read when it ended (null while it is open: an open flow's reads are not kept, so
-   * a watched flow costs little memory).
+   * The flow as read when it ended, until its verdict is delivered (null while it is open, and
+   * once delivered: a watched or delivered flow's entry stays small).
    */
   flow: Flow | null;
-  /** The `GET /flow/{id}/result` answer, once read. */
+  /** The `GET /flow/{id}/result` answer, once read, until the verdict is delivered. */
   result: FlowProjection | null;
 }
 

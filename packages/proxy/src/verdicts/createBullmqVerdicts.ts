@@ -48,6 +48,25 @@ const WATCH_CONCURRENCY = 16;
 // Nobody reads BullMQ's event streams here (no QueueEvents): keep them short, a fixed cost.
 const EVENTS_MAX_LEN = 100;
 
+/**
+ * BullMQ's rate limiter for a budget of `rps` reads a second: `max` jobs per `duration` ms,
+ * across every worker. Up to 40/s, one read per window, spaced: any one second holds at most the
+ * budget plus the read on its edge (the spacing rounded up: rounded down, 300/s → 3 ms → 333/s).
+ * Above, windows of 18 to 27 ms holding `max` reads each: a worker woken by a timer every few
+ * milliseconds on a busy machine loses a large share of such short windows, and reads then go
+ * out well below the budget. The window is sized so that any one second, which touches at most
+ * ⌈1000 / duration⌉ + 1 windows, holds no more than the budget with one window to spare: a read
+ * leaves a few milliseconds after its job starts, so one window's reads can slip into the next
+ * second.
+ */
+export function watchLimiter(rps: number): { max: number; duration: number } {
+  const max = Math.max(1, Math.floor(rps / 40));
+  if (max === 1) return { max: 1, duration: Math.max(1, Math.ceil(1000 / rps)) };
+  let duration = Math.ceil((1000 * max) / (rps - 2 * max));
+  while (max * (Math.ceil(1000 / duration) + 2) > rps) duration++;
+  return { max, duration };
+}
+
 /** The priority of a flow's next read. */
 function priorityOf(decision: WatchDecision, record: LedgerRecord, current: number): number {
   if (decision.kind === 'result') return URGENT;
@@ -228,9 +247,7 @@ export async function createBullmqVerdicts(context: BullmqVerdictsContext): Prom
   const watchWorker = new Worker<WatchJob>(WATCH_QUEUE, watch, {
     ...shared,
     concurrency: WATCH_CONCURRENCY,
-    // max 1 per window: reads are spaced, never bunched at a window's start. Rounded up: a
-    // spacing rounded down would let more than the budget through (300/s → 3 ms → 333/s).
-    limiter: { max: 1, duration: Math.max(1, Math.ceil(1000 / options.requestsPerSecond)) },
+    limiter: watchLimiter(options.requestsPerSecond),
   });
   const deliverWorker = new Worker<DeliverJob>(DELIVER_QUEUE, deliver, {
     ...shared,

@@ -86,6 +86,9 @@ export function createMemoryLedger(options: MemoryLedgerOptions = {}): FlowLedge
       record.state = 'delivered';
       record.deliveredAt = deliveredAt;
       delete record.deliveryFailedAt;
+      // The flow and its result were the verdict's; the entry keeps what LedgerEntry shows.
+      record.flow = null;
+      record.result = null;
     },
     async markDeliveryFailed(flowId, failedAt) {
       const record = records.get(flowId);

@@ -1,5 +1,6 @@
 // The two flow ledgers hold the same contract: one insert per flow, one verdict per flow however
 // many instances race to decide it, and no way back from delivered.
+import type { Flow } from '@verigram-kit/core';
 import { describe, expect, it } from 'vitest';
 import { useRedisServer } from '../../__tests__/redisServer.ts';
 import { createMemoryLedger } from '../createMemoryLedger.ts';
@@ -89,9 +90,10 @@ describe.each(ledgers)('%s flow ledger', (_name, makeLedger) => {
 
   it('lists a verdict whose delivery gave up until it is reopened, once; a delivery forgets it', async () => {
     const ledger = makeLedger();
+    const flow = { flow_id: 'F6', flow_status: 'pass', end_cause: 'completed' } as Flow;
     const verdict = {
       outcome: 'settled' as const,
-      flow: null,
+      flow,
       result: null,
       settledAt: '2026-12-06T10:05:00.000Z',
     };
@@ -106,11 +108,14 @@ describe.each(ledgers)('%s flow ledger', (_name, makeLedger) => {
     await ledger.markDeliveryFailed('F7', '2026-12-06T10:07:00.000Z');
     await ledger.markDeliveryFailed('F6', '2026-12-06T10:08:00.000Z');
     expect((await ledger.listDeliveryFailed()).map((record) => record.flowId)).toEqual(['F7', 'F6']);
+    expect((await ledger.get('F6'))?.flow).toEqual(flow);
 
     const reopened = await Promise.all([ledger.reopenDelivery('F7'), ledger.reopenDelivery('F7')]);
     expect(reopened.sort()).toEqual([false, true]);
     expect((await ledger.get('F7'))?.deliveryFailedAt).toBeUndefined();
     await ledger.markDelivered('F6', '2026-12-06T10:09:00.000Z');
+    // Delivered, the entry no longer holds the verdict's flow and result.
+    expect(await ledger.get('F6')).toMatchObject({ flow: null, result: null });
     expect(await ledger.listDeliveryFailed()).toEqual([]);
     expect(await ledger.get('F6')).toMatchObject({
       state: 'delivered',

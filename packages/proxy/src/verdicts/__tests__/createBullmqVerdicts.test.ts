@@ -1,13 +1,14 @@
 // What only the Redis + BullMQ mode has to hold, on a real redis-server and the real sandbox: a
 // watched flow stays small in Redis, and a ledger whose queue keys were lost still gets every
 // verdict delivered, once, through the sweep.
+import type { VerigramFetch } from '@verigram-kit/core';
 import { type RunningSandbox, startSandbox } from '@verigram-kit/sandbox/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../../__tests__/eventually.ts';
 import { API_KEY } from '../../__tests__/fakeUpstream.ts';
 import { useRedisServer } from '../../__tests__/redisServer.ts';
 import { createNodeTransport } from '../../adapters/node/createNodeTransport.ts';
-import { watchJobIdFor } from '../createBullmqVerdicts.ts';
+import { watchJobIdFor, watchLimiter } from '../createBullmqVerdicts.ts';
 import { createFlowVerdicts } from '../createFlowVerdicts.ts';
 import type { FlowVerdict, FlowVerdicts } from '../FlowVerdicts.ts';
 import type { FlowVerdictsOptions } from '../FlowVerdictsOptions.ts';
@@ -127,5 +128,54 @@ describe('server-side verdicts on BullMQ', () => {
     await eventually(() => sweeps.length >= sweepsSoFar + 2);
     expect(received).toHaveLength(3);
     for (const flowId of flowIds) expect((await verdicts.get(flowId))?.state).toBe('delivered');
+  });
+
+  it('given more reads due than the budget allows, then a flow in progress is read ahead of the flows nobody has started', async () => {
+    const paths: string[] = [];
+    const fetch: VerigramFetch = async (input, init) => {
+      paths.push(new URL(input).pathname);
+      return transport(input, init);
+    };
+    const verdicts = verdictsOn(`pace${Math.random().toString(36).slice(2)}`, {
+      fetch,
+      onFlowSettled: () => {},
+      // Every flow always due, ten reads a second: twenty-one flows cannot all keep their pace.
+      upstreamBudget: { requestsPerSecond: 10 },
+      intervals: { notStartedMs: 1, inProgressMs: 1 },
+    });
+    for (let i = 0; i < 20; i++) {
+      const personId = `paul-000${i}`;
+      const { flow_id, vlink } = sandbox.engine.createFlow(API_KEY, { person_id: personId });
+      await verdicts.track({ flowId: flow_id, personId, vlink });
+    }
+    const { flow_id: running, vlink } = sandbox.engine.createFlow(API_KEY, { person_id: 'rita-00001' });
+    // The person has passed the consent step: the flow is in progress.
+    sandbox.engine.setStepOutcome(API_KEY, running, { outcome: 'pass' });
+    await verdicts.track({ flowId: running, personId: 'rita-00001', vlink });
+
+    // From its first read on, the next twenty reads.
+    const first = await eventually(() => {
+      const at = paths.indexOf(`/flow/${running}`);
+      return at >= 0 && paths.length >= at + 21 ? at : undefined;
+    }, 15_000);
+    const next = paths.slice(first + 1, first + 21);
+    // In turn with the others it would be read about once in twenty-one.
+    expect(next.filter((path) => path === `/flow/${running}`).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('spaces reads one by one up to 40 a second, and above in windows of 18 ms or more that keep any one second under the budget with a window to spare', () => {
+    for (let rps = 1; rps <= 2000; rps += rps < 100 ? 1 : 7) {
+      const { max, duration } = watchLimiter(rps);
+      const windowsInASecond = Math.ceil(1000 / duration) + 1;
+      if (rps < 80) {
+        expect({ rps, max }).toEqual({ rps, max: 1 });
+        expect(duration).toBe(Math.ceil(1000 / rps));
+        continue;
+      }
+      expect(duration).toBeGreaterThanOrEqual(18);
+      expect(max * (windowsInASecond + 1)).toBeLessThanOrEqual(rps);
+      // And not far below it: at least 90 % of the budget on average.
+      expect((max * 1000) / duration).toBeGreaterThanOrEqual(0.9 * rps);
+    }
   });
 });

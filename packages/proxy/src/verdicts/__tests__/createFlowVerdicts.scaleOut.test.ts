@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../../__tests__/eventually.ts';
 import { API_KEY } from '../../__tests__/fakeUpstream.ts';
 import { useRedisServer } from '../../__tests__/redisServer.ts';
+import { createRedisLedger } from '../createRedisLedger.ts';
 
 const server = useRedisServer();
 let sandbox: RunningSandbox;
@@ -97,8 +98,7 @@ describe('server-side verdicts on BullMQ, two instances', () => {
     const completed = (await redis.lrange(`${prefix}:test:completed`, 0, -1)).map((line) => line.slice(2));
     expect(completed.sort()).toEqual(expected);
     for (const flowId of flowIds) {
-      const record = JSON.parse((await redis.get(`${prefix}:ledger:flow:${flowId}`)) as string);
-      expect(record.state).toBe('delivered');
+      expect((await createRedisLedger(redis, { prefix }).get(flowId))?.state).toBe('delivered');
     }
   }, 60_000);
 });
