@@ -227,6 +227,9 @@ try {
     'index.html': createViteIndex,
     'public/vite.svg': viteSvg,
     'src/main.tsx': createViteMain,
+    // create-vite's own config, until the guide's Vite step replaces it.
+    'vite.config.ts':
+      "import { defineConfig } from 'vite';\nimport react from '@vitejs/plugin-react';\n\nexport default defineConfig({\n  plugins: [react()],\n});\n",
     'server.ts': guide('app/server.ts'),
     'src/Verify.tsx': guide('app/src/Verify.tsx'),
     'src/App.tsx': guide('app/src/App.tsx'),

@@ -14,7 +14,8 @@
 //                                         scripts/consumer-check.mjs assembles and runs those
 //
 // `node scripts/readmeSnippets.mjs` (after `pnpm build`) prints each failure at its Markdown line,
-// then the counts; exit code 1 on any failure.
+// then the counts; exit code 1 on any failure. It compiles with the repo's TypeScript;
+// READMESNIPPETS_TSC=/path/to/typescript/bin/tsc tries another (create-vite 9 installs TypeScript 7).
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
   cpSync,
@@ -33,13 +34,17 @@ const root = join(import.meta.dirname, '..');
 const KIT = ['core', 'react', 'proxy', 'sandbox'];
 const LANGS = { ts: 'ts', typescript: 'ts', tsx: 'tsx', js: 'js', jsx: 'jsx', mjs: 'js' };
 
-/** create-vite's react-ts tsconfig.app.json, with Node's types added for the server blocks. */
+/**
+ * create-vite 9's react-ts tsconfig.app.json, with Node's types added for the server blocks (its
+ * tsconfig.node.json has them). TypeScript 6 makes `strict` and `noUncheckedSideEffectImports` the
+ * defaults the template relies on; they are spelled out here.
+ */
 export const CREATE_VITE_COMPILER_OPTIONS = {
-  target: 'ES2022',
-  useDefineForClassFields: true,
-  lib: ['ES2023', 'DOM', 'DOM.Iterable'],
-  module: 'ESNext',
+  target: 'es2023',
+  lib: ['ES2023', 'DOM'],
+  module: 'esnext',
   types: ['vite/client', 'node'],
+  allowArbitraryExtensions: true,
   skipLibCheck: true,
   moduleResolution: 'bundler',
   allowImportingTsExtensions: true,
@@ -47,11 +52,11 @@ export const CREATE_VITE_COMPILER_OPTIONS = {
   moduleDetection: 'force',
   noEmit: true,
   jsx: 'react-jsx',
-  strict: true,
   noUnusedLocals: true,
   noUnusedParameters: true,
   erasableSyntaxOnly: true,
   noFallthroughCasesInSwitch: true,
+  strict: true,
   noUncheckedSideEffectImports: true,
   allowJs: true,
   checkJs: true,
@@ -234,7 +239,13 @@ export function typecheckModules(modules) {
     );
     const tsc = spawnSync(
       process.execPath,
-      [join(root, 'node_modules/typescript/bin/tsc'), '-p', dir, '--pretty', 'false'],
+      [
+        process.env.READMESNIPPETS_TSC ?? join(root, 'node_modules/typescript/bin/tsc'),
+        '-p',
+        dir,
+        '--pretty',
+        'false',
+      ],
       {
         cwd: dir,
         encoding: 'utf8',
