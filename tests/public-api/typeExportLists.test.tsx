@@ -222,6 +222,7 @@ describe('the type-only exports', () => {
           "FlowStatusState",
           "FlowStatusTimelineProps",
           "FlowStepEvent",
+          "PhoneHandoffProps",
           "ProxyClientOptions",
           "UseFlowFileOptions",
           "UseFlowFileResult",

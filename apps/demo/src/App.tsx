@@ -1,7 +1,16 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { clearResume, type FlowConfigUi, type FlowHandle, type Locale } from '@verigram-kit/core';
 import { checkFlowUi } from '@verigram-kit/core/ui';
-import { createProxyClient, FlowStatus, VerigramFlow, VerigramProvider } from '@verigram-kit/react';
+import {
+  autoMode,
+  createProxyClient,
+  FlowStatus,
+  modalMode,
+  popupMode,
+  redirectMode,
+  VerigramFlow,
+  VerigramProvider,
+} from '@verigram-kit/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { AuroraLogo } from './AuroraLogo.tsx';
 import { BackOffice } from './BackOffice.tsx';
@@ -20,6 +29,14 @@ import { usePersistentState } from './usePersistentState.ts';
 /** sessionStorage key under which the kit keeps the running flow, so a reload resumes it. */
 const RESUME_KEY = 'aurora-onboarding';
 const MAX_LOG = 200;
+// The kit's mode value for each mode the demo offers by name (inline needs none).
+const MODES = {
+  inline: undefined,
+  modal: modalMode,
+  popup: popupMode,
+  redirect: redirectMode,
+  auto: autoMode,
+};
 
 interface Run extends StartSettings {
   /** Distinguishes runs: a new one mounts a new <VerigramFlow>. */
@@ -198,7 +215,7 @@ export function App() {
                       <VerigramFlow
                         key={run.id}
                         className="flow-frame"
-                        mode={run.mode}
+                        mode={MODES[run.mode]}
                         locale={run.locale}
                         template={run.template}
                         resumeKey={RESUME_KEY}

@@ -1,14 +1,15 @@
 import { LOCALES, type Locale } from '@verigram-kit/core';
-import type { VerigramFlowMode } from '@verigram-kit/react';
 import { type DemoStrings, LOCALE_NAMES, type TemplateName } from './demoStrings.ts';
 
 export interface StartSettings {
-  mode: VerigramFlowMode;
+  mode: DemoMode;
   locale: Locale;
   template: TemplateName;
 }
 
-const MODES: VerigramFlowMode[] = ['inline', 'modal', 'popup', 'redirect', 'auto'];
+/** The modes the demo offers by name; App.tsx passes the kit's mode value for each. */
+export type DemoMode = 'inline' | 'modal' | 'popup' | 'redirect' | 'auto';
+const MODES: DemoMode[] = ['inline', 'modal', 'popup', 'redirect', 'auto'];
 const TEMPLATES: TemplateName[] = ['selfie-only', 'id-selfie', 'full-kyc'];
 
 export interface StartFormProps {
@@ -58,7 +59,7 @@ export function StartForm({ t, value, onChange, onStart, running, onRestart }: S
             id="start-mode"
             className="select"
             value={value.mode}
-            onChange={(event) => onChange({ ...value, mode: event.target.value as VerigramFlowMode })}
+            onChange={(event) => onChange({ ...value, mode: event.target.value as DemoMode })}
           >
             {MODES.map((mode) => (
               <option key={mode} value={mode}>

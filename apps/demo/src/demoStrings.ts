@@ -1,5 +1,5 @@
 import type { Locale } from '@verigram-kit/core';
-import type { VerigramFlowMode } from '@verigram-kit/react';
+import type { DemoMode } from './StartForm.tsx';
 
 export type TemplateName = 'selfie-only' | 'id-selfie' | 'full-kyc';
 
@@ -21,7 +21,7 @@ export interface DemoStrings {
   brandingReset: string;
   startTitle: string;
   modeLabel: string;
-  modes: Record<VerigramFlowMode, string>;
+  modes: Record<DemoMode, string>;
   localeLabel: string;
   presetLabel: string;
   presets: Record<TemplateName, [title: string, detail: string]>;

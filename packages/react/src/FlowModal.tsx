@@ -56,7 +56,7 @@ export interface FlowModalProps {
 }
 
 /**
- * `<VerigramFlow mode="modal">`'s dialog (lazy chunk): focus trapped inside, Escape or the close
+ * `<VerigramFlow mode={modalMode}>`'s dialog: focus trapped inside, Escape or the close
  * button ask for confirmation first, page scroll locked, `aria-modal`, focus returned on close.
  * Its look is `styles.css` (`.vgk-modal*`, themed through `--vgk-*`); the inline styles are what
  * must hold without it: the overlay, and full screen on a phone, where the camera needs the room.

@@ -33,10 +33,10 @@ export interface PhoneHandoffProps {
 }
 
 /**
- * "Continue on your phone" (lazy chunk, with the QR encoder): the vlink as a QR code. The desktop
- * keeps polling the flow, so it completes when the phone finishes.
+ * "Continue on your phone", with the QR encoder: the vlink as a QR code. The desktop keeps polling
+ * the flow, so it completes when the phone finishes. Pass it to `<VerigramFlow phoneHandoff>`.
  */
-export default function PhoneHandoff({ vlink, locale }: PhoneHandoffProps) {
+export function PhoneHandoff({ vlink, locale }: PhoneHandoffProps) {
   const t = STRINGS[locale ?? 'en'] ?? STRINGS.en;
   const src = useMemo(() => {
     const qr = qrcode(0, 'M');

@@ -8,7 +8,9 @@ import { acceptConsent, blockCamera, hostedPage } from './stories/hostedPage.ts'
 import { stubWindowOpen } from './stories/stubWindowOpen.ts';
 import type { VerigramStoryParameters } from './stories/verigramLoader.tsx';
 import { storyApiError, withScriptedFailures } from './stories/withScriptedFailures.ts';
+import { PhoneHandoff } from './PhoneHandoff.tsx';
 import { VerigramFlow } from './VerigramFlow.tsx';
+import { autoMode, modalMode, popupMode } from './verigramFlowModes.ts';
 import './styles.css';
 import './stories/exampleAppStyles.css';
 
@@ -64,7 +66,6 @@ const meta = {
   parameters: { verigram: showcase },
   args: {
     template: 'showcase',
-    mode: 'inline',
     onReady: fn(),
     onStep: fn(),
     onComplete: fn(),
@@ -72,7 +73,12 @@ const meta = {
     onError: fn(),
   },
   argTypes: {
-    mode: { control: 'inline-radio', options: ['inline', 'modal', 'popup', 'auto'] },
+    // Modes are values the app imports; the control offers them by name.
+    mode: {
+      control: 'inline-radio',
+      options: ['inline', 'modal', 'popup', 'auto'],
+      mapping: { inline: undefined, modal: modalMode, popup: popupMode, auto: autoMode },
+    },
     locale: { control: 'inline-radio', options: ['kk', 'ru', 'en'] },
   },
 } satisfies Meta<typeof VerigramFlow>;
@@ -187,7 +193,7 @@ export const RetryAfterError: Story = {
 };
 
 /**
- * `mode="inline"` when the person blocks the camera: the page says so and posts `camera_error`;
+ * Inline (no `mode`) when the person blocks the camera: the page says so and posts `camera_error`;
  * the kit reports `CAMERA_UNAVAILABLE` through `onError` (an app may offer another mode).
  */
 export const CameraBlocked: Story = {
@@ -203,13 +209,13 @@ export const CameraBlocked: Story = {
 };
 
 /**
- * `mode="auto"` when the camera is blocked: the kit falls back to a window of its own. Storybook's
+ * `mode={autoMode}` when the camera is blocked: the kit falls back to a window of its own. Storybook's
  * preview frame (and the story tests' frame) may not use the camera at all (`allow` lacks it), so
  * there the pre-flight goes straight to the fallback; opened as a top-level page, the frame starts
  * inline, the person's camera is blocked, and the page's `camera_error` moves it to the fallback.
  */
 export const CameraBlockedFallback: Story = {
-  args: { mode: 'auto' },
+  args: { mode: autoMode },
   play: async ({ canvas, canvasElement }) => {
     const policy = (document as Document & { permissionsPolicy?: { allowsFeature(f: string): boolean } })
       .permissionsPolicy;
@@ -219,17 +225,18 @@ export const CameraBlockedFallback: Story = {
       await acceptConsent(screen);
     }
     await expect(await canvas.findByRole('button', { name: 'Start verification' }, LAZY)).toBeVisible();
-    await expect(canvasElement.querySelector('iframe')).toBeNull();
+    // The frame goes in the effect after the render that shows the button.
+    await waitFor(() => expect(canvasElement.querySelector('iframe')).toBeNull());
   },
 };
 
 /**
- * `mode="modal"`: the page in a dialog with the kit's own title bar; closing (the × button, Escape
+ * `mode={modalMode}`: the page in a dialog with the kit's own title bar; closing (the × button, Escape
  * here or, from the sandbox's page, Escape inside the frame) asks first, with answers that name
  * what they do ("Keep verifying", "Stop verification"). Full screen under 600 px.
  */
 export const Modal: Story = {
-  args: { mode: 'modal' },
+  args: { mode: modalMode },
   play: async ({ canvasElement }) => {
     const body = within(canvasElement.ownerDocument.body);
     const dialog = await body.findByRole('dialog', {}, LAZY);
@@ -248,7 +255,7 @@ export const Modal: Story = {
 
 /** The stop question, left open: the look of the dialog asking before it closes. */
 export const ModalStopConfirm: Story = {
-  args: { mode: 'modal' },
+  args: { mode: modalMode },
   play: async ({ canvasElement }) => {
     const body = within(canvasElement.ownerDocument.body);
     const dialog = await body.findByRole('dialog', {}, LAZY);
@@ -259,9 +266,9 @@ export const ModalStopConfirm: Story = {
   },
 };
 
-/** `mode="popup"`: a button opens the page in its own window (needed where frames get no camera). */
+/** `mode={popupMode}`: a button opens the page in its own window (needed where frames get no camera). */
 export const Popup: Story = {
-  args: { mode: 'popup' },
+  args: { mode: popupMode },
   play: async ({ canvas }) => {
     await expect(await canvas.findByRole('button', { name: 'Start verification' }, LAZY)).toBeEnabled();
   },
@@ -269,7 +276,7 @@ export const Popup: Story = {
 
 /** The popup is open; this page waits for it and keeps checking the flow. */
 export const PopupOpen: Story = {
-  args: { mode: 'popup' },
+  args: { mode: popupMode },
   beforeEach: stubWindowOpen,
   play: async ({ canvas, canvasElement }) => {
     (await canvas.findByRole('button', { name: 'Start verification' }, LAZY)).click();
@@ -278,10 +285,10 @@ export const PopupOpen: Story = {
   },
 };
 
-/** `showPhoneHandoff`: the vlink as a QR code, for a person who would rather use a phone. */
+/** `phoneHandoff={PhoneHandoff}`: the vlink as a QR code, for a person who would rather use a phone. */
 export const QrHandoff: Story = {
   name: 'QR hand-off',
-  args: { showPhoneHandoff: true },
+  args: { phoneHandoff: PhoneHandoff },
   play: async ({ canvas }) => {
     const summary = await canvas.findByText('Continue on your phone', {}, LAZY);
     summary.click();

@@ -1,17 +1,18 @@
 'use client';
-import { type CSSProperties, lazy, Suspense } from 'react';
+import type { ComponentType, CSSProperties } from 'react';
+import FlowError from './FlowError.tsx';
 import { KitText } from './kitStrings.ts';
+import type { PhoneHandoffProps } from './PhoneHandoff.tsx';
 import { type UseVerigramFlowOptions, useVerigramFlow } from './useVerigramFlow.ts';
 
-// Loaded on demand so neither the dialog, the error texts nor the QR encoder weighs on the entry.
-const FlowModal = lazy(() => import('./FlowModal.tsx'));
-const FlowError = lazy(() => import('./FlowError.tsx'));
-const PhoneHandoff = lazy(() => import('./PhoneHandoff.tsx'));
-const FlowWindowControls = lazy(() => import('./flowWindow.tsx'));
-
 export interface VerigramFlowProps extends UseVerigramFlowOptions {
-  /** Offer "continue on your phone": the vlink as a QR code; this page keeps tracking. @default false */
-  showPhoneHandoff?: boolean | undefined;
+  /**
+   * Offer "continue on your phone": pass this package's `PhoneHandoff` (the vlink as a QR code; this
+   * page keeps tracking). Imported by the app, so an app that offers none carries no QR encoder.
+   * @default undefined (none)
+   * @example <VerigramFlow phoneHandoff={PhoneHandoff} />
+   */
+  phoneHandoff?: ComponentType<PhoneHandoffProps> | undefined;
   className?: string | undefined;
   style?: CSSProperties | undefined;
 }
@@ -21,38 +22,30 @@ export interface VerigramFlowProps extends UseVerigramFlowOptions {
  * hosted page, and calls `onComplete` once the server says the flow ended.
  * @example <VerigramFlow uiPreset="brand" onComplete={(flow, result) => …} />
  */
-export function VerigramFlow({ showPhoneHandoff, className, style, ...options }: VerigramFlowProps) {
+export function VerigramFlow({ phoneHandoff: Handoff, className, style, ...options }: VerigramFlowProps) {
   const f = useVerigramFlow(options);
-  const { status, mode, flow } = f;
+  const { status, flow } = f;
   const t = f.strings;
+  const Controls = options.mode?.Controls;
+  const Dialog = options.mode?.Dialog;
   const body = (
     <div className={className} style={style} data-verigram-flow="" data-state={status}>
-      {status === 'loading' && <p role="status">{t?.[KitText.Loading]}</p>}
+      {status === 'loading' && <p role="status">{t[KitText.Loading]}</p>}
       {status === 'error' && (
-        <Suspense>
-          <FlowError error={f.error} tracked={!!flow} locale={options.locale} onRetry={f.retry} />
-        </Suspense>
+        <FlowError error={f.error} tracked={!!flow} locale={options.locale} onRetry={f.retry} />
       )}
-      {(mode === 'popup' || mode === 'redirect') && (
-        <Suspense>
-          <FlowWindowControls status={status} locale={options.locale} onStart={f.start} />
-        </Suspense>
+      {Controls && (f.mode === 'popup' || f.mode === 'redirect') && (
+        <Controls status={status} locale={options.locale} onStart={f.start} />
       )}
       <div ref={f.frameRef} />
-      {showPhoneHandoff && flow && status !== 'complete' && (
-        <Suspense>
-          <PhoneHandoff vlink={flow.vlink} locale={options.locale} />
-        </Suspense>
-      )}
+      {Handoff && flow && status !== 'complete' && <Handoff vlink={flow.vlink} locale={options.locale} />}
     </div>
   );
   // The dialog closes by itself once the flow is decided (or cancelled).
-  return options.mode === 'modal' && status !== 'idle' && status !== 'cancelled' && status !== 'complete' ? (
-    <Suspense>
-      <FlowModal locale={options.locale} onClose={f.cancel}>
-        {body}
-      </FlowModal>
-    </Suspense>
+  return Dialog && status !== 'idle' && status !== 'cancelled' && status !== 'complete' ? (
+    <Dialog locale={options.locale} onClose={f.cancel}>
+      {body}
+    </Dialog>
   ) : (
     body
   );

@@ -1,8 +1,6 @@
 'use client';
 // The embed engine of one mounted flow: the completion gate with its polling, the frame and its
-// messages, and (loaded on demand) popup/redirect/auto. Imported by useVerigramFlow in parallel
-// with the flow's creation, so it costs no latency: nothing here is needed before `POST /flow`
-// answers, and the <VerigramFlow> entry stays within its 2 kB.
+// messages, and, when the app passed a mode value that has them, popup/redirect/auto's windows.
 import {
   type CompletionGate,
   clearResume,
@@ -51,10 +49,8 @@ export interface FlowSession {
   cancel(): void;
 }
 
-/** Popup, redirect and auto mode (flowWindow.tsx, loaded only when asked for). */
+/** Popup, redirect and auto mode (flowWindow.tsx, through their mode values). */
 export interface FlowWindows {
-  /** `auto` becomes what the camera pre-flight allows; the other modes stay as asked. */
-  resolve(handle: FlowHandle): EmbedMode;
   /** The flow this page load came back with from the callback page (redirect mode), or null. */
   returned(): FlowHandle | null;
   /** For popup and redirect: the start button (redirect leaves at once unless it just came back). */
@@ -82,7 +78,7 @@ export const toFlowError = (
 export function startFlowSession(
   host: FlowSessionHost,
   handle: FlowHandle,
-  windows: ReturnType<typeof import('./flowWindow.tsx')['createFlowWindows']> | undefined,
+  windows: FlowWindows | undefined,
 ) {
   const { latest, setStatus } = host;
   const report = (e: VerigramFlowError) => {
@@ -193,7 +189,7 @@ export function startFlowSession(
         else if (type === 'close_request')
           shown?.dispatchEvent(new Event('verigram-close-request', { bubbles: true }));
         else if (type === 'camera_error') {
-          if (o.mode === 'auto' && current === 'inline') host.setMode('popup');
+          if (o.mode?.name === 'auto' && current === 'inline') host.setMode('popup');
           else
             report(
               new VerigramKitError({

@@ -1,20 +1,19 @@
 'use client';
-// Everything popup, redirect and auto mode need, loaded only when one of them is asked for, so
-// inline embedding pays nothing for it (2 kB budget of the <VerigramFlow> entry).
+// Everything popup, redirect and auto mode need; only their mode values (verigramFlowModes.ts)
+// refer to it, so an app that embeds inline or in a dialog does not carry it.
 import {
   clearResume,
   type EmbedMode,
   type FlowEmbed,
   type FlowHandle,
   type Locale,
-  preflightCamera,
   RETURN_KEY,
   returnedFlow,
   saveRedirectReturn,
   VerigramKitError,
 } from '@verigram-kit/core';
 import type { FlowSession, FlowSessionHost, FlowWindows } from './flowSession.ts';
-import { DEFAULT_ALLOW, type VerigramFlowStatus } from './useVerigramFlow.ts';
+import type { VerigramFlowStatus } from './useVerigramFlow.ts';
 
 const WIDTH = 480;
 const HEIGHT = 760;
@@ -31,16 +30,6 @@ export function createFlowWindows(host: FlowSessionHost): FlowWindows {
   const close = () => popup?.destroy();
 
   return {
-    /** `auto` becomes what the camera pre-flight allows; the other modes stay as asked. */
-    resolve(handle: FlowHandle): EmbedMode {
-      const { mode, allow } = host.latest.current;
-      // `??`, not a destructuring default: the build inlines DEFAULT_ALLOW only in an expression;
-      // otherwise this chunk imports the hook's module, and the hook, the provider and the kit's
-      // strings become a chunk of their own, one more request up front.
-      return mode === 'auto'
-        ? preflightCamera({ allow: allow ?? DEFAULT_ALLOW, frameOrigin: new URL(handle.vlink).origin }).mode
-        : (mode as EmbedMode);
-    },
     /** The flow this page load came back with from the callback page (redirect mode), or null. */
     returned: () => back,
     /** Popup and redirect show a start button; redirect leaves at once unless it just came back. */
@@ -67,7 +56,7 @@ export function createFlowWindows(host: FlowSessionHost): FlowWindows {
             errorMsg: 'The browser blocked the verification window.',
           }),
         );
-        if (host.latest.current.mode === 'auto') host.setMode('redirect');
+        if (host.latest.current.mode?.name === 'auto') host.setMode('redirect');
         return;
       }
       close();

@@ -1,6 +1,8 @@
 export type { CurrentStep, FlowEvent, FlowEventSource, FlowStepEvent } from '@verigram-kit/core';
 export type { ProxyClientOptions } from './createProxyClient.ts';
 export { createProxyClient } from './createProxyClient.ts';
+export type { PhoneHandoffProps } from './PhoneHandoff.tsx';
+export { PhoneHandoff } from './PhoneHandoff.tsx';
 export { flowFileQueryOptions } from './queries/flowFileQueryOptions.ts';
 export { flowQueryKeys } from './queries/flowQueryKeys.ts';
 export { flowQueryOptions } from './queries/flowQueryOptions.ts';
@@ -41,7 +43,6 @@ export type {
   UseVerigramFlowOptions,
   VerigramFlowController,
   VerigramFlowError,
-  VerigramFlowMode,
   VerigramFlowStatus,
 } from './useVerigramFlow.ts';
 export { DEFAULT_ALLOW, useVerigramFlow } from './useVerigramFlow.ts';
@@ -49,3 +50,5 @@ export type { VerigramFlowProps } from './VerigramFlow.tsx';
 export { VerigramFlow } from './VerigramFlow.tsx';
 export type { VerigramProviderProps } from './VerigramProvider.tsx';
 export { useFlowClient, VerigramProvider } from './VerigramProvider.tsx';
+export type { VerigramFlowMode } from './verigramFlowModes.ts';
+export { autoMode, modalMode, popupMode, redirectMode } from './verigramFlowModes.ts';

@@ -15,17 +15,16 @@ import {
   writeResume,
 } from '@verigram-kit/core';
 import { useEffect, useInsertionEffect, useRef, useState } from 'react';
-import type { FlowSession, FlowSessionHost } from './flowSession.ts';
-import { type KitStrings, KitText, kitStrings } from './kitStrings.ts';
+import {
+  type FlowSession,
+  type FlowSessionHost,
+  type FlowWindows,
+  startFlowSession,
+  toFlowError,
+} from './flowSession.ts';
+import { type KitStrings, KitText, kitStringsFor } from './kitStrings.ts';
 import { useFlowClient } from './VerigramProvider.tsx';
-
-/**
- * - `inline`: an iframe in place. `modal`: the iframe in a dialog. `popup`: a window opened from a
- *   button. `redirect`: the whole tab goes to the hosted page and comes back via the callback page.
- * - `auto`: a camera pre-flight picks `inline`, else `popup`, else `redirect`; a camera error
- *   reported by the inline page also moves on to `popup`.
- */
-export type VerigramFlowMode = 'inline' | 'modal' | 'popup' | 'redirect' | 'auto';
+import type { VerigramFlowMode } from './verigramFlowModes.ts';
 
 /** What `onError` receives: an API answer, or a failure the kit detected (see `code`). */
 export type VerigramFlowError = VerigramApiError | VerigramKitError;
@@ -51,7 +50,12 @@ export interface UseVerigramFlowOptions {
    * @default '/verigram/callback'
    */
   callbackUrl?: string | undefined;
-  /** @default 'inline' */
+  /**
+   * How the page is shown: `modalMode`, `popupMode`, `redirectMode` or `autoMode` (each imported
+   * from this package, so an app carries only the modes it uses).
+   * @default undefined (inline: an iframe in place)
+   * @example <VerigramFlow mode={popupMode} />
+   */
   mode?: VerigramFlowMode | undefined;
   /**
    * The iframe's `allow` attribute (no `sandbox` attribute is ever set).
@@ -106,8 +110,8 @@ export interface VerigramFlowController {
   mode: EmbedMode | 'modal' | undefined;
   flow: FlowHandle | undefined;
   error: VerigramFlowError | undefined;
-  /** The kit's strings in `locale`; undefined while loading. */
-  strings: KitStrings | undefined;
+  /** The kit's strings in `locale`. */
+  strings: KitStrings;
   /** Ref for the element the iframe is mounted in. */
   frameRef: (element: HTMLElement | null) => void;
   /** After an error: try to create the flow again. */
@@ -136,38 +140,33 @@ export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowCo
   const [flow, setFlow] = useState<FlowHandle>();
   const [error, setError] = useState<VerigramFlowError>();
   const [mode, setMode] = useState<EmbedMode | 'modal'>();
-  const [strings, setStrings] = useState<KitStrings>();
+  const strings = kitStringsFor(options.locale);
   const [session, setSession] = useState<FlowSession>();
   const [loaded, setLoaded] = useState<(host: FlowSessionHost) => FlowSession>();
   const [container, frameRef] = useState<HTMLElement | null>(null);
   const [attempt, setAttempt] = useState(0);
   // Survives StrictMode's unmount/remount, so the second mount reuses the first's request: one flow.
-  const pending = useRef<Promise<[FlowHandle, typeof import('./flowSession.ts'), unknown]>>(undefined);
+  const pending = useRef<Promise<[FlowHandle, FlowWindows | undefined]>>(undefined);
   // The `flow` prop `pending` was made for: a flow handed in later (an app's own fetch) replaces it.
   const flowKey = options.flow?.flowId;
   const pendingFor = useRef(flowKey);
   // Set by cancel(): a creation still in flight must not bring the frame (or the modal) back.
   const cancelled = useRef(false);
 
-  // 1. The flow (given, back from a redirect, resumed, or created once), the engine and the strings,
-  // all fetched in parallel.
+  // 1. The flow: given, back from a redirect, resumed, or created once.
   // biome-ignore lint/correctness/useExhaustiveDependencies: options are read through `latest`
   useEffect(() => {
     let live = true;
     const o = latest.current;
-    const requested = o.mode ?? 'inline';
+    const requested = o.mode?.name ?? 'inline';
     if (pendingFor.current !== flowKey) {
       pendingFor.current = flowKey;
       pending.current = undefined;
     }
     setStatus('loading');
-    kitStrings.load(o.locale ?? 'en').then((s) => live && setStrings(s));
     const host: FlowSessionHost = { client: client.current, latest, setStatus, setMode, setError };
     pending.current ??= (async () => {
-      const windows =
-        requested !== 'inline' && requested !== 'modal'
-          ? (await import('./flowWindow.tsx')).createFlowWindows(host)
-          : undefined;
+      const windows = o.mode?.windows?.(host);
       const known =
         o.flow ??
         windows?.returned() ??
@@ -188,22 +187,24 @@ export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowCo
               if (o.resumeKey) writeResume(o.resumeKey, handle);
               return handle;
             }),
-        import('./flowSession.ts'),
         windows,
       ]);
     })();
     pending.current.then(
-      ([handle, engine, windows]) => {
+      ([handle, windows]) => {
         if (!live || cancelled.current) return;
         host.client.rememberFlow?.(handle);
         setFlow(handle);
-        const w = windows as Parameters<typeof engine.startFlowSession>[2];
-        setLoaded(() => (h: FlowSessionHost) => engine.startFlowSession(h, handle, w));
-        setMode(w?.resolve(handle) ?? (requested as 'inline'));
+        setLoaded(() => (h: FlowSessionHost) => startFlowSession(h, handle, windows));
+        // `auto` becomes what the camera pre-flight allows; the other modes stay as asked.
+        const latestOptions = latest.current;
+        setMode(
+          latestOptions.mode?.pick?.(handle, latestOptions.allow ?? DEFAULT_ALLOW) ?? (requested as 'inline'),
+        );
       },
-      async (e) => {
+      (e) => {
         pending.current = undefined;
-        const failure = (await import('./flowSession.ts')).toFlowError(e, 'FLOW_CREATE_FAILED');
+        const failure = toFlowError(e, 'FLOW_CREATE_FAILED');
         if (!live) return;
         // The error state and onError arrive together, so an app never shows one without the other.
         setStatus('error');
@@ -227,10 +228,7 @@ export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowCo
   // 3. The frame (inline, modal) or popup/redirect's controls; gone once cancelled or untrackable.
   const gone = status === 'error' || status === 'cancelled';
   useEffect(
-    () =>
-      session && mode && strings && !gone
-        ? session.show(mode, container, strings[KitText.FrameTitle])
-        : undefined,
+    () => (session && mode && !gone ? session.show(mode, container, strings[KitText.FrameTitle]) : undefined),
     [session, mode, container, strings, gone],
   );
 

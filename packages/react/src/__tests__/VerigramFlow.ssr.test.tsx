@@ -2,18 +2,20 @@
 import type { FlowClient } from '@verigram-kit/core';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
+import { PhoneHandoff } from '../PhoneHandoff.tsx';
 import { VerigramCallback } from '../VerigramCallback.tsx';
 import { VerigramFlow } from '../VerigramFlow.tsx';
 import { VerigramProvider } from '../VerigramProvider.tsx';
+import { autoMode, modalMode, popupMode, redirectMode } from '../verigramFlowModes.ts';
 
 describe('<VerigramFlow> on the server', () => {
   it('given no window at all, when rendered to a string, then it is an empty container and calls nothing', () => {
     expect(typeof window).toBe('undefined');
     const client = { createFlow: vi.fn(), getFlow: vi.fn() } as unknown as FlowClient;
-    for (const mode of ['inline', 'modal', 'popup', 'redirect', 'auto'] as const) {
+    for (const mode of [undefined, modalMode, popupMode, redirectMode, autoMode]) {
       const html = renderToString(
         <VerigramProvider client={client}>
-          <VerigramFlow mode={mode} showPhoneHandoff locale="ru" />
+          <VerigramFlow mode={mode} phoneHandoff={PhoneHandoff} locale="ru" />
         </VerigramProvider>,
       );
       expect(html).toBe('<div data-verigram-flow="" data-state="idle"><div></div></div>');

@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { VerigramFlow, type VerigramFlowProps } from '../VerigramFlow.tsx';
 import { VerigramProvider } from '../VerigramProvider.tsx';
+import { autoMode } from '../verigramFlowModes.ts';
 import { expectNoAxeViolations } from './kitTestSetup.tsx';
 
 const ORIGIN = 'http://127.0.0.1:4010';
@@ -449,7 +450,7 @@ describe('<VerigramFlow>', () => {
     const { client } = fakeClient();
     vi.stubGlobal('navigator', { ...navigator, mediaDevices: { getUserMedia: async () => ({}) } });
     const onError = vi.fn();
-    renderFlow(client, { mode: 'auto', onError });
+    renderFlow(client, { mode: autoMode, onError });
     const iframe = await frame();
     await send(
       { ...envelope('F1'), type: 'camera_error', name: 'NotAllowedError', message: 'Permission denied' },

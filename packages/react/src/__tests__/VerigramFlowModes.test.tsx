@@ -1,8 +1,10 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { CreateFlowOptions, Flow, FlowClient, FlowHandle, FlowProjection } from '@verigram-kit/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PhoneHandoff } from '../PhoneHandoff.tsx';
 import { VerigramFlow, type VerigramFlowProps } from '../VerigramFlow.tsx';
 import { VerigramProvider } from '../VerigramProvider.tsx';
+import { autoMode, modalMode, popupMode, redirectMode } from '../verigramFlowModes.ts';
 import { expectNoAxeViolations } from './kitTestSetup.tsx';
 
 const ORIGIN = 'http://127.0.0.1:4010';
@@ -53,12 +55,12 @@ afterEach(() => {
   history.replaceState(null, '', '/');
 });
 
-describe('<VerigramFlow mode="modal">', () => {
+describe('<VerigramFlow mode={modalMode}>', () => {
   it('given it opens, then a labelled aria-modal dialog holds the frame, scroll is locked and focus is inside', async () => {
     const { client } = fakeClient();
     render(<button type="button">Verify me</button>);
     screen.getByRole('button', { name: 'Verify me' }).focus();
-    renderFlow(client, { mode: 'modal' });
+    renderFlow(client, { mode: modalMode });
     const dialog = await screen.findByRole('dialog', { name: 'Identity verification' });
     expect(dialog).toHaveAttribute('aria-modal', 'true');
     expect(await screen.findByTitle('Identity verification')).toBeInTheDocument();
@@ -75,7 +77,7 @@ describe('<VerigramFlow mode="modal">', () => {
   it('given the page says the flow ended and the server agrees, then the dialog closes by itself and onComplete fires once', async () => {
     const { client, finish } = fakeClient();
     const onComplete = vi.fn();
-    renderFlow(client, { mode: 'modal', onComplete });
+    renderFlow(client, { mode: modalMode, onComplete });
     await screen.findByRole('dialog', { name: 'Identity verification' });
     const frame = (await screen.findByTitle('Identity verification')) as HTMLIFrameElement;
     finish('F1');
@@ -97,7 +99,7 @@ describe('<VerigramFlow mode="modal">', () => {
     render(<button type="button">Verify me</button>);
     const opener = screen.getByRole('button', { name: 'Verify me' });
     opener.focus();
-    renderFlow(client, { mode: 'modal', onCancel });
+    renderFlow(client, { mode: modalMode, onCancel });
     await screen.findByTitle('Identity verification');
 
     fireEvent.keyDown(document, { key: 'Escape' });
@@ -127,7 +129,7 @@ describe('<VerigramFlow mode="modal">', () => {
     // frame shows, a frame for the closed one would have shown too.
     render(
       <VerigramProvider client={client}>
-        <VerigramFlow pollInterval={0} mode="modal" onCancel={onCancel} />
+        <VerigramFlow pollInterval={0} mode={modalMode} onCancel={onCancel} />
         <VerigramFlow pollInterval={0} />
       </VerigramProvider>,
     );
@@ -149,7 +151,7 @@ describe('<VerigramFlow mode="modal">', () => {
   it('given Tab on the last focusable element, then focus wraps to the first; focus outside comes back', async () => {
     const { client } = fakeClient();
     render(<button type="button">Outside</button>);
-    renderFlow(client, { mode: 'modal' });
+    renderFlow(client, { mode: modalMode });
     const dialog = await screen.findByRole('dialog');
     const iframe = await screen.findByTitle('Identity verification');
     const close = screen.getByRole('button', { name: 'Close' });
@@ -164,7 +166,7 @@ describe('<VerigramFlow mode="modal">', () => {
 
   it('speaks Russian when asked', async () => {
     const { client } = fakeClient();
-    renderFlow(client, { mode: 'modal', locale: 'ru' });
+    renderFlow(client, { mode: modalMode, locale: 'ru' });
     expect(await screen.findByRole('dialog', { name: 'Проверка личности' })).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Закрыть' }));
     expect(await screen.findByRole('button', { name: 'Продолжить проверку' })).toHaveFocus();
@@ -174,7 +176,7 @@ describe('<VerigramFlow mode="modal">', () => {
   it('given Escape pressed inside the hosted page (its close_request message), then it asks whether to stop', async () => {
     const { client } = fakeClient();
     const onCancel = vi.fn();
-    renderFlow(client, { mode: 'modal', onCancel });
+    renderFlow(client, { mode: modalMode, onCancel });
     const iframe = (await screen.findByTitle('Identity verification')) as HTMLIFrameElement;
     // The host's document never sees that key: the page tells it.
     window.dispatchEvent(
@@ -191,7 +193,7 @@ describe('<VerigramFlow mode="modal">', () => {
 
   it('given the same message from another window, then nothing happens', async () => {
     const { client } = fakeClient();
-    renderFlow(client, { mode: 'modal' });
+    renderFlow(client, { mode: modalMode });
     await screen.findByTitle('Identity verification');
     window.dispatchEvent(
       new MessageEvent('message', {
@@ -205,7 +207,7 @@ describe('<VerigramFlow mode="modal">', () => {
   });
 });
 
-describe('<VerigramFlow mode="popup">', () => {
+describe('<VerigramFlow mode={popupMode}>', () => {
   it('given the start click, then a sized window opens on the vlink; when it reaches the callback, the flow completes once and the window closes', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     try {
@@ -214,7 +216,7 @@ describe('<VerigramFlow mode="popup">', () => {
       const open = vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window);
       const onComplete = vi.fn();
       const onCallback = vi.fn();
-      renderFlow(client, { mode: 'popup', onComplete, onCallback });
+      renderFlow(client, { mode: popupMode, onComplete, onCallback });
       fireEvent.click(await screen.findByRole('button', { name: 'Start verification' }));
       expect(open).toHaveBeenCalledWith(
         `${ORIGIN}/hf2/F1/`,
@@ -243,7 +245,7 @@ describe('<VerigramFlow mode="popup">', () => {
       vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window);
       const onCancel = vi.fn();
       const onComplete = vi.fn();
-      renderFlow(client, { mode: 'popup', onCancel, onComplete });
+      renderFlow(client, { mode: popupMode, onCancel, onComplete });
       fireEvent.click(await screen.findByRole('button', { name: 'Start verification' }));
       popup.closed = true;
       await act(() => vi.advanceTimersByTimeAsync(1000));
@@ -259,7 +261,7 @@ describe('<VerigramFlow mode="popup">', () => {
     const { client } = fakeClient();
     vi.spyOn(window, 'open').mockReturnValue(null);
     const onError = vi.fn();
-    renderFlow(client, { mode: 'popup', onError });
+    renderFlow(client, { mode: popupMode, onError });
     fireEvent.click(await screen.findByRole('button', { name: 'Start verification' }));
     expect(onError.mock.calls[0]?.[0]).toMatchObject({
       name: 'VerigramKitError',
@@ -268,11 +270,11 @@ describe('<VerigramFlow mode="popup">', () => {
   });
 });
 
-describe('<VerigramFlow mode="auto">', () => {
+describe('<VerigramFlow mode={autoMode}>', () => {
   it('given a page without the camera API, then the pre-flight picks popup, not a frame', async () => {
     vi.stubGlobal('navigator', { ...navigator, mediaDevices: undefined });
     const { client } = fakeClient();
-    renderFlow(client, { mode: 'auto' });
+    renderFlow(client, { mode: autoMode });
     expect(await screen.findByRole('button', { name: 'Start verification' })).toBeInTheDocument();
     expect(screen.queryByTitle('Identity verification')).toBeNull();
   });
@@ -281,7 +283,7 @@ describe('<VerigramFlow mode="auto">', () => {
     vi.stubGlobal('navigator', { ...navigator, mediaDevices: { getUserMedia: async () => ({}) } });
     vi.spyOn(window, 'open').mockReturnValue(null);
     const { client } = fakeClient();
-    renderFlow(client, { mode: 'auto', allow: 'fullscreen' });
+    renderFlow(client, { mode: autoMode, allow: 'fullscreen' });
     fireEvent.click(await screen.findByRole('button', { name: 'Start verification' }));
     // Redirect mode stores the way back before leaving for the hosted page.
     await waitFor(() =>
@@ -299,16 +301,16 @@ describe('<VerigramFlow mode="auto">', () => {
       mediaDevices: { getUserMedia: async () => ({}) },
     });
     const { client } = fakeClient();
-    renderFlow(client, { mode: 'auto' });
+    renderFlow(client, { mode: autoMode });
     await waitFor(() => expect(sessionStorage.getItem('verigram-kit:return')).not.toBeNull());
     expect(screen.queryByTitle('Identity verification')).toBeNull();
   });
 });
 
-describe('<VerigramFlow mode="redirect">', () => {
+describe('<VerigramFlow mode={redirectMode}>', () => {
   it('given a new flow, then it stores the handle and the way back, and leaves (no frame)', async () => {
     const { client } = fakeClient();
-    renderFlow(client, { mode: 'redirect' });
+    renderFlow(client, { mode: redirectMode });
     await waitFor(() =>
       expect(JSON.parse(sessionStorage.getItem('verigram-kit:return') ?? 'null')).toEqual({
         flowId: 'F1',
@@ -329,7 +331,7 @@ describe('<VerigramFlow mode="redirect">', () => {
     history.replaceState(null, '', '/verify?verigram_flow_id=R1');
     finish('R1');
     const onComplete = vi.fn();
-    renderFlow(client, { mode: 'redirect', onComplete });
+    renderFlow(client, { mode: redirectMode, onComplete });
     await waitFor(() => expect(onComplete).toHaveBeenCalledTimes(1));
     expect(client.createFlow).not.toHaveBeenCalled();
     expect(client.getFlow).toHaveBeenCalledWith('R1');
@@ -341,17 +343,17 @@ describe('<VerigramFlow mode="redirect">', () => {
     const stored = { flowId: 'R2', vlink: `${ORIGIN}/hf2/R2/`, flowToken: 't', returnUrl: location.href };
     sessionStorage.setItem('verigram-kit:return', JSON.stringify(stored));
     history.replaceState(null, '', '/verify?verigram_flow_id=R2');
-    renderFlow(client, { mode: 'redirect' });
+    renderFlow(client, { mode: redirectMode });
     expect(await screen.findByRole('button', { name: 'Start verification' })).toBeInTheDocument();
     expect(JSON.parse(sessionStorage.getItem('verigram-kit:return') ?? 'null')).toEqual(stored);
   });
 });
 
-describe('<VerigramFlow showPhoneHandoff>', () => {
+describe('<VerigramFlow phoneHandoff={PhoneHandoff}>', () => {
   it('given the phone handoff, then the vlink is offered as a QR code and the desktop completes when the phone finishes', async () => {
     const { client, finish } = fakeClient();
     const onComplete = vi.fn();
-    renderFlow(client, { showPhoneHandoff: true, pollInterval: 10, onComplete });
+    renderFlow(client, { phoneHandoff: PhoneHandoff, pollInterval: 10, onComplete });
     expect(await screen.findByText('Continue on your phone')).toBeInTheDocument();
     const qr = screen.getByRole('img', { name: 'QR code of the verification link', hidden: true });
     expect(qr.getAttribute('src')).toMatch(/^data:image\/gif;base64,/);

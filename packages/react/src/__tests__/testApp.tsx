@@ -3,9 +3,11 @@
 import type { FlowClient } from '@verigram-kit/core';
 import { createRoot } from 'react-dom/client';
 import { createProxyClient } from '../createProxyClient.ts';
-import type { VerigramFlowMode } from '../useVerigramFlow.ts';
 import { VerigramFlow } from '../VerigramFlow.tsx';
 import { VerigramProvider } from '../VerigramProvider.tsx';
+import { autoMode, modalMode, popupMode, redirectMode } from '../verigramFlowModes.ts';
+
+const modes = { modal: modalMode, popup: popupMode, redirect: redirectMode, auto: autoMode };
 
 const params = new URLSearchParams(location.search);
 const events: unknown[][] = [];
@@ -30,7 +32,7 @@ const client: FlowClient = {
 createRoot(document.getElementById('root') as HTMLElement).render(
   <VerigramProvider client={client}>
     <VerigramFlow
-      mode={(params.get('mode') ?? 'inline') as VerigramFlowMode}
+      mode={modes[params.get('mode') as keyof typeof modes]}
       allow={params.get('allow') ?? undefined}
       template="liveness"
       pollInterval={1000}
