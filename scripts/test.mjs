@@ -68,7 +68,7 @@ check('static Storybook loads every story with no server', 'bash', [
 // Vitest strips types without checking them: a test that no longer compiles would still run.
 check('typecheck (packages with their tests, demo, e2e)', 'pnpm', ['typecheck']);
 check('lint and format (biome)', 'pnpm', ['exec', 'biome', 'check', '.']);
-check('size budgets (pnpm size)', 'node', ['scripts/size.mjs']);
+check('size budgets (pnpm size)', 'pnpm', ['exec', 'tsx', 'scripts/size.mjs']);
 check('publint and attw on the packed tarballs', 'node', ['scripts/pack-check.mjs']);
 check(
   'a fresh Vite app installs the tarballs, SSRs and completes a flow; the guide and quick start run as written',
