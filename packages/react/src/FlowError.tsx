@@ -100,7 +100,7 @@ export interface FlowErrorProps {
 }
 
 /**
- * `<VerigramFlow>`'s error state: why, in the reader's language, what to do, a retry
+ * `<VerigramFlow>`'s error state (lazy chunk): why, in the reader's language, what to do, a retry
  * only where another try can succeed, and the raw status and code one click away for support.
  */
 export default function FlowError({ error, tracked, locale, onRetry }: FlowErrorProps) {

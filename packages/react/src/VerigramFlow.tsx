@@ -1,9 +1,12 @@
 'use client';
-import type { ComponentType, CSSProperties } from 'react';
-import FlowError from './FlowError.tsx';
+import { type ComponentType, type CSSProperties, lazy, Suspense } from 'react';
 import { KitText } from './kitStrings.ts';
 import type { PhoneHandoffProps } from './PhoneHandoff.tsx';
 import { type UseVerigramFlowOptions, useVerigramFlow } from './useVerigramFlow.ts';
+
+// The error state's texts (every reason, in three languages) outweigh the bundler's preload helper
+// that loading them on demand brings along (measured by `pnpm size`): fetched only when an error shows.
+const FlowError = lazy(() => import('./FlowError.tsx'));
 
 export interface VerigramFlowProps extends UseVerigramFlowOptions {
   /**
@@ -32,7 +35,9 @@ export function VerigramFlow({ phoneHandoff: Handoff, className, style, ...optio
     <div className={className} style={style} data-verigram-flow="" data-state={status}>
       {status === 'loading' && <p role="status">{t[KitText.Loading]}</p>}
       {status === 'error' && (
-        <FlowError error={f.error} tracked={!!flow} locale={options.locale} onRetry={f.retry} />
+        <Suspense>
+          <FlowError error={f.error} tracked={!!flow} locale={options.locale} onRetry={f.retry} />
+        </Suspense>
       )}
       {Controls && (f.mode === 'popup' || f.mode === 'redirect') && (
         <Controls status={status} locale={options.locale} onStart={f.start} />

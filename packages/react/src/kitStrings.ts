@@ -23,4 +23,5 @@ const STRINGS: Record<Locale, KitStrings> = {
 };
 
 /** The kit's strings in `locale` (English for a locale it does not know). */
-export const kitStringsFor = (locale: Locale | undefined): KitStrings => STRINGS[locale ?? 'en'] ?? STRINGS.en;
+export const kitStringsFor = (locale: Locale | undefined): KitStrings =>
+  STRINGS[locale ?? 'en'] ?? STRINGS.en;
