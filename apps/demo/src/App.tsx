@@ -116,7 +116,12 @@ export function App() {
     setCustomerGone(false);
     setRun({ ...settings, id: Date.now() });
     log({ kind: 'kit', text: `start: ${settings.template}, ${settings.mode}, ${settings.locale}` });
-    requestAnimationFrame(() => flowHeading.current?.focus());
+    // The verification's card to the top of the window, not just into it: the hosted page's own
+    // Start button sits a screen below the heading, and must be in view on a 720 px laptop.
+    requestAnimationFrame(() => {
+      flowHeading.current?.focus({ preventScroll: true });
+      document.getElementById('verification')?.scrollIntoView({ block: 'start' });
+    });
   };
   const restart = () => {
     clearResume(RESUME_KEY);

@@ -100,6 +100,19 @@ export const FlowUiBuilder = forwardRef<HTMLDivElement, FlowUiBuilderProps>(func
   // Said in the logo and favicon hints, so the designer knows the rule before typing a URL.
   const allowedHosts = validation?.allowedAssetHosts ?? DEFAULT_FLOW_UI_POLICY.allowedAssetHosts;
   const ui = useMemo(() => toFlowConfigUi(draft), [draft]);
+  // The preview shows the page a person would get: an image the policy refuses never reaches the
+  // page (the proxy answers 422), so the preview keeps the default in its place rather than a
+  // broken image from a host it may not even load.
+  const refusedLogo = issues.some((i) => i.path === '/logo_url' && i.severity === 'error');
+  const refusedFavicon = issues.some((i) => i.path === '/favicon_url' && i.severity === 'error');
+  const previewUi = useMemo(
+    () => ({
+      ...ui,
+      ...(refusedLogo ? { logo_url: DEFAULT_LOGO_URL } : {}),
+      ...(refusedFavicon ? { favicon_url: DEFAULT_FAVICON_URL } : {}),
+    }),
+    [ui, refusedLogo, refusedFavicon],
+  );
   const at = (path: string) => issues.filter((i) => i.path === path);
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.filter((i) => i.severity === 'warning').length;
@@ -148,12 +161,15 @@ export const FlowUiBuilder = forwardRef<HTMLDivElement, FlowUiBuilderProps>(func
                 </label>
               ))}
             </fieldset>
+            <p id={`${id}-assets-hint`} className="vgb-hint">
+              {messages.urlHint(allowedHosts)}
+            </p>
             <div className="vgb-grid">
               <ImageUrlField
                 label={messages.logoUrl}
                 previewLabel={messages.logoPreview}
                 fileLabel={messages.chooseLogoFile}
-                allowedHosts={allowedHosts}
+                hintId={`${id}-assets-hint`}
                 value={draft.logoUrl}
                 fallback={DEFAULT_LOGO_URL}
                 issues={at('/logo_url')}
@@ -164,7 +180,7 @@ export const FlowUiBuilder = forwardRef<HTMLDivElement, FlowUiBuilderProps>(func
                 label={messages.faviconUrl}
                 previewLabel={messages.faviconPreview}
                 fileLabel={messages.chooseFaviconFile}
-                allowedHosts={allowedHosts}
+                hintId={`${id}-assets-hint`}
                 value={draft.faviconUrl}
                 fallback={DEFAULT_FAVICON_URL}
                 issues={at('/favicon_url')}
@@ -213,7 +229,7 @@ export const FlowUiBuilder = forwardRef<HTMLDivElement, FlowUiBuilderProps>(func
       {previewUrl !== null && (
         <FlowUiPreview
           previewUrl={previewUrl}
-          ui={ui}
+          ui={previewUi}
           pipeline={pipeline}
           initialLocale={locale}
           debounceMs={previewDebounceMs}

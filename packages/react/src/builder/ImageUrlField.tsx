@@ -12,8 +12,8 @@ export interface ImageUrlFieldProps {
   value: string | undefined;
   /** Shown as placeholder and previewed when the field is empty. */
   fallback: string;
-  /** The policy's allowedAssetHosts, said in the hint before the designer types a URL. */
-  allowedHosts: readonly string[];
+  /** Id of the hint both image fields share (the policy's allowed hosts, said before typing). */
+  hintId: string;
   issues: FlowUiIssue[];
   messages: BuilderMessages;
   onChange(value: string): void;
@@ -38,7 +38,7 @@ export function ImageUrlField({
   fileLabel,
   value,
   fallback,
-  allowedHosts,
+  hintId,
   issues,
   messages,
   onChange,
@@ -49,11 +49,7 @@ export function ImageUrlField({
   const [failedSrc, setFailedSrc] = useState<string | null>(null);
   const failed = src !== null && failedSrc === src;
   const inline = value?.startsWith('data:') ?? false;
-  const describedBy = [
-    `${id}-hint`,
-    issues.length ? `${id}-issues` : '',
-    failed && value ? `${id}-failed` : '',
-  ]
+  const describedBy = [hintId, issues.length ? `${id}-issues` : '', failed && value ? `${id}-failed` : '']
     .filter(Boolean)
     .join(' ');
   return (
@@ -71,9 +67,6 @@ export function ImageUrlField({
         aria-describedby={describedBy}
         onChange={(e) => onChange(e.target.value)}
       />
-      <p id={`${id}-hint`} className="vgb-hint">
-        {messages.urlHint(allowedHosts)}
-      </p>
       <div className="vgb-row">
         <span className="vgb-file">
           <input

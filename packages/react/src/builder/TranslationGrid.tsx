@@ -71,7 +71,7 @@ export function TranslationGrid({ draft, issues, messages, onChange }: Translati
     return texts.some((t) => t.toLowerCase().includes(needle));
   });
   return (
-    <fieldset className="vgb-fieldset">
+    <fieldset className="vgb-fieldset vgb-texts">
       <legend>{messages.translations}</legend>
       <ScopeNote scope="spec" messages={messages}>
         {messages.textsHint}
@@ -126,7 +126,7 @@ export function TranslationGrid({ draft, issues, messages, onChange }: Translati
                   const cellIssues = issues.filter((i) => i.path === path);
                   const issuesId = `${id}-${locale}-${key}-issues`;
                   return (
-                    <td key={locale}>
+                    <td key={locale} data-locale={locale}>
                       <input
                         type="text"
                         aria-label={messages.cellLabel(key, locale)}
@@ -146,31 +146,44 @@ export function TranslationGrid({ draft, issues, messages, onChange }: Translati
         </table>
         {rows.length === 0 && <p className="vgb-hint">{messages.noMatches}</p>}
       </div>
-      <fieldset className="vgb-inline vgb-add-key">
+      <fieldset className="vgb-add-key">
         <legend>{messages.addKey}</legend>
-        <label htmlFor={`${id}-new-key`}>{messages.newKey}</label>
-        <input id={`${id}-new-key`} type="text" value={newKey} onChange={(e) => setNewKey(e.target.value)} />
-        <label htmlFor={`${id}-new-locale`}>{messages.language}</label>
-        <select
-          id={`${id}-new-locale`}
-          value={newLocale}
-          onChange={(e) => setNewLocale(e.target.value as Locale)}
-        >
-          {LOCALES.map((l) => (
-            <option key={l}>{l}</option>
-          ))}
-        </select>
-        <label htmlFor={`${id}-new-text`}>{messages.text}</label>
-        <input
-          id={`${id}-new-text`}
-          type="text"
-          value={newText}
-          onChange={(e) => setNewText(e.target.value)}
-          onKeyDown={(e) => e.key === 'Enter' && addKey()}
-        />
-        <button type="button" disabled={!canAdd} onClick={addKey}>
-          {messages.add}
-        </button>
+        <div className="vgb-add-key-row">
+          <div className="vgb-field">
+            <label htmlFor={`${id}-new-key`}>{messages.newKey}</label>
+            <input
+              id={`${id}-new-key`}
+              type="text"
+              value={newKey}
+              onChange={(e) => setNewKey(e.target.value)}
+            />
+          </div>
+          <div className="vgb-field">
+            <label htmlFor={`${id}-new-locale`}>{messages.language}</label>
+            <select
+              id={`${id}-new-locale`}
+              value={newLocale}
+              onChange={(e) => setNewLocale(e.target.value as Locale)}
+            >
+              {LOCALES.map((l) => (
+                <option key={l}>{l}</option>
+              ))}
+            </select>
+          </div>
+          <div className="vgb-field">
+            <label htmlFor={`${id}-new-text`}>{messages.text}</label>
+            <input
+              id={`${id}-new-text`}
+              type="text"
+              value={newText}
+              onChange={(e) => setNewText(e.target.value)}
+              onKeyDown={(e) => e.key === 'Enter' && addKey()}
+            />
+          </div>
+          <button type="button" disabled={!canAdd} onClick={addKey}>
+            {messages.add}
+          </button>
+        </div>
       </fieldset>
     </fieldset>
   );

@@ -26,7 +26,7 @@ export const FLOW_UI_BUILDER_STYLES = `
   font-family: var(--vgb-font);
   color: var(--vgb-text);
   display: grid;
-  grid-template-columns: minmax(0, 1fr) minmax(320px, 1fr);
+  grid-template-columns: minmax(0, 1.3fr) minmax(320px, 1fr);
   gap: calc(var(--vgb-gap) * 2);
   align-items: start;
 }
@@ -77,6 +77,7 @@ export const FLOW_UI_BUILDER_STYLES = `
 .vgb-issue-severity { font-weight: 600; }
 .vgb-image-preview { max-height: 48px; max-width: 200px; object-fit: contain; border: 1px dashed var(--vgb-border); border-radius: 4px; padding: 4px; justify-self: start; }
 .vgb-counts { list-style: none; display: flex; flex-wrap: wrap; gap: 4px var(--vgb-gap); padding: 0; margin: 0 0 var(--vgb-gap); font-size: 0.9rem; }
+.vgb-texts { container: vgb-texts / inline-size; }
 .vgb-table-wrap { max-height: 420px; overflow: auto; border: 1px solid var(--vgb-border); border-radius: calc(var(--vgb-radius) / 2); }
 .vgb-table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 .vgb-table th, .vgb-table td { border-bottom: 1px solid var(--vgb-border); padding: 4px; vertical-align: top; text-align: left; }
@@ -93,7 +94,20 @@ export const FLOW_UI_BUILDER_STYLES = `
 .vgb-badge { display: inline-block; font-size: 0.75rem; font-weight: 600; padding: 0 6px; border-radius: 999px; border: 1px solid; }
 .vgb-scope[data-scope="spec"] .vgb-badge { color: #0b5b36; background: #e3f4ea; }
 .vgb-scope[data-scope="sandbox"] .vgb-badge { color: var(--vgb-warning); background: #fdf1dc; }
-.vgb-add-key { flex-wrap: wrap; margin-top: var(--vgb-gap); }
+.vgb-add-key { border: 0; padding: 0; margin: var(--vgb-gap) 0 0; min-width: 0; }
+.vgb-add-key > legend { padding: 0; margin-bottom: 4px; font-weight: 600; }
+.vgb-add-key-row { display: grid; grid-template-columns: minmax(0, 1.2fr) auto minmax(0, 2fr) auto; gap: 8px; align-items: end; }
+@container vgb-texts (max-width: 480px) {
+  .vgb-add-key-row { grid-template-columns: minmax(0, 1fr) auto; }
+  .vgb-add-key-row > .vgb-field:nth-of-type(3) { grid-column: 1 / -1; }
+  .vgb-table, .vgb-table tbody, .vgb-table tr, .vgb-table th, .vgb-table td { display: block; }
+  .vgb-table thead, .vgb-table colgroup { display: none; }
+  .vgb-table tr { padding: 6px 4px; border-bottom: 1px solid var(--vgb-border); }
+  .vgb-table th, .vgb-table td { border: 0; padding: 2px 0; }
+  .vgb-table td { display: grid; grid-template-columns: 2.2em minmax(0, 1fr); align-items: center; }
+  .vgb-table td::before { content: attr(data-locale); font-size: 0.8rem; font-weight: 600; color: var(--vgb-muted); }
+  .vgb-table td > .vgb-issues { grid-column: 2; }
+}
 .vgb-preview > .vgb-hint { margin-bottom: 8px; }
 .vgb-preview { position: sticky; top: var(--vgb-gap); min-width: 0; }
 .vgb-frame-wrap { border: 1px solid var(--vgb-border); border-radius: var(--vgb-radius); background: #e9ecf2; padding: var(--vgb-gap); overflow: hidden; }

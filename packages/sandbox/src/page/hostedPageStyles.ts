@@ -27,7 +27,7 @@ body{margin:0;font-size:16px;line-height:1.5;background:var(--vg-color-backgroun
 .vg-btn:disabled{opacity:.45;cursor:not-allowed;filter:none}
 .vg-btn:focus-visible,.vg-input:focus-visible,.vg-select:focus-visible{outline:3px solid var(--vg-color-primary);outline-offset:2px}
 .vg-btn-secondary{background:transparent;color:var(--vg-color-text);border:1px solid var(--vg-color-border)}
-.vg-btn-danger{background:var(--vg-color-danger);color:#fff}
+.vg-btn-danger{background:transparent;color:var(--vg-color-danger);border:1px solid var(--vg-color-danger)}
 .vg-oval{position:relative;width:220px;height:280px;margin:8px auto 16px;border-radius:50%;overflow:hidden;background:#0b1020;border:4px solid var(--vg-color-primary);box-shadow:0 0 0 8px color-mix(in srgb,var(--vg-color-primary) 18%,transparent)}
 .vg-oval video{width:100%;height:100%;object-fit:cover;transform:scaleX(-1);display:block}
 .vg-oval svg{position:absolute;inset:0;width:100%;height:100%}

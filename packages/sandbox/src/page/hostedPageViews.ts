@@ -117,12 +117,18 @@ export function createViews(page: PageContext) {
       bar.style.width = `${Math.round((current / total) * 100)}%`;
       parts.push(
         el('div', { class: 'vg-progress' }, [
-          el('div', { class: 'vg-progress-label', text: t('header.step_counter', { current, total }) }),
+          el('div', {
+            class: 'vg-progress-label',
+            id: 'vg-progress-label',
+            text: t('header.step_counter', { current, total }),
+          }),
           el(
             'div',
             {
               class: 'vg-bar',
               role: 'progressbar',
+              // Named by the step counter above it (WCAG 4.1.2: a progressbar needs a name).
+              'aria-labelledby': 'vg-progress-label',
               'aria-valuemin': '0',
               'aria-valuemax': String(total),
               'aria-valuenow': String(current),

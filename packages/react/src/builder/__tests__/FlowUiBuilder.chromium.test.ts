@@ -240,7 +240,7 @@ describe(`<FlowUiBuilder> in Chromium (React ${reactMajor})`, { timeout: 90_000 
     const shown = await frame.boundingBox();
     const column = await wrap.boundingBox();
     expect(shown && column && shown.width <= column.width).toBe(true);
-    expect(shown && shown.width).toBeGreaterThan(200);
+    expect(shown?.width).toBeGreaterThan(200);
     expect(await page.getByTestId('preview-size').textContent()).toMatch(/^1280 px wide, shown at \d+%$/);
 
     const tableWrap = page.locator('.vgb-table-wrap');

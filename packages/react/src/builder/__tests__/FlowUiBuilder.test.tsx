@@ -631,6 +631,25 @@ describe('live preview', () => {
       );
     });
 
+  it('given a logo the policy refuses, then the preview keeps the default logo, as the flow would get it', async () => {
+    vi.useFakeTimers();
+    render(<FlowUiBuilder previewDebounceMs={10} validation={{ allowedAssetHosts: ['cdn.bank.example'] }} />);
+    const iframe = screen.getByTitle('Live preview of the verification page') as HTMLIFrameElement;
+    const post = vi.spyOn(iframe.contentWindow as Window, 'postMessage').mockImplementation(() => {});
+    ready(iframe.contentWindow);
+    const logoSent = () => (post.mock.lastCall?.[0] as { ui: FlowConfigUi } | undefined)?.ui.logo_url;
+    fireEvent.change(screen.getByRole('textbox', { name: 'Logo URL' }), {
+      target: { value: 'https://www.bank.example/logo.svg' },
+    });
+    await act(() => vi.advanceTimersByTimeAsync(50));
+    expect(logoSent()).toBe(DEFAULT_LOGO_URL);
+    fireEvent.change(screen.getByRole('textbox', { name: 'Logo URL' }), {
+      target: { value: 'https://cdn.bank.example/logo.svg' },
+    });
+    await act(() => vi.advanceTimersByTimeAsync(50));
+    expect(logoSent()).toBe('https://cdn.bank.example/logo.svg');
+  });
+
   it('posts the draft to the exact preview origin once the page is ready, debounced', async () => {
     vi.useFakeTimers();
     render(<FlowUiBuilder previewDebounceMs={100} />);

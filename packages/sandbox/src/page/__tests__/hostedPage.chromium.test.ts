@@ -424,6 +424,8 @@ describe('the hosted page in Chromium', { timeout: 60_000 }, () => {
     await page.getByTestId('start').click();
     const strip = page.getByRole('complementary', { name: 'Управление песочницей' });
     await strip.waitFor();
+    // The progress bar is named by the step counter above it.
+    expect(await page.getByRole('progressbar', { name: 'Шаг 1 из 1' }).count()).toBe(1);
     expect(await strip.getByRole('button').allTextContents()).toEqual([
       'Успех',
       'На проверку',
