@@ -49,7 +49,7 @@ const checks = [
     goal: 8000,
   },
   { name: '<VerigramCallback> page', app: 'callback', baseline: 'react-only', budget: 650 },
-  { name: '<FlowUiBuilder>', app: 'builder', baseline: 'react-only', budget: 24300 },
+  { name: '<FlowUiBuilder>', app: 'builder', baseline: 'react-only', budget: 24600 },
   { name: 'react-plaid-link 5.0', app: 'react-plaid-link', baseline: 'react-only', peer: true },
   { name: 'onfido-sdk-ui 14.80 loader', app: 'onfido-sdk-ui', baseline: 'react-only', peer: true },
   { name: '@sumsub/websdk-react 2.9', app: 'sumsub-websdk-react', baseline: 'react-only', peer: true },
