@@ -4,6 +4,8 @@
 // fetched from its origin until the page settled is gzipped (level 9) and summed. Each figure is
 // that sum minus a baseline app's (React alone; React + react-query for the whole kit). The peers'
 // SDKs are measured the same way, in the same run. Fails when a figure breaks its budget.
+// `pnpm size inline auto` measures only those checks (with their baselines, and the peers for
+// inline); SIZE_VERBOSE=1 lists every file each app fetched.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -4,6 +4,6 @@ import { createRoot } from 'react-dom/client';
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <VerigramProvider client={createProxyClient()}>
-    <VerigramFlow onComplete={(flow) => console.log(flow.status)} />
+    <VerigramFlow onComplete={(flow) => console.log(flow.flow_status)} />
   </VerigramProvider>,
 );

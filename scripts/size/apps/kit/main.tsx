@@ -22,7 +22,7 @@ function Summary({ flowId }: { flowId: string }) {
   const status = useFlowStatus(flowId);
   return (
     <p data-summary="">
-      {flow.data?.status} {result.data ? 'result' : ''} {file.status} {status.state}
+      {flow.data?.flow_status} {result.data ? 'result' : ''} {file.status} {status.state}
     </p>
   );
 }
