@@ -6,13 +6,13 @@ import {
   clearResume,
   createCompletionGate,
   createFlowEmbed,
-  createFlowEventLog,
   type EmbedMode,
   type Flow,
   type FlowClient,
   type FlowEmbed,
   type FlowEmbedOptions,
   type FlowEvent,
+  type FlowEventLog,
   type FlowHandle,
   isTerminalFlow,
   VerigramKitError,
@@ -79,6 +79,7 @@ export function startFlowSession(
   host: FlowSessionHost,
   handle: FlowHandle,
   windows: FlowWindows | undefined,
+  createEventLog?: (() => FlowEventLog) | undefined,
 ) {
   const { latest, setStatus } = host;
   const report = (e: VerigramFlowError) => {
@@ -96,8 +97,21 @@ export function startFlowSession(
   }
 
   // Events fire once, from the page's message or from what the gate's reads say, whichever is
-  // first: the real hosted page sends no messages, so polling is then the only source.
-  const events = createFlowEventLog();
+  // first: the real hosted page sends no messages, so polling is then the only source. Only for an
+  // app that listens: the hook fetched the log beside the flow when onStep or onEvent was given;
+  // one given later fetches it now (the next read then reports the steps so far, as after a reload).
+  let events = createEventLog?.();
+  let fetching = false;
+  const eventLog = () => {
+    const o = latest.current;
+    if (!events && !fetching && (o.onEvent || o.onStep)) {
+      fetching = true;
+      void import('./serverFlowEvents.ts').then((m) => {
+        events ??= m.createFlowEventLog();
+      });
+    }
+    return events;
+  };
   const fire = (event: FlowEvent | null) => {
     const o = latest.current;
     if (!event) return;
@@ -115,24 +129,26 @@ export function startFlowSession(
       if (!isTerminalFlow(flow)) broadcastFlowRead({ flowId, flow });
       // A terminal flow's events wait for the gate's read of its result (below), so they come
       // before onComplete. A new step costs one read of the result: the services and statuses of
-      // the steps so far, which GET /flow does not give.
-      if (!isTerminalFlow(flow)) {
+      // the steps so far, which GET /flow does not give (only read for an app that listens).
+      const log = eventLog();
+      if (log && !isTerminalFlow(flow)) {
         const step = flow.started_at === undefined ? undefined : flow.current_step_id;
         let result = null;
         if (step !== placed) {
           placed = step;
           result = await client.getFlowResult(flowId).catch(() => null);
         }
-        for (const event of events.fromServer(flow, result)) fire(event);
+        for (const event of log.fromServer(flow, result)) fire(event);
       }
       return flow;
     },
     getFlowResult: async (flowId: string) => {
+      const log = eventLog();
       const result = await client.getFlowResult(flowId).catch((error: { status?: number }) => {
-        if (error?.status === 404 && read) for (const event of events.fromServer(read, null)) fire(event);
+        if (error?.status === 404 && read && log) for (const event of log.fromServer(read, null)) fire(event);
         throw error;
       });
-      if (read) for (const event of events.fromServer(read, result)) fire(event);
+      if (read && log) for (const event of log.fromServer(read, result)) fire(event);
       return result;
     },
   };
@@ -177,7 +193,7 @@ export function startFlowSession(
       },
       onMessage: (message) => {
         const o = latest.current;
-        fire(events.fromPage(message));
+        fire(eventLog()?.fromPage(message) ?? null);
         const { type } = message;
         if (type === 'ready') {
           // A popup's page saying ready must not bring back the start button while it is open.

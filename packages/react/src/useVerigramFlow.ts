@@ -146,7 +146,10 @@ export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowCo
   const [container, frameRef] = useState<HTMLElement | null>(null);
   const [attempt, setAttempt] = useState(0);
   // Survives StrictMode's unmount/remount, so the second mount reuses the first's request: one flow.
-  const pending = useRef<Promise<[FlowHandle, FlowWindows | undefined]>>(undefined);
+  const pending =
+    useRef<
+      Promise<[FlowHandle, FlowWindows | undefined, typeof import('./serverFlowEvents.ts') | undefined]>
+    >(undefined);
   // The `flow` prop `pending` was made for: a flow handed in later (an app's own fetch) replaces it.
   const flowKey = options.flow?.flowId;
   const pendingFor = useRef(flowKey);
@@ -188,14 +191,18 @@ export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowCo
               return handle;
             }),
         windows,
+        // Step events are derived only for an app that listens: their logic comes beside the flow.
+        o.onEvent || o.onStep ? import('./serverFlowEvents.ts') : undefined,
       ]);
     })();
     pending.current.then(
-      ([handle, windows]) => {
+      ([handle, windows, eventLog]) => {
         if (!live || cancelled.current) return;
         host.client.rememberFlow?.(handle);
         setFlow(handle);
-        setLoaded(() => (h: FlowSessionHost) => startFlowSession(h, handle, windows));
+        setLoaded(
+          () => (h: FlowSessionHost) => startFlowSession(h, handle, windows, eventLog?.createFlowEventLog),
+        );
         // `auto` becomes what the camera pre-flight allows; the other modes stay as asked.
         const latestOptions = latest.current;
         setMode(

@@ -141,4 +141,56 @@ describe('<VerigramFlow> events', () => {
     ]);
     expect(onStep).toHaveBeenCalledTimes(4);
   });
+
+  it('given an app that listens for no steps, then a new step costs no read of the result', async () => {
+    const id = uniqueFlowId();
+    const client = new ScriptedFlowClient(notStartedFlow(id));
+    const onComplete = vi.fn();
+    render(
+      <VerigramProvider client={client}>
+        <VerigramFlow
+          flow={{ flowId: id, vlink: client.flow.vlink }}
+          pollInterval={10}
+          onComplete={onComplete}
+        />
+      </VerigramProvider>,
+    );
+    client.flow = inProgressFlow(id, '0');
+    await pollsPass();
+    client.flow = inProgressFlow(id, '1');
+    client.result = statuses('verilive');
+    await pollsPass();
+    expect(client.calls.getFlow.length).toBeGreaterThan(2);
+    expect(client.calls.getFlowResult).toEqual([]);
+    client.flow = endedFlow(id, 'pass', 'completed');
+    client.result = { ...statuses('verilive', 'veridoc'), flow_status: 'pass', end_cause: 'completed' };
+    await waitFor(() => expect(onComplete).toHaveBeenCalledTimes(1));
+    expect(client.calls.getFlowResult).toHaveLength(1);
+  });
+
+  it('given onStep passed only on a later render, then the steps so far reach it from the server, once each', async () => {
+    const id = uniqueFlowId();
+    const client = new ScriptedFlowClient(inProgressFlow(id, '1'));
+    client.result = statuses('verilive');
+    const onStep = vi.fn();
+    const flow = { flowId: id, vlink: client.flow.vlink };
+    const { rerender } = render(
+      <VerigramProvider client={client}>
+        <VerigramFlow flow={flow} pollInterval={10} />
+      </VerigramProvider>,
+    );
+    await pollsPass();
+    rerender(
+      <VerigramProvider client={client}>
+        <VerigramFlow flow={flow} pollInterval={10} onStep={onStep} />
+      </VerigramProvider>,
+    );
+    await waitFor(() => expect(onStep).toHaveBeenCalledTimes(3));
+    await pollsPass();
+    expect(onStep.mock.calls.map(([e]) => [e.type, e.stepIndex, e.source])).toEqual([
+      ['step_started', 0, 'server'],
+      ['step_completed', 0, 'server'],
+      ['step_started', 1, 'server'],
+    ]);
+  });
 });
