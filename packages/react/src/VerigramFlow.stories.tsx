@@ -4,13 +4,14 @@ import type { Flow } from '@verigram-kit/core';
 import type { InMemoryClient } from '@verigram-kit/sandbox';
 import { type ComponentProps, useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { popupMode } from './flowWindow.tsx';
 import { PhoneHandoff } from './PhoneHandoff.tsx';
 import { acceptConsent, blockCamera, hostedPage } from './stories/hostedPage.ts';
 import { stubWindowOpen } from './stories/stubWindowOpen.ts';
 import type { VerigramStoryParameters } from './stories/verigramLoader.tsx';
 import { storyApiError, withScriptedFailures } from './stories/withScriptedFailures.ts';
 import { VerigramFlow } from './VerigramFlow.tsx';
-import { autoMode, modalMode, popupMode } from './verigramFlowModes.ts';
+import { autoMode, modalMode } from './verigramFlowModes.ts';
 import './styles.css';
 import './stories/exampleAppStyles.css';
 

@@ -51,8 +51,6 @@ export interface FlowSession {
 
 /** Popup, redirect and auto mode (flowWindow.tsx, through their mode values). */
 export interface FlowWindows {
-  /** The flow this page load came back with from the callback page (redirect mode), or null. */
-  returned(): FlowHandle | null;
   /** For popup and redirect: the start button (redirect leaves at once unless it just came back). */
   show(handle: FlowHandle, mode: EmbedMode | 'modal'): boolean;
   start(handle: FlowHandle, mode: EmbedMode | 'modal', session: FlowSession): void;
@@ -78,10 +76,12 @@ export const toFlowError = (
 export function startFlowSession(
   host: FlowSessionHost,
   handle: FlowHandle,
-  windows: FlowWindows | undefined,
+  initialWindows: FlowWindows | undefined,
   createEventLog?: (() => FlowEventLog) | undefined,
 ) {
   const { latest, setStatus } = host;
+  // Auto mode fetches its window code only once a camera error sends the inline flow to a popup.
+  let windows = initialWindows;
   const report = (e: VerigramFlowError) => {
     host.setError(e);
     latest.current.onError?.(e);
@@ -205,7 +205,11 @@ export function startFlowSession(
         else if (type === 'close_request')
           shown?.dispatchEvent(new Event('verigram-close-request', { bubbles: true }));
         else if (type === 'camera_error') {
-          if (o.mode?.name === 'auto' && current === 'inline') host.setMode('popup');
+          if (o.mode?.name === 'auto' && current === 'inline')
+            void Promise.resolve(o.mode.windows?.(host)).then((loaded) => {
+              windows = loaded;
+              host.setMode('popup');
+            });
           else
             report(
               new VerigramKitError({

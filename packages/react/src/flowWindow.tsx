@@ -14,6 +14,7 @@ import {
 } from '@verigram-kit/core';
 import type { FlowSession, FlowSessionHost, FlowWindows } from './flowSession.ts';
 import type { VerigramFlowStatus } from './useVerigramFlow.ts';
+import type { VerigramFlowMode } from './verigramFlowModes.ts';
 
 const WIDTH = 480;
 const HEIGHT = 760;
@@ -30,8 +31,6 @@ export function createFlowWindows(host: FlowSessionHost): FlowWindows {
   const close = () => popup?.destroy();
 
   return {
-    /** The flow this page load came back with from the callback page (redirect mode), or null. */
-    returned: () => back,
     /** Popup and redirect show a start button; redirect leaves at once unless it just came back. */
     show(handle: FlowHandle, mode: EmbedMode | 'modal'): boolean {
       if (mode !== 'popup' && mode !== 'redirect') return false;
@@ -108,3 +107,22 @@ export default function FlowWindowControls({ status, locale, onStart }: FlowWind
     </button>
   ) : null;
 }
+
+/** A button opens the hosted page in a window of its own (where frames get no camera). */
+export const popupMode: VerigramFlowMode = {
+  name: 'popup',
+  Controls: FlowWindowControls,
+  windows: createFlowWindows,
+  returned: () => returnedFlow(location.search),
+};
+
+/**
+ * The whole tab goes to the hosted page and comes back through the callback page
+ * (`<VerigramCallback>` or the kit's `callback.html`), which returns to the page that started it.
+ */
+export const redirectMode: VerigramFlowMode = {
+  name: 'redirect',
+  Controls: FlowWindowControls,
+  windows: createFlowWindows,
+  returned: () => returnedFlow(location.search),
+};

@@ -1,6 +1,7 @@
 export type { CurrentStep, FlowEvent, FlowEventSource, FlowStepEvent } from '@verigram-kit/core';
 export type { ProxyClientOptions } from './createProxyClient.ts';
 export { createProxyClient } from './createProxyClient.ts';
+export { popupMode, redirectMode } from './flowWindow.tsx';
 export type { PhoneHandoffProps } from './PhoneHandoff.tsx';
 export { PhoneHandoff } from './PhoneHandoff.tsx';
 export { flowFileQueryOptions } from './queries/flowFileQueryOptions.ts';
@@ -51,4 +52,4 @@ export { VerigramFlow } from './VerigramFlow.tsx';
 export type { VerigramProviderProps } from './VerigramProvider.tsx';
 export { useFlowClient, VerigramProvider } from './VerigramProvider.tsx';
 export type { VerigramFlowMode } from './verigramFlowModes.ts';
-export { autoMode, modalMode, popupMode, redirectMode } from './verigramFlowModes.ts';
+export { autoMode, modalMode } from './verigramFlowModes.ts';

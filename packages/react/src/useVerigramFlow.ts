@@ -148,7 +148,14 @@ export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowCo
   // Survives StrictMode's unmount/remount, so the second mount reuses the first's request: one flow.
   const pending =
     useRef<
-      Promise<[FlowHandle, FlowWindows | undefined, typeof import('./serverFlowEvents.ts') | undefined]>
+      Promise<
+        readonly [
+          FlowHandle,
+          FlowWindows | undefined,
+          typeof import('./serverFlowEvents.ts') | undefined,
+          EmbedMode | 'modal',
+        ]
+      >
     >(undefined);
   // The `flow` prop `pending` was made for: a flow handed in later (an app's own fetch) replaces it.
   const flowKey = options.flow?.flowId;
@@ -169,13 +176,13 @@ export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowCo
     setStatus('loading');
     const host: FlowSessionHost = { client: client.current, latest, setStatus, setMode, setError };
     pending.current ??= (async () => {
-      const windows = o.mode?.windows?.(host);
+      const { mode } = o;
       const known =
         o.flow ??
-        windows?.returned() ??
+        mode?.returned?.() ??
         (o.resumeKey ? readResume(o.resumeKey) : null) ??
         (o.resume && (await host.client.getCurrentFlow?.()));
-      return Promise.all([
+      const [handle, eventLog] = await Promise.all([
         known ??
           host.client
             .createFlow({
@@ -186,28 +193,28 @@ export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowCo
               // One key per mounted instance (StrictMode's remount reuses `pending`, hence this key too).
               idempotencyKey: `${o.resumeKey ?? 'flow'}-${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`,
             })
-            .then((handle) => {
-              if (o.resumeKey) writeResume(o.resumeKey, handle);
-              return handle;
+            .then((created) => {
+              if (o.resumeKey) writeResume(o.resumeKey, created);
+              return created;
             }),
-        windows,
         // Step events are derived only for an app that listens: their logic comes beside the flow.
         o.onEvent || o.onStep ? import('./serverFlowEvents.ts') : undefined,
       ]);
+      // `auto` becomes what the camera pre-flight allows; the other modes stay as asked.
+      const picked = mode?.pick?.(handle, o.allow ?? DEFAULT_ALLOW) ?? (requested as EmbedMode | 'modal');
+      // The window code, only once a window is needed (auto fetches it then).
+      const windows = picked === 'popup' || picked === 'redirect' ? await mode?.windows?.(host) : undefined;
+      return [handle, windows, eventLog, picked] as const;
     })();
     pending.current.then(
-      ([handle, windows, eventLog]) => {
+      ([handle, windows, eventLog, picked]) => {
         if (!live || cancelled.current) return;
         host.client.rememberFlow?.(handle);
         setFlow(handle);
         setLoaded(
           () => (h: FlowSessionHost) => startFlowSession(h, handle, windows, eventLog?.createFlowEventLog),
         );
-        // `auto` becomes what the camera pre-flight allows; the other modes stay as asked.
-        const latestOptions = latest.current;
-        setMode(
-          latestOptions.mode?.pick?.(handle, latestOptions.allow ?? DEFAULT_ALLOW) ?? (requested as 'inline'),
-        );
+        setMode(picked);
       },
       (e) => {
         pending.current = undefined;

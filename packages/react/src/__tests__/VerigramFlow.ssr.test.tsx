@@ -2,11 +2,12 @@
 import type { FlowClient } from '@verigram-kit/core';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
+import { popupMode, redirectMode } from '../flowWindow.tsx';
 import { PhoneHandoff } from '../PhoneHandoff.tsx';
 import { VerigramCallback } from '../VerigramCallback.tsx';
 import { VerigramFlow } from '../VerigramFlow.tsx';
 import { VerigramProvider } from '../VerigramProvider.tsx';
-import { autoMode, modalMode, popupMode, redirectMode } from '../verigramFlowModes.ts';
+import { autoMode, modalMode } from '../verigramFlowModes.ts';
 
 describe('<VerigramFlow> on the server', () => {
   it('given no window at all, when rendered to a string, then it is an empty container and calls nothing', () => {

@@ -1,10 +1,11 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { CreateFlowOptions, Flow, FlowClient, FlowHandle, FlowProjection } from '@verigram-kit/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { popupMode, redirectMode } from '../flowWindow.tsx';
 import { PhoneHandoff } from '../PhoneHandoff.tsx';
 import { VerigramFlow, type VerigramFlowProps } from '../VerigramFlow.tsx';
 import { VerigramProvider } from '../VerigramProvider.tsx';
-import { autoMode, modalMode, popupMode, redirectMode } from '../verigramFlowModes.ts';
+import { autoMode, modalMode } from '../verigramFlowModes.ts';
 import { expectNoAxeViolations } from './kitTestSetup.tsx';
 
 const ORIGIN = 'http://127.0.0.1:4010';

@@ -3,9 +3,10 @@
 import type { FlowClient } from '@verigram-kit/core';
 import { createRoot } from 'react-dom/client';
 import { createProxyClient } from '../createProxyClient.ts';
+import { popupMode, redirectMode } from '../flowWindow.tsx';
 import { VerigramFlow } from '../VerigramFlow.tsx';
 import { VerigramProvider } from '../VerigramProvider.tsx';
-import { autoMode, modalMode, popupMode, redirectMode } from '../verigramFlowModes.ts';
+import { autoMode, modalMode } from '../verigramFlowModes.ts';
 
 const modes = { modal: modalMode, popup: popupMode, redirect: redirectMode, auto: autoMode };
 
