@@ -38,10 +38,13 @@ const MAX_STALLED = 1000;
 // Routine reads wait in BullMQ's prioritized set; a smaller number is taken first. A flow in
 // progress is read ahead of flows nobody has started, so when the reads due outnumber what the
 // budget (or the machine) allows, the unstarted flows wait longer and the running ones keep their
-// interval; urgent reads (a nudged flow, an ended flow's result) go ahead of both, so a verdict
-// never waits behind a backlog.
+// interval. A new flow's first read goes with the flows in progress: a flow is known to be in
+// progress only from a read, and a person mostly starts a flow right after it is created, so the
+// backlog falls on flows already seen unstarted (mostly abandoned ones). Urgent reads (a nudged
+// flow, an ended flow's result) go ahead of all, so a verdict never waits behind a backlog.
 const URGENT = 1;
 const IN_PROGRESS = 5;
+const FIRST_READ = IN_PROGRESS;
 const NOT_STARTED = 10;
 // Upstream reads run concurrently (a slow answer must not hold the others); the limiter spaces them.
 const WATCH_CONCURRENCY = 16;
@@ -299,7 +302,7 @@ export async function createBullmqVerdicts(context: BullmqVerdictsContext): Prom
       // The ledger first, then the job: a process that dies in between leaves a record without a
       // job, which the sweep finds; a second track (a retried POST /flow) adds nothing twice.
       await ledger.insert(ledgerEntry);
-      await enqueueWatch(entry.flowId, options.intervals.notStartedMs, NOT_STARTED);
+      await enqueueWatch(entry.flowId, options.intervals.notStartedMs, FIRST_READ);
     },
     async nudge(flowId) {
       const job = await watchQueue.getJob(watchJobIdFor(flowId));

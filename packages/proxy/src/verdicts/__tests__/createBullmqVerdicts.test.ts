@@ -163,6 +163,40 @@ describe('server-side verdicts on BullMQ', () => {
     expect(next.filter((path) => path === `/flow/${running}`).length).toBeGreaterThanOrEqual(8);
   });
 
+  it('given a backlog of flows already seen unstarted, then a new flow is read for the first time ahead of them', async () => {
+    const paths: string[] = [];
+    const fetch: VerigramFetch = async (input, init) => {
+      paths.push(new URL(input).pathname);
+      return transport(input, init);
+    };
+    const verdicts = verdictsOn(`first${Math.random().toString(36).slice(2)}`, {
+      fetch,
+      onFlowSettled: () => {},
+      // Twenty flows always due at ten reads a second: each is read about every two seconds.
+      upstreamBudget: { requestsPerSecond: 10 },
+      intervals: { notStartedMs: 1, inProgressMs: 1 },
+    });
+    const backlog: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const personId = `sara-000${i}`;
+      const { flow_id, vlink } = sandbox.engine.createFlow(API_KEY, { person_id: personId });
+      backlog.push(flow_id);
+      await verdicts.track({ flowId: flow_id, personId, vlink });
+    }
+    await eventually(() => backlog.every((flowId) => paths.includes(`/flow/${flowId}`)), 15_000);
+
+    const { flow_id: fresh, vlink } = sandbox.engine.createFlow(API_KEY, { person_id: 'tina-00001' });
+    const readsBefore = paths.length;
+    await verdicts.track({ flowId: fresh, personId: 'tina-00001', vlink });
+    const firstRead = await eventually(() => {
+      const at = paths.indexOf(`/flow/${fresh}`);
+      return at >= 0 ? at : undefined;
+    }, 15_000);
+    // In turn with the backlog it would wait about twenty reads; the reads already started
+    // (up to the workers' concurrency) go out first.
+    expect(firstRead - readsBefore).toBeLessThanOrEqual(4);
+  });
+
   it('spaces reads one by one up to 40 a second, and above in windows of 18 ms or more that keep any one second under the budget with a window to spare', () => {
     for (let rps = 1; rps <= 2000; rps += rps < 100 ? 1 : 7) {
       const { max, duration } = watchLimiter(rps);
