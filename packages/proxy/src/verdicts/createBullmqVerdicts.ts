@@ -38,13 +38,13 @@ const MAX_STALLED = 1000;
 // Routine reads wait in BullMQ's prioritized set; a smaller number is taken first. A flow in
 // progress is read ahead of flows nobody has started, so when the reads due outnumber what the
 // budget (or the machine) allows, the unstarted flows wait longer and the running ones keep their
-// interval. A new flow's first read goes with the flows in progress: a flow is known to be in
-// progress only from a read, and a person mostly starts a flow right after it is created, so the
-// backlog falls on flows already seen unstarted (mostly abandoned ones). Urgent reads (a nudged
-// flow, an ended flow's result) go ahead of all, so a verdict never waits behind a backlog.
+// interval. A new flow's first read comes next: a flow is known to be in progress only from a
+// read, and a person mostly starts a flow right after it is created, so the backlog falls on flows
+// already seen unstarted (mostly abandoned ones). Urgent reads (a nudged flow, an ended flow's
+// result) go ahead of all, so a verdict never waits behind a backlog.
 const URGENT = 1;
-const IN_PROGRESS = 5;
-const FIRST_READ = IN_PROGRESS;
+const IN_PROGRESS = 3;
+const FIRST_READ = 5;
 const NOT_STARTED = 10;
 // Upstream reads run concurrently (a slow answer must not hold the others); the limiter spaces them.
 const WATCH_CONCURRENCY = 16;
