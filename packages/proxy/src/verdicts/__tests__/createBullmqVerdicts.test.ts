@@ -130,6 +130,50 @@ describe('server-side verdicts on BullMQ', () => {
     for (const flowId of flowIds) expect((await verdicts.get(flowId))?.state).toBe('delivered');
   });
 
+  it('given every BullMQ key lost, the sweep’s schedule included, then the sweep is scheduled again when the connections come back, and each verdict is delivered once', async () => {
+    const prefix = `lost${Math.random().toString(36).slice(2)}`;
+    const received: FlowVerdict[] = [];
+    const sweeps: number[] = [];
+    const verdicts = verdictsOn(prefix, {
+      onFlowSettled: (verdict) => void received.push(verdict),
+      sweepIntervalMs: 300,
+      logger: (_level, message) => {
+        if (message === 'verdicts: swept the ledger') sweeps.push(Date.now());
+      },
+    });
+    const { flow_id, vlink } = sandbox.engine.createFlow(API_KEY, { person_id: 'uma-000001' });
+    await verdicts.track({ flowId: flow_id, personId: 'uma-000001', vlink });
+    await eventually(() => sweeps.length >= 1);
+
+    // Everything but the ledger goes, as after a restart that kept only the ledger's keys.
+    const bullmqKeys = [
+      ...(await keysMatching(`${prefix}:watch:*`)),
+      ...(await keysMatching(`${prefix}:deliver:*`)),
+      ...(await keysMatching(`${prefix}:sweep:*`)),
+    ];
+    await server.redis.del(...bullmqKeys);
+    expect(await keysMatching(`${prefix}:sweep:*`)).toEqual([]);
+    const lostAt = Date.now();
+    // The connections drop and come back (the server restarting); this test's own client is spared.
+    const own = await server.redis.client('ID');
+    const clients = String(await server.redis.client('LIST'))
+      .split('\n')
+      .map((line) => /^id=(\d+)/.exec(line)?.[1])
+      .filter((id): id is string => id !== undefined && Number(id) !== Number(own));
+    for (const id of clients) await server.redis.client('KILL', 'ID', id);
+    sandbox.engine.completeFlow(API_KEY, flow_id, 'pass');
+
+    await eventually(() => received.length === 1, 15_000);
+    expect(sweeps.some((at) => at > lostAt)).toBe(true);
+    await eventually(async () => {
+      const { watches, deliveries } = await verdicts.pending();
+      return watches === 0 && deliveries === 0;
+    });
+    const sweepsSoFar = sweeps.length;
+    await eventually(() => sweeps.length >= sweepsSoFar + 2);
+    expect(received.map((verdict) => verdict.deliveryId)).toEqual([`vd_${flow_id}`]);
+  });
+
   it('given more reads due than the budget allows, then a flow in progress is read ahead of the flows nobody has started', async () => {
     const paths: string[] = [];
     const fetch: VerigramFetch = async (input, init) => {
