@@ -7,7 +7,7 @@ export default defineConfig({
       'packages/*/vitest*.config.ts',
       'apps/*/vitest*.config.ts',
       'tests/*/vitest*.config.ts',
-      '.storybook/vitest.config.ts',
+      '.storybook/vitest*.config.ts',
       'scripts/vitest.config.ts',
     ],
   },

@@ -1,7 +1,9 @@
 // Checks the static Storybook (`pnpm build-storybook`) the way a designer opens it: served by a
-// plain file server with nothing else running, every story's frame loaded in Chromium. Fails on
-// a request that leaves the static server (e.g. a sandbox at 127.0.0.1:4010), a page error, or a
-// story whose play function did not pass; saves one screenshot per story for a person to look at.
+// plain file server with nothing else running, every story's frame and every docs page (the MDX
+// pages and each component's autodocs) loaded in Chromium. Fails on a request that leaves the
+// static server (e.g. a sandbox at 127.0.0.1:4010), a page error, a story whose play function did
+// not pass, or a docs page that renders no heading; saves one screenshot per story and per docs
+// page for a person to look at.
 // Run: pnpm build-storybook && pnpm exec tsx .storybook/checkStatic.ts [out dir] [story id filter]
 // (STORYBOOK_STATIC_DIR names another build to check.)
 import { readFile } from 'node:fs/promises';
@@ -45,6 +47,9 @@ const index = JSON.parse(await readFile(join(root, 'index.json'), 'utf8')) as {
 };
 const ids = Object.values(index.entries)
   .filter((e) => e.type === 'story' && e.id.includes(filter))
+  .map((e) => e.id);
+const docIds = Object.values(index.entries)
+  .filter((e) => e.type === 'docs' && e.id.includes(filter))
   .map((e) => e.id);
 
 // The spec's default logo_url and favicon_url (Verigram's CDN): the builder shows the defaults a
@@ -94,12 +99,37 @@ for (const id of ids) {
   console.log(`${phase.padEnd(10)} ${id}`);
   await page.close();
 }
+// The docs pages: the introduction, the tokens and each component's page of props and stories.
+// A page that errors or renders no heading is as broken as a story that fails.
+if (!filter && !docIds.some((id) => id.startsWith('introduction')))
+  problems.push('no Introduction docs page in the index');
+for (const id of docIds) {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  page.on('request', (r) => {
+    const url = r.url();
+    if (url.startsWith(origin) || /^(blob|data):/.test(url)) return;
+    if (SPEC_DEFAULT_ASSETS.includes(url)) notes.add(`${id}: the spec's default asset ${url}`);
+    else problems.push(`${id}: request to ${url}`);
+  });
+  page.on('pageerror', (e) => problems.push(`${id}: page error ${e.message}`));
+  await page.goto(`${origin}/iframe.html?id=${id}&viewMode=docs`);
+  const heading = await page
+    .locator('#storybook-docs h1')
+    .first()
+    .textContent({ timeout: 20_000 })
+    .catch(() => null);
+  if (!heading) problems.push(`${id}: docs page rendered no heading`);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(outDir, `docs-${id}.png`), fullPage: true });
+  console.log(`${heading ? 'docs' : 'NO DOCS'.padEnd(10)} ${id}`);
+  await page.close();
+}
 await browser.close();
 server.close();
 if (notes.size) console.log(`\nNotes:\n${[...notes].join('\n')}`);
 console.log(
   problems.length
     ? `\n${problems.join('\n')}`
-    : `\n${ids.length} stories, no network beyond ${origin}, no errors.`,
+    : `\n${ids.length} stories and ${docIds.length} docs pages, no network beyond ${origin}, no errors.`,
 );
 process.exitCode = problems.length ? 1 : 0;

@@ -30,7 +30,11 @@ const preview: Preview = {
       },
     },
   },
-  initialGlobals: { locale: 'en' },
+  // The one language switch: stories read `globals.locale` and have no locale control of their
+  // own. The story tests start it at each of the three (vitest*.config.ts); the UI at English.
+  initialGlobals: { locale: (import.meta.env.STORYBOOK_TEST_LOCALE as string | undefined) ?? 'en' },
+  // A docs page per component (its description, props and stories), beside the MDX pages.
+  tags: ['autodocs'],
   beforeEach: releaseStoryBackends,
   loaders: [verigramLoader],
   decorators: [withVerigram],

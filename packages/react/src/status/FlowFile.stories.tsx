@@ -1,10 +1,13 @@
 /// <reference types="vite/client" />
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { Locale } from '@verigram-kit/core';
 import type { InMemoryClient } from '@verigram-kit/sandbox';
 import { expect, waitFor } from 'storybook/test';
 import { loadedVerigram, type VerigramStoryParameters } from '../stories/verigramLoader.tsx';
 import { withScriptedFailures } from '../stories/withScriptedFailures.ts';
 import { FlowFile } from './FlowFile.tsx';
+import { formatMessage } from './flowStatusMessages.ts';
+import { loadFlowStatusMessages } from './loadFlowStatusMessages.ts';
 import '../styles.css';
 
 // Files are the sandbox's own generated samples (a face PNG, a one-page PDF), read through the
@@ -30,7 +33,7 @@ const meta = {
   title: 'react/FlowFile',
   component: FlowFile,
   render: (args, { loaded, globals }) => (
-    <FlowFile {...args} locale={args.locale ?? globals.locale} flowId={loadedVerigram(loaded).flowId ?? ''} />
+    <FlowFile {...args} locale={globals.locale} flowId={loadedVerigram(loaded).flowId ?? ''} />
   ),
   decorators: [
     (Story) => (
@@ -43,17 +46,24 @@ const meta = {
   args: { flowId: 'created-by-the-story', label: 'bestframe' },
   argTypes: {
     flowId: { table: { disable: true } },
-    locale: { control: 'inline-radio', options: ['kk', 'ru', 'en'] },
+    locale: { control: false, description: "The toolbar's language, in these stories" },
   },
 } satisfies Meta<typeof FlowFile>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** The component's strings in the toolbar's language, the one switch. */
+const stringsOf = (globals: Record<string, unknown>) =>
+  loadFlowStatusMessages((globals.locale as Locale | undefined) ?? 'en');
+
 /** The liveness best frame of a passed flow. */
 export const Image: Story = {
-  play: async ({ canvas }) => {
-    const image = await canvas.findByRole('img', { name: 'Verification file: bestframe' });
+  play: async ({ canvas, globals }) => {
+    const text = await stringsOf(globals);
+    const image = await canvas.findByRole('img', {
+      name: formatMessage(text.fileAlt, { label: 'bestframe' }),
+    });
     await expect(image).toBeVisible();
     // Decoded: the sample PNG really arrived as an image, not just an <img> element.
     await waitFor(() => expect((image as HTMLImageElement).naturalWidth).toBeGreaterThan(0));
@@ -64,8 +74,11 @@ export const Image: Story = {
 export const Download: Story = {
   parameters: { verigram: flow('passed', undefined, 'egov') },
   args: { label: 'egov_doc_pdf' },
-  play: async ({ canvas }) => {
-    const link = await canvas.findByRole('link', { name: 'Download egov_doc_pdf' });
+  play: async ({ canvas, globals }) => {
+    const text = await stringsOf(globals);
+    const link = await canvas.findByRole('link', {
+      name: formatMessage(text.fileDownload, { label: 'egov_doc_pdf' }),
+    });
     await expect(link).toHaveAttribute('download', 'egov_doc_pdf');
   },
 };
@@ -73,8 +86,9 @@ export const Download: Story = {
 /** The flow has not ended yet: no file is asked for until it has. */
 export const WaitingForTheFlow: Story = {
   parameters: { verigram: flow('in_progress') },
-  play: async ({ canvas, canvasElement }) => {
-    await expect(await canvas.findByRole('status')).toHaveTextContent('Loading the file…');
+  play: async ({ canvas, canvasElement, globals }) => {
+    const text = await stringsOf(globals);
+    await expect(await canvas.findByRole('status')).toHaveTextContent(text.fileLoading);
     await expect(canvasElement.querySelector('figure')).toHaveAttribute('data-state', 'waiting');
   },
 };
@@ -86,10 +100,11 @@ export const Loading: Story = {
       withScriptedFailures(sandbox, { filesNeverArrive: true }),
     ),
   },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const text = await stringsOf(globals);
     const figure = canvasElement.querySelector('figure');
     await waitFor(() => expect(figure).toHaveAttribute('data-state', 'loading'));
-    await expect(figure).toHaveTextContent('Loading the file…');
+    await expect(figure).toHaveTextContent(text.fileLoading);
   },
 };
 
@@ -97,15 +112,15 @@ export const Loading: Story = {
 export const ErrorState: Story = {
   name: 'Error',
   args: { label: 'liveness_video' },
-  play: async ({ canvas }) => {
-    await expect(await canvas.findByRole('alert', {}, { timeout: 4000 })).toHaveTextContent(
-      'The file could not be loaded.',
-    );
+  play: async ({ canvas, globals }) => {
+    const text = await stringsOf(globals);
+    await expect(await canvas.findByRole('alert', {}, { timeout: 4000 })).toHaveTextContent(text.fileError);
   },
 };
 
 export const Russian: Story = {
   globals: { locale: 'ru' },
+  tags: ['pinned-ru'],
   args: { label: 'liveness_video' },
   play: async ({ canvas }) => {
     await expect(await canvas.findByRole('alert', {}, { timeout: 4000 })).toBeVisible();

@@ -3,8 +3,11 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { Locale } from '@verigram-kit/core';
 import { useState } from 'react';
 import { expect, waitFor, within } from 'storybook/test';
+import { getCheckKind } from '../status/describeFlow.ts';
 import { FlowFile } from '../status/FlowFile.tsx';
 import { FlowStatus } from '../status/FlowStatus.tsx';
+import { formatMessage } from '../status/flowStatusMessages.ts';
+import { loadFlowStatusMessages } from '../status/loadFlowStatusMessages.ts';
 import { VerigramFlow } from '../VerigramFlow.tsx';
 import { acceptConsent, hostedPage } from './hostedPage.ts';
 import type { VerigramStoryParameters } from './verigramLoader.tsx';
@@ -59,17 +62,26 @@ type Story = StoryObj<typeof meta>;
 
 /** A person walks the whole flow; the status beside it follows, and the best frame appears at the end. */
 export const Journey: Story = {
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    // The toolbar's language, the one switch: the status and the file speak it.
+    const text = await loadFlowStatusMessages((globals.locale as Locale | undefined) ?? 'en');
     const canvas = within(canvasElement);
-    const status = await canvas.findByRole('group', { name: 'Verification status' }, { timeout: 5000 });
+    const status = await canvas.findByRole('group', { name: text.title }, { timeout: 5000 });
     await waitFor(() => expect(status).toHaveAttribute('data-state', 'not_started'));
     const { screen } = await hostedPage(canvasElement);
     await acceptConsent(screen);
     await waitFor(() => expect(status).toHaveAttribute('data-state', 'in_progress'), { timeout: 3000 });
-    await expect(await within(status).findByText('Step 2 of 2: verilive')).toBeVisible();
+    const service = text.check[getCheckKind('verilive')];
+    await expect(
+      await within(status).findByText(formatMessage(text.currentStep, { position: 2, total: 2, service })),
+    ).toBeVisible();
     (await screen.findByTestId('tester-pass')).click();
     await waitFor(() => expect(status).toHaveAttribute('data-state', 'passed'), { timeout: 3000 });
-    const image = await canvas.findByRole('img', { name: 'Verification file: bestframe' }, { timeout: 3000 });
+    const image = await canvas.findByRole(
+      'img',
+      { name: formatMessage(text.fileAlt, { label: 'bestframe' }) },
+      { timeout: 3000 },
+    );
     await waitFor(() => expect((image as HTMLImageElement).naturalWidth).toBeGreaterThan(0));
   },
 };

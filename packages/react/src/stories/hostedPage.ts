@@ -29,11 +29,19 @@ export function blockCamera(frame: HTMLIFrameElement): void {
   });
 }
 
-/** Walks the default pipeline's first step (consent) the way a person does. */
+/**
+ * Walks the default pipeline's first step (consent) the way a person does, in whatever language
+ * the page speaks: the start button, the box, then the consent card's own button.
+ */
 export async function acceptConsent(screen: ReturnType<typeof within>): Promise<void> {
-  (await screen.findByRole('button', { name: /start/i })).click();
+  (await screen.findByTestId('start')).click();
   (await screen.findByRole('checkbox')).click();
-  const next = await screen.findByRole('button', { name: /continue/i });
+  const card = await waitFor(() => {
+    const found = screen.getByRole('main');
+    expect(found).toHaveAttribute('data-service', 'consent');
+    return found;
+  });
+  const next = within(card).getByRole('button');
   await waitFor(() => expect(next).toBeEnabled());
   next.click();
 }
