@@ -24,13 +24,20 @@ test('a failing scenario: the ID card is rejected on every attempt, the flow fai
 
   const card = page.getByTestId('result-card');
   await expect(card).toHaveAttribute('data-status', 'fail');
-  await expect(card.getByRole('heading', { name: 'Verification failed' })).toBeFocused();
-  // end_cause: the execution finished without errors, whatever the verdict (spec FlowEndCause).
-  await expect(card.locator('code', { hasText: 'completed' })).toBeVisible();
-  // One session per attempt, both rejected.
-  await expect(card.locator('li', { hasText: 'veridoc' })).toHaveCount(2);
-  await expect(card.locator('li', { hasText: 'veridoc' }).last()).toContainText('Failed');
-  await expect(card.locator('li', { hasText: 'consent' })).toContainText('Passed');
+  await expect(card.getByRole('heading', { name: 'We could not confirm your identity' })).toBeFocused();
+  // What to do next, and a way on; no raw end_cause ("completed" means the pipeline ran to its end).
+  await expect(card.locator('.result__next')).toContainText('visit a branch with your identity document');
+  await expect(card.getByRole('button', { name: 'Start a new verification' })).toBeVisible();
+  await expect(card.locator('.vgk-flow-status__summary')).not.toContainText('completed');
+  // One row per attempt, by human name and numbered; the internal names wait under the details.
+  const checks = card.locator('.vgk-flow-status__check');
+  await expect(checks.locator('.vgk-flow-status__check-name')).toHaveText([
+    'Consent',
+    'Identity document · attempt 1',
+    'Identity document · attempt 2',
+  ]);
+  await expect(checks.last()).toHaveAttribute('data-result', 'failed');
+  await expect(card.getByText('veridoc').first()).toBeHidden();
   await expect(page.getByTestId('flow-status')).toHaveAttribute('data-state', 'failed');
   // No liveness session ran, so there is no best frame to show.
   await expect(card.getByRole('img')).toHaveCount(0);

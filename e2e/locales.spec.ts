@@ -32,7 +32,8 @@ test('Russian: a whole journey in ru, down to the result card', async ({ page })
   await pressInHostedPage(frame.getByRole('button', { name: 'Продолжить' }), page.getByTestId('result-card'));
 
   const card = page.getByTestId('result-card');
-  await expect(card.getByRole('heading', { name: ru.resultStatus.pass })).toBeVisible();
+  // The kit's words for the outcome (FlowStatus's Russian headline).
+  await expect(card.getByRole('heading', { name: 'Личность подтверждена' })).toBeVisible();
   await expect(card.getByRole('img', { name: ru.resultBestframe })).toBeVisible();
   await shot(page, '51-ru-result');
 });

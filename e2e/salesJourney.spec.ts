@@ -68,7 +68,8 @@ test('the sales journey: brand → start → liveness in the frame → callback 
   const card = page.getByTestId('result-card');
   await expect(card).toHaveAttribute('data-status', 'pass');
   await expect(card.getByRole('heading', { name: 'Identity confirmed' })).toBeVisible();
-  await expect(card).toContainText('verilive');
+  // Checks by what the customer did, never the internal service name (that is under the details).
+  await expect(card.locator('.vgk-flow-status__check-name')).toHaveText(['Selfie check']);
   const bestframe = card.getByRole('img', { name: 'Best frame from the liveness check' });
   await expect(bestframe).toBeVisible();
   expect(await bestframe.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);

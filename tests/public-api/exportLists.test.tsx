@@ -162,6 +162,7 @@ describe('the export list of', () => {
         "flowQueryOptions",
         "flowResultQueryOptions",
         "flowStepResultQueryOptions",
+        "getFlowOutcome",
         "loadFlowStatusMessages",
         "modalMode",
         "popupMode",

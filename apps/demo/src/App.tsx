@@ -211,7 +211,7 @@ export function App() {
                       {t.backOfficeSimulated}
                     </p>
                   )}
-                  {finished && <ResultCard t={t} lang={lang} finished={finished} />}
+                  {finished && <ResultCard t={t} lang={lang} finished={finished} onStartAgain={start} />}
                   {/* A modal's dialog is portalled out of the hidden wrapper below: close it by unmounting. */}
                   {run && !cancelled && !customerGone && !(finished && run.mode === 'modal') && (
                     // Kept mounted (hidden) once decided: the frame still reaches the callback page,
@@ -232,7 +232,13 @@ export function App() {
                           log({
                             kind: 'kit',
                             text: `complete: ${flow.flow_status}${flow.end_cause ? ` · ${flow.end_cause}` : ''}`,
-                            tone: flow.flow_status === 'pass' ? 'success' : 'error',
+                            // Manual review is a decision to come, not a failure.
+                            tone:
+                              flow.flow_status === 'pass'
+                                ? 'success'
+                                : flow.flow_status === 'fail'
+                                  ? 'error'
+                                  : 'pending',
                           });
                           setFinished({
                             flowId: flow.flow_id,
@@ -263,7 +269,14 @@ export function App() {
                     {t.statusTitle}
                   </h2>
                   {handle && !customerGone ? (
-                    <FlowStatus flowId={handle.flowId} locale={lang} liveTimeline data-testid="flow-status" />
+                    // Once decided, the result card shows the checks: the widget keeps to the headline.
+                    <FlowStatus
+                      flowId={handle.flowId}
+                      locale={lang}
+                      liveTimeline
+                      variant={finished ? 'compact' : 'detailed'}
+                      data-testid="flow-status"
+                    />
                   ) : (
                     <p className="muted">{t.statusEmpty}</p>
                   )}

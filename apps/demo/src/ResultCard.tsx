@@ -1,5 +1,5 @@
 import type { ExecutionStatus, FlowEndCause, FlowProjection, Locale } from '@verigram-kit/core';
-import { FlowFile } from '@verigram-kit/react';
+import { FlowFile, FlowStatus, FlowStatusBadge, getFlowOutcome } from '@verigram-kit/react';
 import type { DemoStrings } from './demoStrings.ts';
 
 /** What the demo keeps of a finished flow (sessionStorage, so a reload still shows it). */
@@ -14,12 +14,25 @@ export interface ResultCardProps {
   t: DemoStrings;
   lang: Locale;
   finished: FinishedFlow;
+  /** Starts a new verification: offered when another try can change the outcome. */
+  onStartAgain(): void;
 }
 
-/** The decision, per-service details and the liveness best frame, once the server says it ended. */
-export function ResultCard({ t, lang, finished }: ResultCardProps) {
+/**
+ * The decision as the bank tells its customer, once the server says the flow ended: the kit's
+ * <FlowStatus> words (headline and next step per outcome, in kk/ru/en), a way on, the checks by
+ * human name, the raw codes one click away for staff, and the liveness best frame.
+ */
+export function ResultCard({ t, lang, finished, onStartAgain }: ResultCardProps) {
   const services = finished.result?.service_statuses ?? [];
-  const hasLiveness = services.some((s) => s.service_name?.startsWith('verilive'));
+  // A best frame exists once a liveness session ran to a decision; one that timed out has none.
+  const hasLiveness = services.some(
+    (s) =>
+      s.service_name?.startsWith('verilive') &&
+      s.session_status !== undefined &&
+      s.frontend_session_status !== 'expired',
+  );
+  const person = finished.result?.person_name;
   return (
     <section
       className="result"
@@ -27,56 +40,43 @@ export function ResultCard({ t, lang, finished }: ResultCardProps) {
       data-testid="result-card"
       data-status={finished.flowStatus}
     >
-      <div className="result__head">
-        <div className="result__icon" data-status={finished.flowStatus} aria-hidden="true">
-          {finished.flowStatus === 'pass' ? '✓' : finished.flowStatus === 'fail' ? '✕' : '…'}
-        </div>
-        <div>
-          <p className="eyebrow">{t.resultTitle}</p>
-          <h3 id="result-title" className="result__title" tabIndex={-1}>
-            {t.resultStatus[finished.flowStatus]}
-          </h3>
-        </div>
-      </div>
-      <dl className="result__facts">
-        {finished.endCause && (
-          <div>
-            <dt>{t.resultEndCause}</dt>
-            <dd>
-              <code>{finished.endCause}</code>
-            </dd>
-          </div>
-        )}
-        {finished.result?.person_name && (
-          <div>
-            <dt>{t.resultPerson}</dt>
-            <dd>{finished.result.person_name}</dd>
-          </div>
-        )}
-        <div>
-          <dt>{t.resultFlowId}</dt>
-          <dd>
-            <code className="break">{finished.flowId}</code>
-          </dd>
-        </div>
-      </dl>
-      {services.length > 0 && (
-        <>
-          <h4 className="result__subtitle">{t.resultChecks}</h4>
-          <ul className="result__services">
-            {services.map((service) => (
-              <li key={service.session_id ?? service.step_id ?? service.service_name}>
-                <span className="result__service">{service.service_name}</span>
-                {service.session_status && (
-                  <span className="chip" data-status={service.session_status}>
-                    {t.serviceStatus[service.session_status]}
-                  </span>
+      <FlowStatus
+        flowId={finished.flowId}
+        locale={lang}
+        className="result__status"
+        renderSummary={(status, text) => {
+          const outcome = getFlowOutcome(status.state, status.endCause);
+          const again = outcome !== 'passed' && outcome !== 'review' && outcome !== 'loading';
+          return (
+            <div className="vgk-flow-status__summary result__head" data-outcome={outcome}>
+              <FlowStatusBadge state={status.state} aria-hidden="true" />
+              <div className="result__text">
+                <p className="eyebrow">{t.resultTitle}</p>
+                <h3 id="result-title" className="result__title" tabIndex={-1}>
+                  {text.headline[outcome]}
+                </h3>
+                {outcome !== 'loading' && outcome !== 'in_progress' && (
+                  <p className="result__next">{text.next[outcome]}</p>
                 )}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+                {person && (
+                  <p className="result__person">
+                    {t.resultPerson}: <strong>{person}</strong>
+                  </p>
+                )}
+                {again && (
+                  <button
+                    type="button"
+                    className="button button--primary result__again"
+                    onClick={onStartAgain}
+                  >
+                    {t.resultStartAgain}
+                  </button>
+                )}
+              </div>
+            </div>
+          );
+        }}
+      />
       {hasLiveness && (
         <FlowFile
           className="result__bestframe"

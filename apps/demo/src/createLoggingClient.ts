@@ -5,7 +5,8 @@ export interface LogEntry {
   at: Date;
   kind: 'event' | 'poll' | 'request' | 'kit';
   text: string;
-  tone?: 'error' | 'success' | undefined;
+  /** `pending`: a decision still to come (manual review), neither good nor bad. */
+  tone?: 'error' | 'success' | 'pending' | undefined;
 }
 
 export interface LoggingClientOptions {
@@ -41,13 +42,11 @@ export function createLoggingClient(inner: FlowClient, options: LoggingClientOpt
       log({ kind, text: show ? `${what} → ${show(value)}` : what });
       return value;
     } catch (error) {
-      // An aborted read is the kit cancelling a superseded request (e.g. StrictMode's remount), not a failure.
-      const aborted = (error as { errorCode?: string }).errorCode === 'ABORTED';
-      log({
-        kind,
-        text: `${what} → ${aborted ? 'aborted' : describeError(error)}`,
-        tone: aborted ? undefined : 'error',
-      });
+      // An aborted read is the kit cancelling a request it no longer needs (a query superseded by
+      // the answer the embed shared, StrictMode's remount): nothing happened, so nothing is logged.
+      if ((error as { errorCode?: string }).errorCode !== 'ABORTED') {
+        log({ kind, text: `${what} → ${describeError(error)}`, tone: 'error' });
+      }
       throw error;
     }
   };

@@ -38,11 +38,8 @@ export interface DemoStrings {
   logKinds: Record<'event' | 'poll' | 'request' | 'kit', string>;
   resultTitle: string;
   resultEmpty: string;
-  resultStatus: Record<'pass' | 'fail' | 'unknown', string>;
-  resultEndCause: string;
-  resultFlowId: string;
-  resultChecks: string;
-  serviceStatus: Record<'pass' | 'fail' | 'unknown', string>;
+  /** The result's way on when another try can change the outcome. */
+  resultStartAgain: string;
   resultBestframe: string;
   resultPerson: string;
   hintTitle: string;
@@ -110,15 +107,7 @@ const en: DemoStrings = {
   logKinds: { event: 'message', poll: 'poll', request: 'request', kit: 'kit' },
   resultTitle: 'Result',
   resultEmpty: 'The decision appears here as soon as Verigram confirms it.',
-  resultStatus: {
-    pass: 'Identity confirmed',
-    fail: 'Verification failed',
-    unknown: 'Sent for manual review',
-  },
-  resultEndCause: 'End cause',
-  resultFlowId: 'Flow',
-  resultChecks: 'Checks',
-  serviceStatus: { pass: 'Passed', fail: 'Failed', unknown: 'In review' },
+  resultStartAgain: 'Start a new verification',
   resultBestframe: 'Best frame from the liveness check',
   resultPerson: 'Name',
   hintTitle: 'Sandbox: pass or fail on purpose',
@@ -197,15 +186,7 @@ const ru: DemoStrings = {
   logKinds: { event: 'сообщение', poll: 'опрос', request: 'запрос', kit: 'кит' },
   resultTitle: 'Результат',
   resultEmpty: 'Решение появится здесь, как только Verigram его подтвердит.',
-  resultStatus: {
-    pass: 'Личность подтверждена',
-    fail: 'Проверка не пройдена',
-    unknown: 'Отправлено на ручную проверку',
-  },
-  resultEndCause: 'Причина завершения',
-  resultFlowId: 'Поток',
-  resultChecks: 'Проверки',
-  serviceStatus: { pass: 'Пройдено', fail: 'Не пройдено', unknown: 'На проверке' },
+  resultStartAgain: 'Начать новую проверку',
   resultBestframe: 'Лучший кадр проверки живости',
   resultPerson: 'Имя',
   hintTitle: 'Песочница: пройти или провалить',
@@ -285,15 +266,7 @@ const kk: DemoStrings = {
   logKinds: { event: 'хабар', poll: 'сұрау', request: 'сұраныс', kit: 'кит' },
   resultTitle: 'Нәтиже',
   resultEmpty: 'Verigram растаған бойда шешім осында шығады.',
-  resultStatus: {
-    pass: 'Жеке бас расталды',
-    fail: 'Тексеруден өтпеді',
-    unknown: 'Қолмен тексеруге жіберілді',
-  },
-  resultEndCause: 'Аяқталу себебі',
-  resultFlowId: 'Ағын',
-  resultChecks: 'Тексерулер',
-  serviceStatus: { pass: 'Өтті', fail: 'Өтпеді', unknown: 'Тексеруде' },
+  resultStartAgain: 'Жаңа тексеруді бастау',
   resultBestframe: 'Тірілік тексеруінің ең жақсы кадры',
   resultPerson: 'Аты',
   hintTitle: 'Құмсалғыш: әдейі өту не құлау',

@@ -199,7 +199,12 @@ export function startFlowSession(
           // A popup's page saying ready must not bring back the start button while it is open.
           setStatus((s) => (s === 'popup' ? s : 'ready'));
           o.onReady?.(message);
-        } else if (type === 'cancelled') o.onCancel?.(message);
+        } else if (type === 'cancelled') {
+          // The widgets say "you stopped it", not "the connection was lost", when the server
+          // then reports the end as disconnected (useFlowStatus).
+          broadcastFlowRead({ flowId: handle.flowId, cancelled: true });
+          o.onCancel?.(message);
+        }
         // Escape pressed inside the page (which this document never sees): the modal around the
         // frame listens for this event on its dialog and asks whether to stop (FlowModal.tsx).
         else if (type === 'close_request')

@@ -9,6 +9,7 @@ export { flowQueryKeys } from './queries/flowQueryKeys.ts';
 export { flowQueryOptions } from './queries/flowQueryOptions.ts';
 export { flowResultQueryOptions } from './queries/flowResultQueryOptions.ts';
 export { flowStepResultQueryOptions } from './queries/flowStepResultQueryOptions.ts';
+export { getFlowOutcome } from './status/describeFlow.ts';
 export type { FlowFileProps } from './status/FlowFile.tsx';
 export { FlowFile } from './status/FlowFile.tsx';
 export type { FlowStatusProps } from './status/FlowStatus.tsx';

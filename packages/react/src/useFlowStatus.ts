@@ -25,8 +25,9 @@ import { useFlowClient } from './VerigramProvider.tsx';
 /**
  * Where the flow stands: `loading` until the first answer, `error` when there is no answer at all
  * (e.g. an unknown flow id), `cancelled` when the user stopped it in a `<VerigramFlow>` of this
- * page and the server has not ended it yet (it does by itself once the user is inactive, spec
- * FlowEndCause `disconnected`), otherwise the flow's phase (core `getFlowPhase`).
+ * page (its close button, or the page's own cancel), while the server has not ended it or once it
+ * ends it as `disconnected` (spec FlowEndCause: user intervention), otherwise the flow's phase
+ * (core `getFlowPhase`).
  */
 export type FlowStatusState =
   | 'loading'
@@ -117,7 +118,13 @@ export function useFlowStatus(flowId: string, options: UseFlowStatusOptions = {}
   // While in progress, the step's partial result (liveTimeline); once terminal, the final one.
   const shownResult = result ?? (stepId !== undefined ? stepQuery.data : undefined);
   let state: FlowStatusState;
-  if (flow) state = cancelled && !isTerminalFlow(flow) ? 'cancelled' : getFlowPhase(flow);
+  // Stopped here: until the server ends the flow, and once it does as `disconnected` (spec
+  // FlowEndCause: "user intervention"), which is that stop, not a lost connection.
+  if (flow)
+    state =
+      cancelled && (!isTerminalFlow(flow) || flow.end_cause === 'disconnected')
+        ? 'cancelled'
+        : getFlowPhase(flow);
   else if (flowQuery.status === 'error') state = 'error';
   else state = 'loading';
   const failure =

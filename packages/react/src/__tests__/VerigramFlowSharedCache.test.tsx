@@ -91,3 +91,40 @@ describe('<VerigramFlow> and <FlowStatus> on one page share what they read', () 
     expect(screen.getByTestId('status')).toHaveAttribute('data-state', 'cancelled');
   });
 });
+
+describe('a cancel made in the hosted page', () => {
+  it('given the page says cancelled and the server then ends the flow disconnected, then FlowStatus says the user stopped it', async () => {
+    const { flowId, client } = oneFlowClient();
+    let disconnected = false;
+    client.getFlow.mockImplementation(
+      async () =>
+        ({
+          flow_id: flowId,
+          vlink: `http://127.0.0.1:4011/hf2/${flowId}/`,
+          template: { pipeline: [{ service_name: 'verilive' }] },
+          flow_status: disconnected ? 'fail' : 'unknown',
+          ...(disconnected ? { end_cause: 'disconnected', ended_at: '2026-01-01T10:01:00Z' } : {}),
+        }) as unknown as Flow,
+    );
+    render(
+      <Providers client={client}>
+        <VerigramFlow pollInterval={200} />
+        <FlowStatus flowId={flowId} polling={slowPolling} data-testid="status" />
+      </Providers>,
+    );
+    const frame = (await screen.findByTitle('Identity verification')) as HTMLIFrameElement;
+    await waitFor(() => expect(screen.getByTestId('status')).toHaveAttribute('data-state', 'not_started'));
+    disconnected = true;
+    await act(async () =>
+      window.dispatchEvent(
+        new MessageEvent('message', {
+          origin: 'http://127.0.0.1:4011',
+          source: frame.contentWindow,
+          data: { protocol: 'verigram-hf2', version: 1, flowId, type: 'cancelled' },
+        }),
+      ),
+    );
+    await waitFor(() => expect(screen.getByTestId('status')).toHaveAttribute('data-state', 'cancelled'));
+    expect(screen.getByText('You stopped the verification')).toBeInTheDocument();
+  });
+});

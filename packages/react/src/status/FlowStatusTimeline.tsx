@@ -53,7 +53,7 @@ export const FlowStatusTimeline = forwardRef<HTMLDivElement, FlowStatusTimelineP
                         {messages.check[kind]}
                         {attempt ? (
                           <span className="vgk-flow-status__attempt">
-                            {formatMessage(messages.attempt, { n: attempt })}
+                            {` · ${formatMessage(messages.attempt, { n: attempt })}`}
                           </span>
                         ) : null}
                       </span>

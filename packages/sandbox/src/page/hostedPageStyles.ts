@@ -51,6 +51,7 @@ body{margin:0;font-size:16px;line-height:1.5;background:var(--vg-color-backgroun
 .vg-alert code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace}
 .vg-tester{margin-top:16px;border:1px dashed var(--vg-color-border);border-radius:var(--vg-radius);padding:8px 10px;display:flex;flex-direction:column;gap:6px;font-size:12px;color:var(--vg-color-muted)}
 .vg-tester-head{display:flex;align-items:center;gap:8px;font-weight:600}
+.vg-tester-note{margin:0;font-family:ui-monospace,SFMono-Regular,Menlo,monospace;overflow-wrap:anywhere}
 .vg-pill{font-size:10px;font-weight:700;letter-spacing:.08em;padding:1px 7px;border-radius:999px;background:#f59e0b;color:#1f1300}
 .vg-tester-row{display:flex;gap:6px;flex-wrap:wrap;align-items:center}
 .vg-tester-row>*{flex:1 1 auto;width:auto}

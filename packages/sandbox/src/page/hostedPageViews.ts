@@ -55,7 +55,7 @@ const FIELD_LABELS: Record<string, Record<'full_name' | 'iin' | 'phone_number', 
 // in the page's language, so a ru or kk preview reads as one language throughout.
 const TESTER_TEXTS: Record<
   string,
-  Record<'label' | 'head' | 'pass' | 'review' | 'fail' | 'errorCode', string>
+  Record<'label' | 'head' | 'pass' | 'review' | 'fail' | 'errorCode' | 'lastError', string>
 > = {
   en: {
     label: 'Sandbox controls',
@@ -64,6 +64,7 @@ const TESTER_TEXTS: Record<
     review: 'Review',
     fail: 'Fail',
     errorCode: 'Liveness error code',
+    lastError: 'Last attempt failed with',
   },
   ru: {
     label: 'Управление песочницей',
@@ -72,6 +73,7 @@ const TESTER_TEXTS: Record<
     review: 'На проверку',
     fail: 'Отказ',
     errorCode: 'Код ошибки liveness',
+    lastError: 'Последняя попытка: код',
   },
   kk: {
     label: 'Құмсалғышты басқару',
@@ -80,6 +82,7 @@ const TESTER_TEXTS: Record<
     review: 'Тексеруге',
     fail: 'Сәтсіз',
     errorCode: 'Liveness қате коды',
+    lastError: 'Соңғы әрекет коды',
   },
 };
 
@@ -177,6 +180,14 @@ export function createViews(page: PageContext) {
     const chosen = select;
     return el('aside', { class: 'vg-tester', 'aria-label': texts.label }, [
       el('div', { class: 'vg-tester-head' }, [el('span', { class: 'vg-pill', text: 'SANDBOX' }), texts.head]),
+      // The failed attempt's raw error codes are for the tester, not the person: here, not in the card.
+      shown().retryErrorCodes?.length
+        ? el('p', {
+            class: 'vg-tester-note',
+            'data-testid': 'tester-last-error',
+            text: `${texts.lastError}: ${(shown().retryErrorCodes ?? []).join(', ')}`,
+          })
+        : null,
       el('div', { class: 'vg-tester-row' }, [
         button(texts.pass, pass, '', { 'data-testid': 'tester-pass' }),
         button(
@@ -372,10 +383,12 @@ export function createViews(page: PageContext) {
   function retryView(step: StepState): Child[] {
     return [
       el('h2', { text: t('result.fail.title') }),
-      el('div', { class: 'vg-alert', role: 'alert' }, [
-        el('code', { text: (shown().retryErrorCodes ?? []).join(', ') }),
-      ]),
-      el('p', { text: t('result.attempts_left', { count: step.attemptsLeft }) }),
+      // Words for the person; the raw error codes are in the sandbox panel below.
+      el('p', {
+        class: 'vg-alert',
+        role: 'alert',
+        text: t('result.attempts_left', { count: step.attemptsLeft }),
+      }),
       button(
         t('button.retry'),
         () => {

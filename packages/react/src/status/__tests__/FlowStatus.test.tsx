@@ -442,8 +442,8 @@ describe('<FlowStatus> tells the customer what happened and what to do next', ()
     await advance(0);
     const rows = within(screen.getByRole('list', { name: 'Checks' })).getAllByRole('listitem');
     expect(rows.map((row) => row.querySelector('.vgk-flow-status__check-name')?.textContent)).toEqual([
-      'Selfie checkattempt 1',
-      'Selfie checkattempt 2',
+      'Selfie check · attempt 1',
+      'Selfie check · attempt 2',
     ]);
   });
 });
