@@ -223,6 +223,31 @@ export const SideColumn: Story = {
   },
 };
 
+/**
+ * Consent passed, then the selfie attempt failed with attempts left: the flow goes on, the
+ * timeline marks the failed attempt, and the summary says the customer may try again (the raw
+ * liveness code is under "Details for support").
+ */
+export const AttemptFailed: Story = {
+  parameters: {
+    verigram: {
+      setup: async (sandbox: InMemoryClient, locale: Locale) => {
+        const flowId = await created(sandbox, locale);
+        sandbox.engine.setStepOutcome(KEY, flowId, { outcome: 'pass' });
+        sandbox.engine.setStepOutcome(KEY, flowId, { outcome: 'fail', errorCodes: ['no_face'] });
+        return { flowId };
+      },
+    } satisfies VerigramStoryParameters,
+  },
+  play: async ({ canvasElement, args, globals }) => {
+    const text = await stringsOf(args, globals);
+    const root = await settledOn(canvasElement, 'in_progress');
+    await waitFor(() => expect(root.querySelector('.vgk-flow-status__retry')?.textContent).toBe(text.retry));
+    await expect(root.querySelector('.vgk-flow-status__check[data-result="failed"]')).not.toBeNull();
+    await expect(root.querySelector('.vgk-flow-status__summary')?.textContent).not.toMatch(/no_face/);
+  },
+};
+
 /** The browser went offline after the first read: polling pauses and says so. */
 export const Offline: Story = {
   beforeEach: () => () => onlineManager.setOnline(true),

@@ -105,9 +105,12 @@ export const FlowStatus = forwardRef<HTMLDivElement, FlowStatusProps>(function F
       : step.position === undefined
         ? formatMessage(text.currentStepUnplaced, { service })
         : formatMessage(text.currentStep, { position: step.position, total: step.total, service });
-  // The current step's latest attempt failed and the flow goes on: the page offers another try.
-  const lastAttempt = step && status.services.filter((s) => s.step_id === step.id).at(-1);
-  const retry = text && lastAttempt && getCheckResult(lastAttempt) === 'failed' ? text.retry : undefined;
+  // An attempt at the current step failed and the flow goes on: another try is open (Verigram
+  // opens the next attempt's session at once, so the latest one is usually already active).
+  const retry =
+    text && step && status.services.some((s) => s.step_id === step.id && getCheckResult(s) === 'failed')
+      ? text.retry
+      : undefined;
   const next = text && outcome !== 'loading' && outcome !== 'in_progress' ? text.next[outcome] : undefined;
   const headline = text?.headline[outcome];
   const announcement =

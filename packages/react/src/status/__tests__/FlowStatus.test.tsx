@@ -384,7 +384,7 @@ describe('<FlowStatus> tells the customer what happened and what to do next', ()
     },
   );
 
-  it('given a step that ran twice, then each attempt is numbered, and a failed last attempt in progress offers another try', async () => {
+  it('given a failed attempt at the current step and the next one open, then each is numbered and another try is offered', async () => {
     const flowId = uniqueFlowId();
     const flow = inProgressFlow(flowId, '1');
     const attempt = (n: number, status: 'fail' | undefined) => ({
@@ -402,6 +402,7 @@ describe('<FlowStatus> tells the customer what happened and what to do next', ()
       service_statuses: [
         { service_name: 'verilive' as const, step_id: '0', session_status: 'pass' as const },
         attempt(1, 'fail'),
+        attempt(2, undefined),
       ],
     };
     const client = new ScriptedFlowClient(flow, partial);
@@ -415,8 +416,10 @@ describe('<FlowStatus> tells the customer what happened and what to do next', ()
     const rows = within(screen.getByRole('list', { name: 'Checks' })).getAllByRole('listitem');
     expect(rows.map((row) => row.querySelector('.vgk-flow-status__check-name')?.textContent)).toEqual([
       'Selfie check',
-      'Identity document',
+      'Identity document · attempt 1',
+      'Identity document · attempt 2',
     ]);
+    expect(rows.map((row) => row.getAttribute('data-result'))).toEqual(['passed', 'failed', 'active']);
     // The raw code is there for staff, folded away.
     expect(
       within(container.querySelector('details') as HTMLElement).getByText(/model_prediction/),
