@@ -47,7 +47,9 @@ const checks = [
     name: 'provider, flow, <FlowStatus>, <FlowFile>, hooks (beyond react-query)',
     app: 'kit',
     baseline: 'react-query-only',
-    budget: 10950,
+    // 10,969 B with the hosted page's own cancel reaching <FlowStatus> ("You stopped the
+    // verification", not "connection lost") and another try offered after a failed attempt.
+    budget: 11000,
     goal: 8000,
   },
   { name: '<VerigramCallback> page', app: 'callback', baseline: 'react-only', budget: 650 },
