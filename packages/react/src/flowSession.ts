@@ -12,12 +12,12 @@ import {
   type FlowEmbed,
   type FlowEmbedOptions,
   type FlowEvent,
-  type FlowEventLog,
   type FlowHandle,
   isTerminalFlow,
   VerigramKitError,
 } from '@verigram-kit/core';
 import { broadcastFlowRead } from './queries/flowReadBroadcast.ts';
+import type { createServerFlowEvents } from './serverFlowEvents.ts';
 import {
   DEFAULT_ALLOW,
   type UseVerigramFlowOptions,
@@ -77,7 +77,7 @@ export function startFlowSession(
   host: FlowSessionHost,
   handle: FlowHandle,
   initialWindows: FlowWindows | undefined,
-  createEventLog?: (() => FlowEventLog) | undefined,
+  createEvents?: typeof createServerFlowEvents | undefined,
 ) {
   const { latest, setStatus } = host;
   // Auto mode fetches its window code only once a camera error sends the inline flow to a popup.
@@ -98,59 +98,40 @@ export function startFlowSession(
 
   // Events fire once, from the page's message or from what the gate's reads say, whichever is
   // first: the real hosted page sends no messages, so polling is then the only source. Only for an
-  // app that listens: the hook fetched the log beside the flow when onStep or onEvent was given;
+  // app that listens: the hook fetched their chunk beside the flow when onStep or onEvent was given;
   // one given later fetches it now (the next read then reports the steps so far, as after a reload).
-  let events = createEventLog?.();
+  const fire = (event: FlowEvent) => {
+    const o = latest.current;
+    o.onEvent?.(event);
+    if (event.type === 'step_started' || event.type === 'step_completed') o.onStep?.(event);
+  };
+  const { client } = host;
+  let events = createEvents?.(client, fire);
   let fetching = false;
   const eventLog = () => {
     const o = latest.current;
     if (!events && !fetching && (o.onEvent || o.onStep)) {
       fetching = true;
       void import('./serverFlowEvents.ts').then((m) => {
-        events ??= m.createFlowEventLog();
+        events ??= m.createServerFlowEvents(client, fire);
       });
     }
     return events;
   };
-  const fire = (event: FlowEvent | null) => {
-    const o = latest.current;
-    if (!event) return;
-    o.onEvent?.(event);
-    if (event.type === 'step_started' || event.type === 'step_completed') o.onStep?.(event);
-  };
-  const { client } = host;
   let read: Flow | undefined;
-  let placed: string | undefined;
   const reads = {
     getFlow: async (flowId: string) => {
       const flow = await client.getFlow(flowId);
       read = flow;
-      // A terminal flow is told with its result, on completion (below).
-      if (!isTerminalFlow(flow)) broadcastFlowRead({ flowId, flow });
-      // A terminal flow's events wait for the gate's read of its result (below), so they come
-      // before onComplete. A new step costs one read of the result: the services and statuses of
-      // the steps so far, which GET /flow does not give (only read for an app that listens).
-      const log = eventLog();
-      if (log && !isTerminalFlow(flow)) {
-        const step = flow.started_at === undefined ? undefined : flow.current_step_id;
-        let result = null;
-        if (step !== placed) {
-          placed = step;
-          result = await client.getFlowResult(flowId).catch(() => null);
-        }
-        for (const event of log.fromServer(flow, result)) fire(event);
+      // A terminal flow is told with its result, on completion (below); its events wait for the
+      // gate's read of that result, so they come before onComplete.
+      if (!isTerminalFlow(flow)) {
+        broadcastFlowRead({ flowId, flow });
+        await eventLog()?.afterRead(flowId, flow);
       }
       return flow;
     },
-    getFlowResult: async (flowId: string) => {
-      const log = eventLog();
-      const result = await client.getFlowResult(flowId).catch((error: { status?: number }) => {
-        if (error?.status === 404 && read && log) for (const event of log.fromServer(read, null)) fire(event);
-        throw error;
-      });
-      if (read && log) for (const event of log.fromServer(read, result)) fire(event);
-      return result;
-    },
+    getFlowResult: (flowId: string) => eventLog()?.readResult(flowId, read) ?? client.getFlowResult(flowId),
   };
 
   const gate = createCompletionGate(
@@ -193,7 +174,7 @@ export function startFlowSession(
       },
       onMessage: (message) => {
         const o = latest.current;
-        fire(eventLog()?.fromPage(message) ?? null);
+        eventLog()?.fromPage(message);
         const { type } = message;
         if (type === 'ready') {
           // A popup's page saying ready must not bring back the start button while it is open.

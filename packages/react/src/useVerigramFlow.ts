@@ -212,7 +212,8 @@ export function useVerigramFlow(options: UseVerigramFlowOptions): VerigramFlowCo
         host.client.rememberFlow?.(handle);
         setFlow(handle);
         setLoaded(
-          () => (h: FlowSessionHost) => startFlowSession(h, handle, windows, eventLog?.createFlowEventLog),
+          () => (h: FlowSessionHost) =>
+            startFlowSession(h, handle, windows, eventLog?.createServerFlowEvents),
         );
         setMode(picked);
       },
