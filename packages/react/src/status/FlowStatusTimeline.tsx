@@ -51,9 +51,10 @@ export const FlowStatusTimeline = forwardRef<HTMLDivElement, FlowStatusTimelineP
                     <>
                       <span className="vgk-flow-status__check-name">
                         {messages.check[kind]}
+                        {attempt ? ' ' : null}
                         {attempt ? (
                           <span className="vgk-flow-status__attempt">
-                            {` · ${formatMessage(messages.attempt, { n: attempt })}`}
+                            {`· ${formatMessage(messages.attempt, { n: attempt })}`}
                           </span>
                         ) : null}
                       </span>
