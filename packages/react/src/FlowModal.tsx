@@ -149,7 +149,7 @@ export default function FlowModal({ locale, onClose, children }: FlowModalProps)
           minHeight: 'clamp(0px, (600px - 100vw) * 999, 100%)',
           // Themed like every kit component, through --vgk-* properties on any ancestor.
           background: 'var(--vgk-color-surface, #fff)',
-          color: 'var(--vgk-color-text, #111)',
+          color: 'var(--vgk-color-text, #1f2328)',
           borderRadius: 'clamp(0px, (100vw - 600px) * 999, var(--vgk-radius, 12px))',
         }}
       >

@@ -13,15 +13,15 @@
 // what only the sandbox page is known to read.
 export const FLOW_UI_BUILDER_STYLES = `
 .vgb-root {
-  --vgb-font: var(--vgk-font-family, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
-  --vgb-text: var(--vgk-color-text, #1b1f27);
-  --vgb-muted: var(--vgk-color-muted, #545b69);
-  --vgb-surface: var(--vgk-color-surface, #ffffff);
-  --vgb-border: var(--vgk-color-border, #c9cfda);
-  --vgb-accent: var(--vgk-color-accent, #1f5eff);
-  --vgb-error: var(--vgk-color-danger, #b3261e);
+  --vgb-font: var(--vgk-font-family, inherit);
+  --vgb-text: var(--vgk-color-text, #1f2328);
+  --vgb-muted: var(--vgk-color-muted, #57606a);
+  --vgb-surface: var(--vgk-color-surface, #fff);
+  --vgb-border: var(--vgk-color-border, #d0d7de);
+  --vgb-accent: var(--vgk-color-accent, #1d4ed8);
+  --vgb-error: var(--vgk-color-danger, #b42318);
   --vgb-warning: var(--vgk-color-warning, #7a4f00);
-  --vgb-radius: var(--vgk-radius, 8px);
+  --vgb-radius: var(--vgk-radius, 12px);
   --vgb-gap: 12px;
   font-family: var(--vgb-font);
   color: var(--vgb-text);
