@@ -1,4 +1,13 @@
-import { axeViolations, expect, flowFrame, passLiveness, shot, startVerification, test } from './demoPage.ts';
+import {
+  activate,
+  axeViolations,
+  expect,
+  flowFrame,
+  passLiveness,
+  shot,
+  startVerification,
+  test,
+} from './demoPage.ts';
 
 test('the customer closes the tab right after the selfie: the verdict still lands in the back office, exactly once', async ({
   context,
@@ -14,7 +23,7 @@ test('the customer closes the tab right after the selfie: the verdict still land
   await customer.bringToFront();
   await startVerification(customer, { template: 'Selfie only', mode: 'In the page' });
   const frame = flowFrame(customer);
-  await frame.getByTestId('start').click();
+  await activate(frame.getByTestId('start'));
   await passLiveness(frame);
 
   // The server watches the flow from its creation, before any verdict.
@@ -33,9 +42,7 @@ test('the customer closes the tab right after the selfie: the verdict still land
       response.request().method() === 'POST' &&
       (response.request().postData() ?? '').includes('"outcome"'),
   );
-  // By keyboard: in this two-tab context a mouse click on the frame's Continue is reported done
-  // but never reaches the page (a synthetic click does; the one-tab journeys click it fine).
-  await frame.getByRole('button', { name: 'Continue' }).press('Enter');
+  await activate(frame.getByRole('button', { name: 'Continue' }));
   expect((await selfieSent).ok()).toBe(true);
   await customer.close();
 
@@ -64,7 +71,7 @@ test('in one tab: "simulate: close the customer\'s tab" at the selfie, the sandb
   await page.goto('/');
   await startVerification(page, { template: 'Selfie only', mode: 'In the page' });
   const frame = flowFrame(page);
-  await frame.getByTestId('start').click();
+  await activate(frame.getByTestId('start'));
   await passLiveness(frame);
   const panel = page.getByTestId('back-office');
   await expect(panel.getByTestId('back-office-watching').locator('li')).toHaveCount(1);

@@ -140,6 +140,16 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /**
+ * Presses a button of the hosted page by keyboard (focus, then Enter), as a keyboard user does.
+ * Not a mouse click: after a screenshot, Chromium here intermittently routes a mouse click into the
+ * cross-origin frame nowhere (Playwright reports it done, the page never gets it), which made
+ * journeys fail at random; keyboard input goes to the focused element wherever the frame is.
+ */
+export async function activate(button: Locator): Promise<void> {
+  await button.press('Enter');
+}
+
+/**
  * Clicks a button of the sandbox's hosted page and waits for `until`. One click is enough: an
  * action made while a keep-alive ping is in flight waits for it (packages/sandbox/src/page/hostedPageScript.ts).
  */
@@ -148,7 +158,7 @@ export async function pressInHostedPage(
   until: Locator,
   state: 'visible' | 'hidden' = 'visible',
 ): Promise<void> {
-  await button.click();
+  await activate(button);
   if (state === 'visible') await expect(until).toBeVisible();
   else await expect(until).toBeHidden();
 }

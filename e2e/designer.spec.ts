@@ -9,7 +9,7 @@ import type { Frame, Locator } from '@playwright/test';
 import { DEMO_FLOW_UI_POLICY } from '../apps/demo/src/demoFlowUiPolicy.ts';
 import { DEMO_STRINGS } from '../apps/demo/src/demoStrings.ts';
 import { BUILDER_MESSAGES } from '../packages/react/src/builder/builderMessages.ts';
-import { axeViolations, expect, flowFrame, project, shot, test } from './demoPage.ts';
+import { activate, axeViolations, expect, flowFrame, project, shot, test } from './demoPage.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -130,12 +130,12 @@ for (const locale of ['en', 'ru'] as const) {
         await elementShot(frameElement, name(`hosted-consent-${theme}`));
 
         await frame.locator('.vg-check input').check();
-        await frame.locator('[data-service="consent"] .vg-btn').click();
+        await activate(frame.locator('[data-service="consent"] .vg-btn'));
         await expect(frame.locator('[data-service="veridoc"]')).toBeVisible();
         expect(await axeInFrame(live)).toEqual([]);
         await elementShot(frameElement, name(`hosted-document-${theme}`));
 
-        await frame.getByTestId('tester-fail').click();
+        await activate(frame.getByTestId('tester-fail'));
         await expect(frame.getByTestId('retry')).toBeVisible();
         expect(await axeInFrame(live)).toEqual([]);
         await elementShot(frameElement, name(`hosted-retry-${theme}`));

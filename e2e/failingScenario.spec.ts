@@ -1,4 +1,4 @@
-import { expect, flowFrame, pressInHostedPage, shot, startVerification, test } from './demoPage.ts';
+import { activate, expect, flowFrame, pressInHostedPage, shot, startVerification, test } from './demoPage.ts';
 
 // At a phone's width, so the layout is exercised mid-flow as well.
 test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
@@ -19,7 +19,7 @@ test('a failing scenario: the ID card is rejected on every attempt, the flow fai
   await pressInHostedPage(frame.getByTestId('tester-fail'), frame.getByTestId('retry'));
   await page.locator('#verification').scrollIntoViewIfNeeded();
   await shot(page, '10-fail-retry-phone', { fullPage: false });
-  await frame.getByTestId('retry').click();
+  await activate(frame.getByTestId('retry'));
   await pressInHostedPage(frame.getByTestId('tester-fail'), page.getByTestId('result-card'));
 
   const card = page.getByTestId('result-card');

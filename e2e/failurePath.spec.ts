@@ -3,7 +3,7 @@ import { DEMO_STRINGS, type TemplateName } from '../apps/demo/src/demoStrings.ts
 
 type Locale = 'en' | 'ru';
 
-import { axeViolations, expect, flowFrame, project, shot, test } from './demoPage.ts';
+import { activate, axeViolations, expect, flowFrame, project, shot, test } from './demoPage.ts';
 
 // Every state a customer can end up in besides success, as the demo shows it at a desktop's and a
 // phone's width, in English and Russian: a refused start, the dialog (open, asking to stop, then
@@ -148,11 +148,11 @@ for (const locale of ['en', 'ru'] as const) {
     // 3. A failed attempt with another one left (ID + selfie allows one retry on the document).
     await page.getByRole('button', { name: t.restartButton }).click();
     await begin(page, locale, 'id-selfie', 'inline');
-    await frame.getByTestId('start').click();
+    await activate(frame.getByTestId('start'));
     await frame.getByRole('checkbox').check();
-    await frame.locator('.vg-card button').click();
+    await activate(frame.locator('.vg-card button'));
     await expect(frame.locator('.vg-doc')).toBeVisible();
-    await frame.getByTestId('tester-fail').click();
+    await activate(frame.getByTestId('tester-fail'));
     await expect(frame.getByTestId('retry')).toBeVisible();
     await expect(status).toHaveAttribute('data-state', 'in_progress');
     await atBothWidths(page, locale, 'attempt-failed', scrollTo(page, '#verification'));
@@ -165,8 +165,8 @@ for (const locale of ['en', 'ru'] as const) {
     );
 
     // 4. The last attempt fails too: the result says so, what to do next, and offers a new start.
-    await frame.getByTestId('retry').click();
-    await frame.getByTestId('tester-fail').click();
+    await activate(frame.getByTestId('retry'));
+    await activate(frame.getByTestId('tester-fail'));
     const card = page.getByTestId('result-card');
     await expect(card.getByRole('heading', { name: titles.rejected })).toBeFocused();
     await expect(card.getByRole('button', { name: t.resultStartAgain })).toBeVisible();
@@ -180,8 +180,8 @@ for (const locale of ['en', 'ru'] as const) {
     // 5. Manual review: a decision to come, not a failure (amber, and no "start again").
     await page.getByRole('button', { name: t.restartButton }).click();
     await begin(page, locale, 'selfie-only', 'inline');
-    await frame.getByTestId('start').click();
-    await frame.getByTestId('tester-review').click();
+    await activate(frame.getByTestId('start'));
+    await activate(frame.getByTestId('tester-review'));
     await expect(card.getByRole('heading', { name: titles.review })).toBeVisible();
     await expect(card.getByRole('button', { name: t.resultStartAgain })).toHaveCount(0);
     await expect(page.getByTestId('event-log').locator('li[data-tone="pending"]')).toHaveCount(1);
