@@ -148,8 +148,8 @@ describe(`<FlowUiBuilder> in Chromium (React ${reactMajor})`, { timeout: 90_000 
       page.evaluate(
         () => getComputedStyle(document.querySelector('.vgb-fieldset') as Element).borderTopColor,
       );
-    // The builder's own default border (#c9cfda) until the page sets one for the whole kit.
-    expect(await border()).toBe('rgb(201, 207, 218)');
+    // The builder's own default border (#d0d7de, as the rest of the kit) until the page sets one for the whole kit.
+    expect(await border()).toBe('rgb(208, 215, 222)');
     await page.evaluate(() => document.body.style.setProperty('--vgk-color-border', 'rgb(1, 2, 3)'));
     expect(await border()).toBe('rgb(1, 2, 3)');
     await page.close();
