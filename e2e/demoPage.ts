@@ -149,6 +149,12 @@ export async function activate(button: Locator): Promise<void> {
   await button.press('Enter');
 }
 
+/** Ticks a checkbox of the hosted page by keyboard (Space), for the reason `activate` gives. */
+export async function tick(checkbox: Locator): Promise<void> {
+  await checkbox.press('Space');
+  await expect(checkbox).toBeChecked();
+}
+
 /**
  * Clicks a button of the sandbox's hosted page and waits for `until`. One click is enough: an
  * action made while a keep-alive ping is in flight waits for it (packages/sandbox/src/page/hostedPageScript.ts).

@@ -1,4 +1,13 @@
-import { activate, expect, flowFrame, pressInHostedPage, shot, startVerification, test } from './demoPage.ts';
+import {
+  activate,
+  expect,
+  flowFrame,
+  pressInHostedPage,
+  shot,
+  startVerification,
+  test,
+  tick,
+} from './demoPage.ts';
 
 // At a phone's width, so the layout is exercised mid-flow as well.
 test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
@@ -12,7 +21,7 @@ test('a failing scenario: the ID card is rejected on every attempt, the flow fai
 
   // Consent first.
   await pressInHostedPage(frame.getByTestId('start'), frame.getByRole('checkbox'));
-  await frame.getByRole('checkbox').check();
+  await tick(frame.getByRole('checkbox'));
   await pressInHostedPage(frame.getByRole('button', { name: 'Continue' }), frame.locator('.vg-doc'));
 
   // The document step: the sandbox panel's Fail, twice (the demo's template allows one retry: two attempts).

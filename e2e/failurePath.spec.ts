@@ -3,7 +3,7 @@ import { DEMO_STRINGS, type TemplateName } from '../apps/demo/src/demoStrings.ts
 
 type Locale = 'en' | 'ru';
 
-import { activate, axeViolations, expect, flowFrame, project, shot, test } from './demoPage.ts';
+import { activate, axeViolations, expect, flowFrame, project, shot, test, tick } from './demoPage.ts';
 
 // Every state a customer can end up in besides success, as the demo shows it at a desktop's and a
 // phone's width, in English and Russian: a refused start, the dialog (open, asking to stop, then
@@ -149,7 +149,7 @@ for (const locale of ['en', 'ru'] as const) {
     await page.getByRole('button', { name: t.restartButton }).click();
     await begin(page, locale, 'id-selfie', 'inline');
     await activate(frame.getByTestId('start'));
-    await frame.getByRole('checkbox').check();
+    await tick(frame.getByRole('checkbox'));
     await activate(frame.locator('.vg-card button'));
     await expect(frame.locator('.vg-doc')).toBeVisible();
     await activate(frame.getByTestId('tester-fail'));
