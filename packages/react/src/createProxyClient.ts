@@ -22,6 +22,14 @@ export interface ProxyClientOptions {
   headers?: HeadersInit | (() => HeadersInit) | undefined;
 }
 
+interface ProxyRequest extends RequestOptions {
+  /** Makes the request a POST (every POST of the proxy takes JSON); without it, a GET. */
+  body?: unknown;
+  /** The flow whose token the request carries. */
+  flowId?: string | undefined;
+  idempotencyKey?: string | undefined;
+}
+
 /**
  * A {@link FlowClient} for the kit's proxy (`@verigram-kit/proxy`): `POST {base}/flow` creates a flow and answers
  * its `flow_token`, which every later read of that flow carries as `Authorization: Bearer`. Tokens
@@ -31,33 +39,29 @@ export interface ProxyClientOptions {
  */
 export function createProxyClient(options: ProxyClientOptions = {}): FlowClient {
   const base = (options.baseUrl ?? '/api/verigram').replace(/\/+$/, '');
-  const tokens = new Map<string, string>();
-  const renewing = new Map<string, Promise<void>>();
+  const tokens = new Map<string | undefined, string>();
+  const renewing = new Map<string, Promise<FlowHandle>>();
 
-  // A request with a body is a POST (every POST of the proxy takes JSON), any other a GET.
-  async function send(
-    path: string,
-    init: RequestOptions & { body?: unknown; flowId?: string; idempotencyKey?: string } = {},
-    renewed = false,
-  ): Promise<Response> {
+  async function send(path: string, request: ProxyRequest = {}, renewed = false): Promise<Response> {
+    const { body, flowId, signal } = request;
     const headers = new Headers(typeof options.headers === 'function' ? options.headers() : options.headers);
-    if (init.idempotencyKey) headers.set('Idempotency-Key', init.idempotencyKey);
-    const token = init.flowId === undefined ? undefined : tokens.get(init.flowId);
+    if (request.idempotencyKey) headers.set('Idempotency-Key', request.idempotencyKey);
+    const token = tokens.get(flowId);
     if (token) headers.set('Authorization', `Bearer ${token}`);
-    const post = init.body !== undefined;
     // The proxy refuses POSTs without a JSON content type: a cross-site form cannot send one (CSRF).
-    if (post) headers.set('Content-Type', 'application/json');
+    if (body) headers.set('Content-Type', 'application/json');
     let response: Response;
     try {
-      response = await (options.fetch ?? globalThis.fetch)(base + path, {
-        method: post ? 'POST' : 'GET',
+      // `credentials` stays fetch's default, 'same-origin': cookies go to a same-origin proxy only.
+      response = await (options.fetch ?? fetch)(base + path, {
+        method: body ? 'POST' : 'GET',
         headers,
-        body: post ? JSON.stringify(init.body) : undefined,
-        signal: init.signal,
-        credentials: 'same-origin',
+        // JSON.stringify(undefined) is undefined: a GET has no body.
+        body: JSON.stringify(body),
+        signal,
       });
     } catch (cause) {
-      const aborted = init.signal?.aborted === true;
+      const aborted = signal?.aborted;
       throw new VerigramApiError({
         status: 0,
         errorCode: aborted ? 'ABORTED' : 'NETWORK_ERROR',
@@ -68,29 +72,26 @@ export function createProxyClient(options: ProxyClientOptions = {}): FlowClient 
     if (response.ok) return response;
     // The proxy's fallback code names the status, so a gateway's HTML 502 reads as HTTP_502.
     const error = await readErrorBody(response, `HTTP_${response.status}`);
-    if (error.status === 401 && error.errorCode === 'FLOW_TOKEN_EXPIRED' && init.flowId && !renewed) {
-      await renew(init.flowId, init.signal);
-      return send(path, init, true);
+    if (error.status === 401 && error.errorCode === 'FLOW_TOKEN_EXPIRED' && flowId && !renewed) {
+      await renew(flowId, signal);
+      return send(path, request, true);
     }
     throw error;
   }
 
   // Concurrent reads of one flow that all meet an expired token share one renewal.
-  function renew(flowId: string, signal?: AbortSignal): Promise<void> {
-    let pending = renewing.get(flowId);
-    if (!pending) {
-      pending = send(`/flow/${encodeURIComponent(flowId)}/token`, { body: {}, signal })
-        .then(json<ProxyCreateFlowResponse>)
-        .then((answer) => {
-          tokens.set(flowId, answer.flow_token);
-        })
+  function renew(flowId: string, signal?: AbortSignal): Promise<FlowHandle> {
+    const renewal =
+      renewing.get(flowId) ??
+      send(`/flow/${encodeURIComponent(flowId)}/token`, { body: {}, signal })
+        .then(handleOf)
         .finally(() => renewing.delete(flowId));
-      renewing.set(flowId, pending);
-    }
-    return pending;
+    renewing.set(flowId, renewal);
+    return renewal;
   }
 
-  // `POST /flow` and `GET /flows/current` answer the same: a flow and its token.
+  // `POST /flow`, `GET /flows/current` and `POST /flow/{id}/token` answer the same: a flow and its
+  // token, which later reads of that flow carry.
   async function handleOf(response: Response): Promise<FlowHandle> {
     const answer = await json<ProxyCreateFlowResponse>(response);
     if (typeof answer?.flow_id !== 'string' || typeof answer.vlink !== 'string') {
@@ -141,15 +142,12 @@ export function createProxyClient(options: ProxyClientOptions = {}): FlowClient 
   };
 }
 
-async function json<T>(response: Response): Promise<T> {
-  try {
-    return (await response.json()) as T;
-  } catch (cause) {
+const json = <T>(response: Response): Promise<T> =>
+  response.json().catch((cause) => {
     throw new VerigramApiError({
       status: response.status,
       errorCode: 'UPSTREAM_MALFORMED',
       errorMsg: 'The proxy answered non-JSON',
       cause,
     });
-  }
-}
+  });

@@ -65,6 +65,11 @@ describe('createProxyClient', () => {
       'GET /api/verigram/resources/file?label=bestframe',
     ]);
     for (const [, init] of calls) expect(new Headers(init.headers).get('Authorization')).toBe('Bearer tok1');
+    const reads = calls.filter(([, init]) => init.method === 'GET');
+    for (const [, init] of reads) {
+      expect(init.body).toBeUndefined();
+      expect(new Headers(init.headers).get('Content-Type')).toBeNull();
+    }
   });
 
   it('given a remembered handle (resume), then reads carry its token', async () => {
@@ -131,6 +136,34 @@ describe('createProxyClient', () => {
     });
     await expect(client.getFlow('F1')).rejects.toMatchObject({ status: 502, errorCode: 'HTTP_502' });
     await expect(client.getFlow('F1')).rejects.toMatchObject({ status: 0, errorCode: 'NETWORK_ERROR' });
+  });
+
+  it('given a renewal answer without a flow, then the read rejects as malformed and keeps no token', async () => {
+    const fetch = vi.fn(async (url: string) =>
+      url.endsWith('/token')
+        ? json(200, { flow_token: 'tok2' })
+        : json(401, { error_code: 'FLOW_TOKEN_EXPIRED', error_msg: 'expired' }),
+    );
+    const client = createProxyClient({ fetch: fetch as unknown as typeof globalThis.fetch });
+    client.rememberFlow?.({ flowId: 'F1', vlink: 'x', flowToken: 'tok1' });
+    await expect(client.getFlow('F1')).rejects.toMatchObject({ errorCode: 'UPSTREAM_MALFORMED' });
+    await client.getFlow('F1').catch(() => {});
+    const reads = fetch.mock.calls.filter(([url]) => !String(url).endsWith('/token'));
+    const [, init] = reads.at(-1) as unknown as [string, RequestInit];
+    expect(new Headers(init.headers).get('Authorization')).toBe('Bearer tok1');
+  });
+
+  it('given the caller aborts, then the failure is ABORTED, not a network error', async () => {
+    const client = createProxyClient({
+      fetch: (_url, init) =>
+        new Promise((_resolve, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+        ),
+    });
+    const controller = new AbortController();
+    const read = client.getFlow('F1', { signal: controller.signal });
+    controller.abort();
+    await expect(read).rejects.toMatchObject({ status: 0, errorCode: 'ABORTED' });
   });
 
   it('given an answer without flow_id, then createFlow refuses it', async () => {
