@@ -49,6 +49,8 @@ describe('the export list of', () => {
         "isKitError",
         "isTerminalFlow",
         "isVerigramApiError",
+        "listenToFlowWindow",
+        "mountFlowFrame",
         "parseCallbackMessage",
         "parseFlowMessage",
         "preflightCamera",

@@ -34,6 +34,10 @@ export type { FlowEvent, FlowEventLog, FlowEventSource, FlowStepEvent } from './
 export { createFlowEventLog } from './embed/createFlowEventLog.ts';
 export type { HostPageSecurityHeaders, HostPageSecurityOptions } from './embed/hostPageSecurityHeaders.ts';
 export { hostPageSecurityHeaders } from './embed/hostPageSecurityHeaders.ts';
+export type { FlowWindowListener } from './embed/listenToFlowWindow.ts';
+export { listenToFlowWindow } from './embed/listenToFlowWindow.ts';
+export type { FlowFrame } from './embed/mountFlowFrame.ts';
+export { mountFlowFrame } from './embed/mountFlowFrame.ts';
 export type { EmbedMode, PreflightOptions, PreflightResult } from './embed/preflightCamera.ts';
 export { preflightCamera } from './embed/preflightCamera.ts';
 export type { RedirectReturn } from './embed/redirectReturn.ts';

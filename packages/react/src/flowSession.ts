@@ -5,15 +5,14 @@ import {
   type CompletionGate,
   clearResume,
   createCompletionGate,
-  createFlowEmbed,
   type EmbedMode,
   type Flow,
   type FlowClient,
-  type FlowEmbed,
   type FlowEmbedOptions,
   type FlowEvent,
   type FlowHandle,
   isTerminalFlow,
+  mountFlowFrame,
   VerigramKitError,
 } from '@verigram-kit/core';
 import { broadcastFlowRead } from './queries/flowReadBroadcast.ts';
@@ -37,7 +36,8 @@ export interface FlowSessionHost {
 /** One flow's tracking and display; built by startFlowSession. */
 export interface FlowSession {
   gate: CompletionGate;
-  makeEmbed(current: EmbedMode | 'modal', extra?: Partial<FlowEmbedOptions>): FlowEmbed;
+  /** What a frame or popup of this flow in `current` mode hears and does (`createFlowEmbed`'s options). */
+  embedOptions(current: EmbedMode | 'modal', extra?: Partial<FlowEmbedOptions>): FlowEmbedOptions;
   report(error: VerigramFlowError): void;
   /** Shows the flow in `mode`: a frame in `container` (inline, modal) or flowWindow's controls. */
   show(mode: EmbedMode | 'modal', container: HTMLElement | null, title: string): (() => void) | undefined;
@@ -163,64 +163,67 @@ export function startFlowSession(
 
   // The element the frame is mounted in, once shown.
   let shown: HTMLElement | undefined;
-  const makeEmbed = (current: EmbedMode | 'modal', extra?: Partial<FlowEmbedOptions>) =>
-    createFlowEmbed({
-      ...handle,
-      callbackUrl,
-      onLoad: () => setStatus((s) => (s === 'loading' ? 'ready' : s)),
-      onCallback: (url) => {
-        latest.current.onCallback?.(url);
-        gate.check();
-      },
-      onMessage: (message) => {
-        const o = latest.current;
-        eventLog()?.fromPage(message);
-        const { type } = message;
-        if (type === 'ready') {
-          // A popup's page saying ready must not bring back the start button while it is open.
-          setStatus((s) => (s === 'popup' ? s : 'ready'));
-          o.onReady?.(message);
-        } else if (type === 'cancelled') {
-          // The widgets say "you stopped it", not "the connection was lost", when the server
-          // then reports the end as disconnected (useFlowStatus).
-          broadcastFlowRead({ flowId: handle.flowId, cancelled: true });
-          o.onCancel?.(message);
-        }
-        // Escape pressed inside the page (which this document never sees): the modal around the
-        // frame listens for this event on its dialog and asks whether to stop (FlowModal.tsx).
-        else if (type === 'close_request')
-          shown?.dispatchEvent(new Event('verigram-close-request', { bubbles: true }));
-        else if (type === 'camera_error') {
-          if (o.mode?.name === 'auto' && current === 'inline')
-            void Promise.resolve(o.mode.windows?.(host)).then((loaded) => {
-              windows = loaded;
-              host.setMode('popup');
-            });
-          else
-            report(
-              new VerigramKitError({
-                errorCode: 'CAMERA_UNAVAILABLE',
-                errorMsg: `${message.name}: ${message.message}`,
-              }),
-            );
-        }
-        // A hint only: a message alone proves nothing (any frame can post one); the gate asks the server.
-        if (type === 'completed' || type === 'failed' || type === 'cancelled') gate.check();
-      },
-      ...extra,
-    });
+  const embedOptions = (
+    current: EmbedMode | 'modal',
+    extra?: Partial<FlowEmbedOptions>,
+  ): FlowEmbedOptions => ({
+    ...handle,
+    callbackUrl,
+    onLoad: () => setStatus((s) => (s === 'loading' ? 'ready' : s)),
+    onCallback: (url) => {
+      latest.current.onCallback?.(url);
+      gate.check();
+    },
+    onMessage: (message) => {
+      const o = latest.current;
+      eventLog()?.fromPage(message);
+      const { type } = message;
+      if (type === 'ready') {
+        // A popup's page saying ready must not bring back the start button while it is open.
+        setStatus((s) => (s === 'popup' ? s : 'ready'));
+        o.onReady?.(message);
+      } else if (type === 'cancelled') {
+        // The widgets say "you stopped it", not "the connection was lost", when the server
+        // then reports the end as disconnected (useFlowStatus).
+        broadcastFlowRead({ flowId: handle.flowId, cancelled: true });
+        o.onCancel?.(message);
+      }
+      // Escape pressed inside the page (which this document never sees): the modal around the
+      // frame listens for this event on its dialog and asks whether to stop (FlowModal.tsx).
+      else if (type === 'close_request')
+        shown?.dispatchEvent(new Event('verigram-close-request', { bubbles: true }));
+      else if (type === 'camera_error') {
+        if (o.mode?.name === 'auto' && current === 'inline')
+          void Promise.resolve(o.mode.windows?.(host)).then((loaded) => {
+            windows = loaded;
+            host.setMode('popup');
+          });
+        else
+          report(
+            new VerigramKitError({
+              errorCode: 'CAMERA_UNAVAILABLE',
+              errorMsg: `${message.name}: ${message.message}`,
+            }),
+          );
+      }
+      // A hint only: a message alone proves nothing (any frame can post one); the gate asks the server.
+      if (type === 'completed' || type === 'failed' || type === 'cancelled') gate.check();
+    },
+    ...extra,
+  });
 
   const session: FlowSession = {
     gate,
-    makeEmbed,
+    embedOptions,
     report,
     show(mode, container, title) {
       // Ended already (a resumed flow): nothing to show, and redirect must not leave again.
       if (gate.done || windows?.show(handle, mode) || !container) return;
       shown = container;
-      const embed = makeEmbed(mode);
-      embed.mount(container, { title, allow: latest.current.allow ?? DEFAULT_ALLOW });
-      return embed.destroy;
+      return mountFlowFrame(embedOptions(mode), container, {
+        title,
+        allow: latest.current.allow ?? DEFAULT_ALLOW,
+      }).destroy;
     },
     start: (mode) => windows?.start(handle, mode, session),
     close: () => windows?.close(),

@@ -3,6 +3,7 @@
 // refer to it, so an app that embeds inline or in a dialog does not carry it.
 import {
   clearResume,
+  createFlowEmbed,
   type EmbedMode,
   type FlowEmbed,
   type FlowHandle,
@@ -59,15 +60,17 @@ export function createFlowWindows(host: FlowSessionHost): FlowWindows {
         return;
       }
       close();
-      const embed = session.makeEmbed('popup', {
-        // Closed early, or closed once done: only the server can tell which.
-        onClose: () =>
-          session.gate.check().then(() => {
-            if (session.gate.done) return;
-            host.setStatus('ready');
-            host.latest.current.onCancel?.();
-          }),
-      });
+      const embed = createFlowEmbed(
+        session.embedOptions('popup', {
+          // Closed early, or closed once done: only the server can tell which.
+          onClose: () =>
+            session.gate.check().then(() => {
+              if (session.gate.done) return;
+              host.setStatus('ready');
+              host.latest.current.onCancel?.();
+            }),
+        }),
+      );
       embed.attach(win);
       popup = embed;
       host.setStatus('popup');

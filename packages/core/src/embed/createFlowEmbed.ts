@@ -1,5 +1,6 @@
-import { type FlowMessage, parseCallbackMessage, parseFlowMessage } from '../protocol/flowMessage.ts';
-import { isCallbackUrl } from './isCallbackUrl.ts';
+import type { FlowMessage } from '../protocol/flowMessage.ts';
+import { type FlowWindowListener, listenToFlowWindow } from './listenToFlowWindow.ts';
+import { type FlowFrame, mountFlowFrame } from './mountFlowFrame.ts';
 
 export interface FlowEmbedOptions {
   flowId: string;
@@ -39,51 +40,16 @@ export interface FlowEmbed {
 const POPUP_POLL_MS = 400;
 
 /**
- * The imperative handle behind `<VerigramFlow>`: one iframe or popup, its messages and its callback.
- * A message counts only when `event.origin` is exactly the vlink's origin (or, for the callback
- * page's message, this page's own origin) AND `event.source` is this embed's own window AND the
- * payload parses as a message of this flow; anything else is ignored without a trace.
+ * The imperative handle behind `<VerigramFlow>`'s popup, and an iframe as {@link mountFlowFrame}
+ * mounts it: one frame or popup, its messages and its callback, checked as
+ * {@link listenToFlowWindow} says (exact origin, own window, this flow).
  */
 export function createFlowEmbed(options: FlowEmbedOptions): FlowEmbed {
-  const { flowId, callbackUrl } = options;
-  const origin = new URL(options.vlink).origin;
   let state: FlowEmbedState = 'idle';
   let win: Window | null = null;
-  let frame: HTMLIFrameElement | null = null;
+  let shown: FlowFrame | undefined;
+  let listener: FlowWindowListener | undefined;
   let timer: ReturnType<typeof setInterval> | undefined;
-  let calledBack = false;
-
-  const reached = (href: string) => {
-    if (!calledBack && callbackUrl && isCallbackUrl(href, callbackUrl)) {
-      calledBack = true;
-      options.onCallback?.(href);
-    }
-  };
-  // Reading a cross-origin location throws; only the callback page (our origin) is readable.
-  const readLocation = () => {
-    try {
-      reached((win as Window).location.href);
-    } catch {}
-  };
-  const onMessage = (event: MessageEvent) => {
-    if (!win || event.source !== win) return;
-    if (event.origin === origin) {
-      const message = parseFlowMessage(event.data);
-      if (message?.flowId === flowId) {
-        if (message.type === 'resize' && frame) frame.style.height = `${message.height}px`;
-        return options.onMessage?.(message);
-      }
-    }
-    if (event.origin === location.origin) {
-      const message = parseCallbackMessage(event.data);
-      if (message && (message.flowId ?? flowId) === flowId) reached(message.url);
-    }
-  };
-  const open = (w: Window | null) => {
-    win = w;
-    state = 'open';
-    addEventListener('message', onMessage);
-  };
 
   return {
     get state() {
@@ -92,39 +58,34 @@ export function createFlowEmbed(options: FlowEmbedOptions): FlowEmbed {
     get window() {
       return win;
     },
-    mount(container, { title, allow }) {
-      frame = document.createElement('iframe');
-      frame.title = title;
-      frame.setAttribute('allow', allow);
-      frame.src = options.vlink;
-      frame.style.cssText = 'border:0;width:100%;height:640px;display:block';
-      frame.addEventListener('load', () => {
-        readLocation();
-        options.onLoad?.();
-      });
-      container.append(frame);
-      open(frame.contentWindow);
-      return frame;
+    mount(container, attributes) {
+      shown = mountFlowFrame(options, container, attributes);
+      win = shown.frame.contentWindow;
+      state = 'open';
+      return shown.frame;
     },
     attach(popup) {
-      open(popup);
+      win = popup;
+      state = 'open';
+      const watching = listenToFlowWindow(options, popup);
+      listener = watching;
       timer = setInterval(() => {
         if (popup.closed) {
           clearInterval(timer);
           state = 'closed';
           options.onClose?.();
-        } else readLocation();
+        } else watching.readLocation();
       }, POPUP_POLL_MS);
     },
     post(data) {
-      win?.postMessage(data, origin);
+      win?.postMessage(data, new URL(options.vlink).origin);
     },
     destroy() {
       if (state === 'destroyed') return;
-      removeEventListener('message', onMessage);
+      shown?.destroy();
+      listener?.stop();
       clearInterval(timer);
-      frame?.remove();
-      if (!frame && win && !win.closed) win.close();
+      if (!shown && win && !win.closed) win.close();
       state = 'destroyed';
       win = null;
     },

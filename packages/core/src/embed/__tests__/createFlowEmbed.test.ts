@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFlowEmbed, type FlowEmbed } from '../createFlowEmbed.ts';
+import { mountFlowFrame } from '../mountFlowFrame.ts';
 
 const VLINK = 'http://127.0.0.1:4010/hf2/F1/';
 const ORIGIN = 'http://127.0.0.1:4010';
@@ -157,5 +158,40 @@ describe('createFlowEmbed', () => {
     embed.attach(popup);
     embed.destroy();
     expect(popup.close).toHaveBeenCalled();
+  });
+});
+
+describe('mountFlowFrame', () => {
+  function framed() {
+    const onMessage = vi.fn();
+    const container = document.createElement('div');
+    document.body.append(container);
+    const shown = mountFlowFrame({ flowId: 'F1', vlink: VLINK, onMessage }, container, {
+      title: 'Identity verification',
+      allow: 'camera',
+    });
+    const send = (data: unknown, origin = ORIGIN, source: Window | null = shown.frame.contentWindow) =>
+      dispatchEvent(new MessageEvent('message', { data, origin, source }));
+    return { shown, onMessage, send };
+  }
+
+  it('given a mount, then its frame hears only its own window from the exact origin, and follows a resize', () => {
+    const { shown, onMessage, send } = framed();
+    send(ready, `${ORIGIN}.evil.io`);
+    send(ready, ORIGIN, window);
+    expect(onMessage).not.toHaveBeenCalled();
+    send({ ...ready, type: 'resize', height: 700 });
+    expect(shown.frame.style.height).toBe('700px');
+    expect(shown.frame.hasAttribute('sandbox')).toBe(false);
+    shown.destroy();
+  });
+
+  it('given destroy, then the frame is gone and its messages are no longer heard', () => {
+    const { shown, onMessage, send } = framed();
+    const source = shown.frame.contentWindow;
+    shown.destroy();
+    send(ready, ORIGIN, source);
+    expect(shown.frame.isConnected).toBe(false);
+    expect(onMessage).not.toHaveBeenCalled();
   });
 });
