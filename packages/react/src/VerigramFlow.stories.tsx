@@ -1,16 +1,17 @@
 /// <reference types="vite/client" />
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import type { Flow, Locale } from '@verigram-kit/core';
+import { type Flow, type Locale, returnedFlow } from '@verigram-kit/core';
 import { TRANSLATION_CATALOG } from '@verigram-kit/core/ui';
-import type { InMemoryClient } from '@verigram-kit/sandbox';
+import type { InMemoryClient, ScriptOutcome } from '@verigram-kit/sandbox';
 import { type ComponentProps, useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { popupMode } from './flowWindow.tsx';
+import { popupMode, redirectMode } from './flowWindow.tsx';
 import { KitText, kitStringsFor } from './kitStrings.ts';
 import { PhoneHandoff } from './PhoneHandoff.tsx';
+import { attemptedExits, seedRedirectReturn } from './stories/backFromRedirect.ts';
 import { acceptConsent, blockCamera, hostedPage } from './stories/hostedPage.ts';
 import { stubWindowOpen } from './stories/stubWindowOpen.ts';
-import type { VerigramStoryParameters } from './stories/verigramLoader.tsx';
+import { loadedVerigram, type VerigramStoryParameters } from './stories/verigramLoader.tsx';
 import { storyApiError, withScriptedFailures } from './stories/withScriptedFailures.ts';
 import { VerigramFlow } from './VerigramFlow.tsx';
 import { autoMode, modalMode } from './verigramFlowModes.ts';
@@ -41,7 +42,7 @@ function VerigramFlowWithOutcome(props: ComponentProps<typeof VerigramFlow>) {
         }}
       />
       {ended && (
-        <p role="status" className="story-outcome">
+        <p role="status" className="story-outcome" data-outcome={ended.flow_status}>
           Your app's <code>onComplete</code> received <code>flow_status: {ended.flow_status}</code>,{' '}
           <code>end_cause: {ended.end_cause}</code>.
         </p>
@@ -341,4 +342,110 @@ export const RussianError: Story = {
   play: async ({ canvas }) => {
     await expect(await canvas.findByRole('alert', {}, LAZY)).toHaveTextContent('Проверку нельзя начать');
   },
+};
+
+// Redirect mode leaves for the hosted page as soon as the flow exists, so its stories start where
+// the round trip ends: the callback page has sent the person back with `?verigram_flow_id=` and the
+// return entry (both seeded by `setup`, with core's own helper). Back from its flow, the component
+// stays; should it ever leave, the Navigation API stops it and `attemptedExits` fails the story.
+// Each changes the frame's address and session, so none is drawn on the shared docs page, where
+// three would seed at once and the other modes' stories would see the return too.
+const KEY = 'sandbox-test-key';
+
+/** Back from the hosted page with a flow `advance` has moved along first (none: untouched). */
+const backFromRedirect = (
+  advance?: (sandbox: InMemoryClient, flowId: string) => void,
+): VerigramStoryParameters => ({
+  ...showcase,
+  setup: async (sandbox, locale) => {
+    const handle = await sandbox.createFlow({ locale, template: 'showcase' });
+    advance?.(sandbox, handle.flowId);
+    return { flowId: handle.flowId, release: seedRedirectReturn(handle) };
+  },
+});
+
+const finished = (outcome: ScriptOutcome) =>
+  backFromRedirect((sandbox, flowId) => sandbox.engine.completeFlow(KEY, flowId, outcome));
+
+// Popup and redirect share one start button (flowWindow.tsx keeps its words to itself: exporting
+// them would cost bytes in every app that uses either mode).
+const START_BUTTON: Record<Locale, string> = {
+  en: 'Start verification',
+  ru: 'Начать проверку',
+  kk: 'Тексеруді бастау',
+};
+
+/**
+ * `mode={redirectMode}`, back from the hosted page before the end (here: consent given, the
+ * liveness step still open). The component does not leave again: it offers the button that takes
+ * the person back to the same flow.
+ */
+export const RedirectBackUnfinished: Story = {
+  name: 'Redirect: back unfinished',
+  tags: ['!autodocs'],
+  args: { mode: redirectMode },
+  parameters: {
+    verigram: backFromRedirect((sandbox, flowId) =>
+      sandbox.engine.setStepOutcome(KEY, flowId, { outcome: 'pass' }),
+    ),
+  },
+  play: async ({ canvas, canvasElement, args, globals, loaded, step }) => {
+    const locale = (globals.locale as Locale | undefined) ?? 'en';
+    const root = canvasElement.querySelector('[data-verigram-flow]');
+    const resume = await canvas.findByRole('button', { name: START_BUTTON[locale] }, LAZY);
+    await expect(resume).toBeVisible();
+    await expect(root).toHaveAttribute('data-state', 'ready');
+    await expect(root?.querySelector('iframe')).toBeNull();
+    await expect(attemptedExits()).toEqual([]);
+    await expect(args.onComplete).not.toHaveBeenCalled();
+    await step('the button goes back to the same flow (stopped here, so the story stays)', async () => {
+      const { flowId, sandbox } = loadedVerigram(loaded);
+      const { vlink } = (await sandbox.getCurrentFlow?.()) ?? {};
+      await userEvent.click(resume);
+      await waitFor(() => expect(attemptedExits()).toEqual([vlink]));
+      await expect(returnedFlow(`?verigram_flow_id=${flowId}`)?.vlink).toBe(vlink);
+    });
+  },
+};
+
+/** Checks what every "back finished" story shows: no button, no frame, `onComplete` once, the entry gone. */
+async function expectSettledOn(
+  outcome: Flow['flow_status'],
+  { canvas, canvasElement, args, loaded }: Parameters<NonNullable<Story['play']>>[0],
+) {
+  const root = canvasElement.querySelector('[data-verigram-flow]');
+  // A story that left would never settle: say where it tried to go rather than time out on the state.
+  await waitFor(() => {
+    expect(attemptedExits()).toEqual([]);
+    expect(root).toHaveAttribute('data-state', 'complete');
+  }, LAZY);
+  await expect(args.onComplete).toHaveBeenCalledOnce();
+  await expect(args.onComplete).toHaveBeenCalledWith(
+    expect.objectContaining({ flow_status: outcome }),
+    expect.anything(),
+  );
+  await expect(await canvas.findByText(new RegExp(`flow_status: ${outcome}`))).toBeVisible();
+  await expect(canvas.queryByRole('button')).toBeNull();
+  await expect(root?.querySelector('iframe')).toBeNull();
+  await expect(attemptedExits()).toEqual([]);
+  // The way back is forgotten once the flow ended: a reload does not resume it.
+  await expect(returnedFlow(`?verigram_flow_id=${loadedVerigram(loaded).flowId}`)).toBeNull();
+}
+
+/** `mode={redirectMode}`, back after the flow passed: the app's `onComplete` has the outcome at once. */
+export const RedirectBackPassed: Story = {
+  name: 'Redirect: back, passed',
+  tags: ['!autodocs'],
+  args: { mode: redirectMode },
+  parameters: { verigram: finished('pass') },
+  play: (context) => expectSettledOn('pass', context),
+};
+
+/** `mode={redirectMode}`, back after the flow failed: `onComplete` again, with the failure. */
+export const RedirectBackFailed: Story = {
+  name: 'Redirect: back, failed',
+  tags: ['!autodocs'],
+  args: { mode: redirectMode },
+  parameters: { verigram: finished('fail') },
+  play: (context) => expectSettledOn('fail', context),
 };

@@ -21,6 +21,8 @@ export interface VerigramStoryParameters {
 /** What `setup` hands the story (a `flowId` for the status components). */
 export interface StorySetup {
   flowId?: string;
+  /** Undoes what `setup` changed outside the sandbox (storage, the address); run when the story is left. */
+  release?: () => void;
 }
 
 /** `context.loaded.verigram` of every story. */
@@ -31,14 +33,17 @@ export interface VerigramStoryLoaded extends StorySetup {
   locale: Locale;
 }
 
-// Loaders run after the global beforeEach, whose cleanup runs when the story is left: what one
-// story created is released before the next one starts, and nothing leaks between story tests.
-const live: { sandbox: InMemoryClient; queryClient: QueryClientType }[] = [];
+// Storybook runs the loaders, then the global beforeEach, whose cleanup runs when the story is left:
+// what one story created (or changed, through `release`) is undone before the next one starts, and
+// nothing leaks between story tests.
+const live: { sandbox: InMemoryClient; queryClient: QueryClientType; release?: (() => void) | undefined }[] =
+  [];
 
 /** Global `beforeEach`: releases the previous story's client (blob vlinks) and query cache. */
 export function releaseStoryBackends(): () => void {
   return () => {
-    for (const { sandbox, queryClient } of live.splice(0)) {
+    for (const { sandbox, queryClient, release } of live.splice(0)) {
+      release?.();
       queryClient.clear();
       sandbox.dispose();
     }
@@ -59,8 +64,10 @@ export async function verigramLoader(context: LoaderContext): Promise<{ verigram
   const locale = context.globals.locale ?? 'en';
   const sandbox = createInMemoryClient(options.client);
   const queryClient = new QueryClient();
-  live.push({ sandbox, queryClient });
+  const backend: (typeof live)[number] = { sandbox, queryClient };
+  live.push(backend);
   const setup = (await options.setup?.(sandbox, locale)) ?? {};
+  backend.release = setup.release;
   return {
     verigram: { ...setup, sandbox, client: options.wrap?.(sandbox) ?? sandbox, queryClient, locale },
   };
