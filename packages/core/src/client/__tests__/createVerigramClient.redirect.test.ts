@@ -4,9 +4,9 @@ import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { VerigramApiError } from '../../errors/VerigramApiError.ts';
 import { createVerigramClient } from '../createVerigramClient.ts';
 import type { VerigramFetch } from '../VerigramClient.ts';
+import { apiRejection } from './apiRejection.ts';
 
 const KEY = 'sandbox-test-key';
 const servers: http.Server[] = [];
@@ -42,23 +42,12 @@ async function redirectingUpstream() {
   return { upstream, keysElsewhere };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<VerigramApiError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(VerigramApiError);
-  return error as VerigramApiError;
-}
-
 describe('createVerigramClient and redirects', () => {
   it('given the global fetch, when Verigram answers 307, then the key never reaches the other host', async () => {
     const { upstream, keysElsewhere } = await redirectingUpstream();
     const verigram = createVerigramClient({ apiKey: KEY, baseUrl: upstream, retry: { retries: 0 } });
-    await rejection(verigram.createFlow({ person_id: 'user-123456' }));
-    await rejection(verigram.getFlow('flow-1'));
+    await apiRejection(verigram.createFlow({ person_id: 'user-123456' }));
+    await apiRejection(verigram.getFlow('flow-1'));
     expect(keysElsewhere).toEqual([]);
   });
 
@@ -66,7 +55,7 @@ describe('createVerigramClient and redirects', () => {
     const { upstream, keysElsewhere } = await redirectingUpstream();
     const manual: VerigramFetch = (input, init) => globalThis.fetch(input, { ...init, redirect: 'manual' });
     const verigram = createVerigramClient({ apiKey: KEY, baseUrl: upstream, fetch: manual });
-    const error = await rejection(verigram.getFlow('flow-1'));
+    const error = await apiRejection(verigram.getFlow('flow-1'));
     expect(error.status).toBe(307);
     expect(error.errorCode).toBe('UPSTREAM_REDIRECT');
     expect(error.isRetryable).toBe(false);

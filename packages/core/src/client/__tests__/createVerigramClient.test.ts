@@ -2,6 +2,7 @@ import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { VerigramApiError } from '../../errors/VerigramApiError.ts';
 import { createVerigramClient } from '../createVerigramClient.ts';
 import { TRANSPORT_TIMEOUTS, type VerigramFetch, type VerigramFetchInit } from '../VerigramClient.ts';
+import { apiRejection } from './apiRejection.ts';
 
 const KEY = 'sandbox-test-key';
 const BASE = 'http://upstream.test/base/';
@@ -45,17 +46,6 @@ function client(fetch: VerigramFetch, extra: Partial<Parameters<typeof createVer
   return { verigram, sleeps };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<VerigramApiError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(VerigramApiError);
-  return error as VerigramApiError;
-}
-
 describe('createVerigramClient', () => {
   it('sends the key and version headers and a JSON body to POST /flow', async () => {
     const { fetch, calls } = queueFetch(json(201, { flow_id: 'f1', vlink: 'https://v/hf2/f1/' }));
@@ -76,7 +66,7 @@ describe('createVerigramClient', () => {
     for (const body of [{ vlink: 'https://v/hf2/f1/' }, { flow_id: 'f1' }, { flow_id: 1, vlink: 'x' }]) {
       const { fetch, calls } = queueFetch(json(201, body));
       const { verigram } = client(fetch);
-      const error = await rejection(verigram.createFlow({ person_id: 'user-123456' }));
+      const error = await apiRejection(verigram.createFlow({ person_id: 'user-123456' }));
       expect(error.errorCode).toBe('UPSTREAM_MALFORMED');
       expect(error.status).toBe(201);
       expect(calls).toHaveLength(1);
@@ -118,7 +108,7 @@ describe('createVerigramClient', () => {
       json(422, { error_code: 'INVALID_PAYLOAD', error_msg: 'Person ID is required' }),
     );
     const { verigram } = client(fetch);
-    const error = await rejection(verigram.createFlow({ person_id: '' }));
+    const error = await apiRejection(verigram.createFlow({ person_id: '' }));
     expect(error.status).toBe(422);
     expect(error.errorCode).toBe('INVALID_PAYLOAD');
     expect(error.errorMsg).toBe('Person ID is required');
@@ -130,7 +120,7 @@ describe('createVerigramClient', () => {
   ])('reports %s as UPSTREAM_MALFORMED with the real status', async (_name, response) => {
     const { fetch } = queueFetch(response);
     const { verigram } = client(fetch, { retry: { retries: 0 } });
-    const error = await rejection(verigram.getFlow('f1'));
+    const error = await apiRejection(verigram.getFlow('f1'));
     expect(error.errorCode).toBe('UPSTREAM_MALFORMED');
     expect(error.status).toBe((response as Response).status);
   });
@@ -138,7 +128,7 @@ describe('createVerigramClient', () => {
   it('reports a 200 with a non-JSON body as UPSTREAM_MALFORMED', async () => {
     const { fetch } = queueFetch(new Response('{"flow_id": tru', { status: 200 }));
     const { verigram } = client(fetch);
-    const error = await rejection(verigram.getFlow('f1'));
+    const error = await apiRejection(verigram.getFlow('f1'));
     expect(error).toMatchObject({ status: 200, errorCode: 'UPSTREAM_MALFORMED' });
   });
 
@@ -160,7 +150,7 @@ describe('createVerigramClient', () => {
       json(429, { error_code: 'TOO_MANY_REQUESTS', error_msg: 'slow' }, { 'retry-after': '2' });
     const { fetch, calls } = queueFetch(limited(), limited(), limited());
     const { verigram, sleeps } = client(fetch, { retry: { retries: 2, maxDelayMs: 5000 } });
-    const error = await rejection(verigram.getFlowResult('f1'));
+    const error = await apiRejection(verigram.getFlowResult('f1'));
     expect(error).toMatchObject({ status: 429, retryAfter: 2 });
     expect(calls).toHaveLength(3);
     expect(sleeps).toEqual([2000, 2000]);
@@ -171,7 +161,7 @@ describe('createVerigramClient', () => {
       json(429, { error_code: 'TOO_MANY_REQUESTS', error_msg: 'slow' }, { 'retry-after': '60' }),
     );
     const { verigram, sleeps } = client(fetch, { retry: { retries: 5, maxDelayMs: 1000 } });
-    const error = await rejection(verigram.getFlow('f1'));
+    const error = await apiRejection(verigram.getFlow('f1'));
     expect(error.retryAfter).toBe(60);
     expect(calls).toHaveLength(1);
     expect(sleeps).toEqual([]);
@@ -206,7 +196,7 @@ describe('createVerigramClient', () => {
         });
       const { fetch, calls } = queueFetch(hang, hang);
       const { verigram } = client(fetch, { timeoutMs: 1000, retry: { retries: 1 } });
-      const pending = rejection(verigram.getFlow('f1'));
+      const pending = apiRejection(verigram.getFlow('f1'));
       await vi.advanceTimersByTimeAsync(999);
       expect(calls).toHaveLength(1);
       await vi.advanceTimersByTimeAsync(1);
@@ -229,7 +219,7 @@ describe('createVerigramClient', () => {
       { [TRANSPORT_TIMEOUTS]: true as const },
     );
     const { verigram } = client(fetch, { timeoutMs: 1234, retry: { retries: 1 } });
-    const error = await rejection(verigram.getFlow('f1'));
+    const error = await apiRejection(verigram.getFlow('f1'));
     expect(error).toMatchObject({ status: 0, errorCode: 'TIMEOUT' });
     expect(inits).toHaveLength(2);
     expect(inits[0]?.timeoutMs).toBe(1234);
@@ -246,8 +236,8 @@ describe('createVerigramClient', () => {
       { [TRANSPORT_TIMEOUTS]: true as const },
     );
     const { verigram } = client(fetch, { retry: { retries: 0 } });
-    expect(await rejection(verigram.getFlow('f1'))).toMatchObject({ errorCode: 'NETWORK_ERROR' });
-    await rejection(verigram.getFlow('f1', { signal: new AbortController().signal }));
+    expect(await apiRejection(verigram.getFlow('f1'))).toMatchObject({ errorCode: 'NETWORK_ERROR' });
+    await apiRejection(verigram.getFlow('f1', { signal: new AbortController().signal }));
     expect(inits[1]?.signal).toBeInstanceOf(AbortSignal);
     expect(inits[1]?.timeoutMs).toBeUndefined();
   });
@@ -272,7 +262,7 @@ describe('createVerigramClient', () => {
         }),
     );
     const { verigram } = client(fetch, { retry: { retries: 3 } });
-    const error = await rejection(verigram.getFlow('f1', { signal: controller.signal }));
+    const error = await apiRejection(verigram.getFlow('f1', { signal: controller.signal }));
     expect(error.errorCode).toBe('ABORTED');
     expect(calls).toHaveLength(1);
   });

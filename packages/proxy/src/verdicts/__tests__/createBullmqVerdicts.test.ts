@@ -47,6 +47,22 @@ function verdictsOn(
   return verdicts;
 }
 
+/** Verdicts whose flows are always due, read at ten a second; `paths` lists every upstream read in order. */
+function alwaysDueAtTenReadsASecond(prefix: string) {
+  const paths: string[] = [];
+  const fetch: VerigramFetch = async (input, init) => {
+    paths.push(new URL(input).pathname);
+    return transport(input, init);
+  };
+  const verdicts = verdictsOn(`${prefix}${Math.random().toString(36).slice(2)}`, {
+    fetch,
+    onFlowSettled: () => {},
+    upstreamBudget: { requestsPerSecond: 10 },
+    intervals: { notStartedMs: 1, inProgressMs: 1 },
+  });
+  return { verdicts, paths };
+}
+
 async function keysMatching(pattern: string): Promise<string[]> {
   const found: string[] = [];
   let cursor = '0';
@@ -175,18 +191,8 @@ describe('server-side verdicts on BullMQ', () => {
   });
 
   it('given more reads due than the budget allows, then a flow in progress is read ahead of the flows nobody has started', async () => {
-    const paths: string[] = [];
-    const fetch: VerigramFetch = async (input, init) => {
-      paths.push(new URL(input).pathname);
-      return transport(input, init);
-    };
-    const verdicts = verdictsOn(`pace${Math.random().toString(36).slice(2)}`, {
-      fetch,
-      onFlowSettled: () => {},
-      // Every flow always due, ten reads a second: twenty-one flows cannot all keep their pace.
-      upstreamBudget: { requestsPerSecond: 10 },
-      intervals: { notStartedMs: 1, inProgressMs: 1 },
-    });
+    // Every flow always due, ten reads a second: twenty-one flows cannot all keep their pace.
+    const { verdicts, paths } = alwaysDueAtTenReadsASecond('pace');
     for (let i = 0; i < 20; i++) {
       const personId = `paul-000${i}`;
       const { flow_id, vlink } = sandbox.engine.createFlow(API_KEY, { person_id: personId });
@@ -208,18 +214,8 @@ describe('server-side verdicts on BullMQ', () => {
   });
 
   it('given a backlog of flows already seen unstarted, then a new flow is read for the first time ahead of them', async () => {
-    const paths: string[] = [];
-    const fetch: VerigramFetch = async (input, init) => {
-      paths.push(new URL(input).pathname);
-      return transport(input, init);
-    };
-    const verdicts = verdictsOn(`first${Math.random().toString(36).slice(2)}`, {
-      fetch,
-      onFlowSettled: () => {},
-      // Twenty flows always due at ten reads a second: each is read about every two seconds.
-      upstreamBudget: { requestsPerSecond: 10 },
-      intervals: { notStartedMs: 1, inProgressMs: 1 },
-    });
+    // Twenty flows always due at ten reads a second: each is read about every two seconds.
+    const { verdicts, paths } = alwaysDueAtTenReadsASecond('first');
     const backlog: string[] = [];
     for (let i = 0; i < 20; i++) {
       const personId = `sara-000${i}`;
