@@ -26,8 +26,12 @@ export interface UseFlowFileOptions {
 }
 
 export interface UseFlowFileResult {
-  /** `waiting` while the flow has not ended (with `waitForTerminal`). */
-  status: 'waiting' | 'loading' | 'success' | 'error';
+  /**
+   * `waiting` while the flow has not ended (with `waitForTerminal`); `missing` when the flow has no
+   * file with this label (with `waitForTerminal: false`, also one whose step has not run yet);
+   * `error` for a read that failed (the network, a 5xx, a lost token).
+   */
+  status: 'waiting' | 'loading' | 'success' | 'missing' | 'error';
   blob: Blob | undefined;
   /** An object URL for the Blob, owned by this component: revoked on unmount or when the Blob changes. */
   url: string | undefined;
@@ -68,7 +72,9 @@ export function useFlowFile(
   }, [blob]);
 
   let status: UseFlowFileResult['status'];
-  if (file.status === 'error') status = 'error';
+  // GET /resources/file answers 404 when no session of the flow wrote that label (the spec's
+  // NotFound; the proxy's NOT_FOUND, the sandbox's FILE_NOT_FOUND): an answer, not a failure.
+  if (file.status === 'error') status = file.error?.status === 404 ? 'missing' : 'error';
   else if (blob && url) status = 'success';
   else if (!ready && flow.status !== 'error') status = 'waiting';
   else if (!ready) status = 'error';

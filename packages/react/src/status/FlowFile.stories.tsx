@@ -4,7 +4,7 @@ import type { Locale } from '@verigram-kit/core';
 import type { InMemoryClient } from '@verigram-kit/sandbox';
 import { expect, waitFor } from 'storybook/test';
 import { loadedVerigram, type VerigramStoryParameters } from '../stories/verigramLoader.tsx';
-import { withScriptedFailures } from '../stories/withScriptedFailures.ts';
+import { storyApiError, withScriptedFailures } from '../stories/withScriptedFailures.ts';
 import { FlowFile } from './FlowFile.tsx';
 import { formatMessage } from './flowStatusMessages.ts';
 import { loadFlowStatusMessages } from './loadFlowStatusMessages.ts';
@@ -52,6 +52,9 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+// The file is read once the polled flow has ended: longer than findBy's one-second default.
+const LATER = { timeout: 4000 };
 
 /** The component's strings in the toolbar's language, the one switch. */
 const stringsOf = (globals: Record<string, unknown>) =>
@@ -108,22 +111,47 @@ export const Loading: Story = {
   },
 };
 
-/** No such file for this flow (the sandbox answers 404 for videos). */
-export const ErrorState: Story = {
-  name: 'Error',
+/** No such file for this flow (the sandbox answers 404 for videos): a neutral note, not an error. */
+export const NoSuchFile: Story = {
   args: { label: 'liveness_video' },
-  play: async ({ canvas, globals }) => {
+  play: async ({ canvas, canvasElement, globals }) => {
     const text = await stringsOf(globals);
-    await expect(await canvas.findByRole('alert', {}, { timeout: 4000 })).toHaveTextContent(text.fileError);
+    const note = await canvas.findByText(
+      formatMessage(text.fileMissing, { label: 'liveness_video' }),
+      {},
+      LATER,
+    );
+    await expect(note).toHaveAttribute('role', 'status');
+    await expect(canvasElement.querySelector('figure')).toHaveAttribute('data-state', 'missing');
+    await expect(canvas.queryByRole('alert')).toBeNull();
   },
 };
 
+/** The read failed (here: the API answers 503 every time, once the retries are spent): in red. */
+export const ErrorState: Story = {
+  name: 'Error',
+  args: { polling: { retries: 0 } },
+  parameters: {
+    verigram: flow('passed', (sandbox: InMemoryClient) =>
+      withScriptedFailures(sandbox, { getFile: { error: storyApiError(503, 'SERVICE_UNAVAILABLE') } }),
+    ),
+  },
+  play: async ({ canvas, canvasElement, globals }) => {
+    const text = await stringsOf(globals);
+    await expect(await canvas.findByRole('alert', {}, LATER)).toHaveTextContent(text.fileError);
+    await expect(canvasElement.querySelector('figure')).toHaveAttribute('data-state', 'error');
+  },
+};
+
+/** Russian: the same neutral note, in the flow's language. */
 export const Russian: Story = {
   globals: { locale: 'ru' },
   tags: ['pinned-ru'],
   args: { label: 'liveness_video' },
   play: async ({ canvas }) => {
-    await expect(await canvas.findByRole('alert', {}, { timeout: 4000 })).toBeVisible();
+    await expect(
+      await canvas.findByText('В этой проверке нет файла liveness_video.', {}, LATER),
+    ).toBeVisible();
     await expect(canvas.getByRole('figure')).toHaveAttribute('lang', 'ru');
   },
 };

@@ -23,7 +23,8 @@ export interface FlowFileProps extends Omit<ComponentPropsWithoutRef<'figure'>, 
 
 /**
  * Shows a flow's file through the provider's client: an `<img>` for images, a download link
- * otherwise, with loading and error states. `data-state` is waiting | loading | success | error.
+ * otherwise, with loading and error states, and a neutral note when the flow has no such file.
+ * `data-state` is waiting | loading | success | missing | error.
  */
 export const FlowFile = forwardRef<HTMLElement, FlowFileProps>(function FlowFile(
   { flowId, label, alt, locale = 'en', messages, waitForTerminal, polling, children, className, ...rest },
@@ -48,6 +49,12 @@ export const FlowFile = forwardRef<HTMLElement, FlowFileProps>(function FlowFile
       <a className="vgk-flow-file__link" href={file.url} download={label}>
         {formatMessage(text.fileDownload, { label })}
       </a>
+    );
+  else if (text && file.status === 'missing')
+    body = (
+      <p className="vgk-flow-file__missing" role="status">
+        {formatMessage(text.fileMissing, { label })}
+      </p>
     );
   else if (text && file.status === 'error')
     body = (

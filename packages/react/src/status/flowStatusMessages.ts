@@ -57,6 +57,8 @@ export interface FlowStatusMessages {
   /** The disclosure with the raw codes, for the bank's staff. */
   details: string;
   fileLoading: string;
+  /** The flow has no file with this label (not a failure); `{label}` is replaced by the label. */
+  fileMissing: string;
   fileError: string;
   /** `{label}` is replaced by the file label. */
   fileAlt: string;
@@ -126,6 +128,7 @@ export const FLOW_STATUS_MESSAGES_EN: FlowStatusMessages = {
   attempt: 'attempt {n}',
   details: 'Details for support',
   fileLoading: 'Loading the file…',
+  fileMissing: 'This verification has no {label} file.',
   fileError: 'The file could not be loaded.',
   fileAlt: 'Verification file: {label}',
   fileDownload: 'Download {label}',

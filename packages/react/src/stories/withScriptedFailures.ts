@@ -8,6 +8,8 @@ export interface ScriptedFailures {
   getFlow?: { okFirst: number; error: VerigramApiError };
   /** File downloads never finish (the loading state of `<FlowFile>`). @default false */
   filesNeverArrive?: boolean;
+  /** Every file download fails with `error` (a 5xx, a lost token). @default none */
+  getFile?: { error: VerigramApiError };
 }
 
 /** A Verigram-shaped API error, as the proxy client would throw it. */
@@ -32,6 +34,7 @@ export function withScriptedFailures(client: FlowClient, failures: ScriptedFailu
       return f && reads > f.okFirst ? Promise.reject(f.error) : client.getFlow(flowId, init);
     },
     getFile(flowId, label, init) {
+      if (failures.getFile) return Promise.reject(failures.getFile.error);
       return failures.filesNeverArrive ? new Promise<never>(() => {}) : client.getFile(flowId, label, init);
     },
   };

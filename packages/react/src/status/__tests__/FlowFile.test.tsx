@@ -94,7 +94,7 @@ describe('<FlowFile>', () => {
     );
   });
 
-  it('given the file is missing (404), then it shows the error state, accessible, without retrying', async () => {
+  it('given the flow has no such file (404), then it says so in a neutral note, accessible, without retrying', async () => {
     const flowId = uniqueFlowId();
     const flow = endedFlow(flowId, 'fail', 'completed');
     const client = new ScriptedFlowClient(flow, resultOf(flow));
@@ -106,9 +106,27 @@ describe('<FlowFile>', () => {
     );
     await act(() => loadFlowStatusMessages('kk'));
     await advance(30_000);
-    expect(figure(container)).toHaveAttribute('data-state', 'error');
-    expect(screen.getByRole('alert')).toHaveTextContent('Файлды жүктеу мүмкін болмады.');
+    expect(figure(container)).toHaveAttribute('data-state', 'missing');
+    expect(screen.getByRole('status')).toHaveTextContent('Бұл тексеруде bestframe файлы жоқ.');
+    expect(screen.queryByRole('alert')).toBeNull();
     expect(client.calls.getFile).toHaveLength(1);
+    expect(createObjectURL).not.toHaveBeenCalled();
+    await expectNoAxeViolations(container, { realTimers: true });
+  });
+
+  it('given the read fails (403), then it shows the error state, accessible', async () => {
+    const flowId = uniqueFlowId();
+    const flow = endedFlow(flowId, 'pass', 'completed');
+    const client = new ScriptedFlowClient(flow, resultOf(flow));
+    client.file = apiError(403);
+    const { container } = render(
+      <Providers client={client}>
+        <FlowFile flowId={flowId} label="bestframe" />
+      </Providers>,
+    );
+    await advance(30_000);
+    expect(figure(container)).toHaveAttribute('data-state', 'error');
+    expect(screen.getByRole('alert')).toHaveTextContent('The file could not be loaded.');
     expect(createObjectURL).not.toHaveBeenCalled();
     await expectNoAxeViolations(container, { realTimers: true });
   });

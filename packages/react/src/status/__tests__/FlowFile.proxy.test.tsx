@@ -1,0 +1,137 @@
+// <FlowFile> as a deployment runs it: the browser's proxy client, the real proxy over HTTP, the real
+// sandbox behind it. What "this flow has no such file" and "the read failed" look like comes from
+// their own answers, not from an invented one.
+// (Test-only: the react package never imports the proxy or the sandbox in its own code.)
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { act, render, screen, waitFor } from '@testing-library/react';
+import type { Locale } from '@verigram-kit/core';
+import { createVerigramProxy } from '@verigram-kit/proxy';
+import { toNodeHandler } from '@verigram-kit/proxy/node';
+import { type RunningSandbox, startSandbox } from '@verigram-kit/sandbox/server';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { expectNoAxeViolations, Providers, setUpKitTests } from '../../__tests__/kitTestSetup.tsx';
+import { createProxyClient } from '../../createProxyClient.ts';
+import { FlowFile } from '../FlowFile.tsx';
+import { loadFlowStatusMessages } from '../loadFlowStatusMessages.ts';
+
+let sandbox: RunningSandbox;
+let app: Server;
+let origin: string;
+setUpKitTests({ fakeClock: false });
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, env: {} });
+  const proxy = createVerigramProxy({
+    apiKey: 'sandbox-test-key',
+    baseUrl: sandbox.url,
+    secret: 'flow-file-test-secret-flow-file-test-secret',
+    // `+auto`: the sandbox runs the flow to a pass at creation (consent, then liveness).
+    authorize: () => ({ personId: 'person-0001+auto' }),
+    logger: false,
+  });
+  app = createServer(toNodeHandler(proxy));
+  await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+  // jsdom has no object URLs; the image case is not what these tests are about.
+  Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:proxy/file'), revokeObjectURL: vi.fn() });
+});
+
+afterEach(() => {
+  sandbox.setFaults({});
+});
+
+afterAll(async () => {
+  Reflect.deleteProperty(URL, 'createObjectURL');
+  Reflect.deleteProperty(URL, 'revokeObjectURL');
+  app?.closeAllConnections();
+  await new Promise((resolve) => app?.close(resolve));
+  await sandbox?.close();
+});
+
+/** A page's client of the proxy at `base`, with every file request's answer written down. */
+function pageClient(base = `${origin}/api/verigram`) {
+  const answers: string[] = [];
+  const client = createProxyClient({
+    baseUrl: base,
+    // A browser adds Origin itself; Node's fetch does not (the proxy's CSRF check wants it on POSTs).
+    headers: { Origin: origin },
+    fetch: async (input, init) => {
+      const response = await fetch(input, init);
+      if (String(input).includes('/resources/file')) {
+        const body = (await response
+          .clone()
+          .json()
+          .catch(() => ({}))) as { error_code?: string };
+        answers.push(`${response.status} ${body.error_code ?? ''}`.trim());
+      }
+      return response;
+    },
+  });
+  return { client, answers };
+}
+
+const MISSING: Record<Locale, string> = {
+  en: 'This verification has no liveness_video file.',
+  ru: 'В этой проверке нет файла liveness_video.',
+  kk: 'Бұл тексеруде liveness_video файлы жоқ.',
+};
+
+describe('<FlowFile> through the proxy, in front of the sandbox', () => {
+  it.each(['en', 'ru', 'kk'] as const)(
+    'given a passed flow with no video, when it asks for liveness_video (%s), then a neutral note says the flow has no such file',
+    async (locale) => {
+      const { client, answers } = pageClient();
+      const { flowId } = await client.createFlow({ idempotencyKey: `no-video-${locale}` });
+      const { container } = render(
+        <Providers client={client}>
+          <FlowFile flowId={flowId} label="liveness_video" locale={locale} />
+        </Providers>,
+      );
+      await act(() => loadFlowStatusMessages(locale));
+      const figure = container.querySelector('figure');
+      await waitFor(() => expect(figure).toHaveAttribute('data-state', 'missing'), { timeout: 10_000 });
+      expect(screen.getByRole('status')).toHaveTextContent(MISSING[locale]);
+      expect(screen.queryByRole('alert')).toBeNull();
+      // The proxy's uniform 404 for the sandbox's FILE_NOT_FOUND, asked once: it will not appear later.
+      expect(answers).toEqual(['404 NOT_FOUND']);
+      await expectNoAxeViolations(container);
+    },
+  );
+
+  it('given the API fails (5xx), when it asks for a file, then it shows the error state', async () => {
+    const { client, answers } = pageClient();
+    const { flowId } = await client.createFlow({ idempotencyKey: 'upstream-down' });
+    sandbox.setFaults({ error5xxRate: 1 });
+    const { container } = render(
+      <Providers client={client}>
+        <FlowFile flowId={flowId} label="bestframe" waitForTerminal={false} polling={{ retries: 0 }} />
+      </Providers>,
+    );
+    const figure = container.querySelector('figure');
+    await waitFor(() => expect(figure).toHaveAttribute('data-state', 'error'), { timeout: 10_000 });
+    expect(screen.getByRole('alert')).toHaveTextContent('The file could not be loaded.');
+    expect(answers).toEqual(['500 INTERNAL_ERROR']);
+    await expectNoAxeViolations(container);
+  });
+
+  it('given the proxy cannot be reached, when it asks for a file, then it shows the error state', async () => {
+    const { client } = pageClient();
+    const { flowId, flowToken, vlink } = await client.createFlow({ idempotencyKey: 'proxy-gone' });
+    // A server that takes the port and closes it again: nothing listens there any more.
+    const gone = createServer();
+    await new Promise<void>((resolve) => gone.listen(0, '127.0.0.1', resolve));
+    const port = (gone.address() as AddressInfo).port;
+    await new Promise((resolve) => gone.close(resolve));
+    const offline = pageClient(`http://127.0.0.1:${port}/api/verigram`).client;
+    offline.rememberFlow?.({ flowId, flowToken, vlink });
+    const { container } = render(
+      <Providers client={offline}>
+        <FlowFile flowId={flowId} label="bestframe" waitForTerminal={false} polling={{ retries: 0 }} />
+      </Providers>,
+    );
+    const figure = container.querySelector('figure');
+    await waitFor(() => expect(figure).toHaveAttribute('data-state', 'error'), { timeout: 10_000 });
+    expect(screen.getByRole('alert')).toHaveTextContent('The file could not be loaded.');
+  });
+});
