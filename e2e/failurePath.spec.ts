@@ -3,12 +3,23 @@ import { DEMO_STRINGS, type TemplateName } from '../apps/demo/src/demoStrings.ts
 
 type Locale = 'en' | 'ru';
 
-import { activate, axeViolations, expect, flowFrame, project, shot, test, tick } from './demoPage.ts';
+import {
+  activate,
+  axeViolations,
+  demoOrigin,
+  expect,
+  flowFrame,
+  hostedPageUrl,
+  project,
+  shot,
+  test,
+  tick,
+} from './demoPage.ts';
 
 // Every state a customer can end up in besides success, as the demo shows it at a desktop's and a
 // phone's width, in English and Russian: a refused start, the dialog (open, asking to stop, then
 // stopped), a failed attempt with another one left, the final failure, manual review, a timed-out
-// step, and <FlowStatus> in its side column. One page per locale, both widths per state; each
+// step, <FlowStatus> in its side column, and redirect mode's return before the end. One page per locale, both widths per state; each
 // state is axe-checked at both widths and saved as e2e/screenshots/failure-<state>-<locale>-<width>.png.
 
 const WIDTHS = [
@@ -18,7 +29,14 @@ const WIDTHS = [
 
 const TITLES: Record<
   Locale,
-  { refused: RegExp; cancelled: string; rejected: string; review: string; expired: string }
+  {
+    refused: RegExp;
+    cancelled: string;
+    rejected: string;
+    review: string;
+    expired: string;
+    resume: string;
+  }
 > = {
   en: {
     refused: /^Verification cannot start/,
@@ -26,6 +44,7 @@ const TITLES: Record<
     rejected: 'We could not confirm your identity',
     review: 'Sent for manual review',
     expired: 'The verification timed out',
+    resume: 'Continue verification',
   },
   ru: {
     refused: /^Проверку нельзя начать/,
@@ -33,6 +52,7 @@ const TITLES: Record<
     rejected: 'Не удалось подтвердить личность',
     review: 'Отправлено на ручную проверку',
     expired: 'Время проверки истекло',
+    resume: 'Продолжить проверку',
   },
 };
 
@@ -50,7 +70,12 @@ async function atBothWidths(page: Page, locale: Locale, state: string, what?: ()
 }
 
 /** Picks the check set and the display mode in the demo's own language, then starts. */
-async function begin(page: Page, locale: Locale, template: TemplateName, mode: 'inline' | 'modal') {
+async function begin(
+  page: Page,
+  locale: Locale,
+  template: TemplateName,
+  mode: 'inline' | 'modal' | 'redirect',
+) {
   const t = DEMO_STRINGS[locale];
   await page
     .getByRole('radio', { name: new RegExp(`^${t.presets[template][0].replace(/[+]/g, '\\+')}`) })
@@ -199,6 +224,25 @@ for (const locale of ['en', 'ru'] as const) {
     expect(timedOut.status()).toBe(200);
     await expect(card.getByRole('heading', { name: titles.expired })).toBeVisible({ timeout: 20_000 });
     await atBothWidths(page, locale, 'expired', scrollTo(page, '#verification'));
+
+    // 7. Redirect mode, back before the end: the tab went to the hosted page and came back through
+    // the callback page (here the test opens it, as the page would on leaving) with the flow
+    // unfinished. The kit does not leave again: the flow card offers the way back to it.
+    await page.getByRole('button', { name: t.restartButton }).click();
+    await begin(page, locale, 'selfie-only', 'redirect');
+    await page.waitForURL(hostedPageUrl());
+    await expect(page.getByTestId('start')).toBeVisible();
+    await page.goto(`${demoOrigin()}/verigram/callback`);
+    await page.waitForURL(new RegExp(`^${demoOrigin()}/\\?verigram_flow_id=`));
+    const resume = page.locator('#verification').getByRole('button', { name: titles.resume });
+    await expect(resume).toBeVisible();
+    await expect(status).toHaveAttribute('data-state', 'not_started');
+    // The button and, beside it (below it on a phone), the status widget: not started yet.
+    await atBothWidths(page, locale, 'redirect-back-unfinished', async () => {
+      const phone = (page.viewportSize()?.width ?? 0) < 600;
+      await scrollTo(page, phone ? '#verification' : '.layout')();
+    });
+    await expect(page).toHaveURL(new RegExp(`^${demoOrigin()}/\\?verigram_flow_id=`));
 
     // The event log: no aborted reads, long flow ids wrap inside it.
     const log = page.getByTestId('event-log');

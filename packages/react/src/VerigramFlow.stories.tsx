@@ -367,12 +367,12 @@ const backFromRedirect = (
 const finished = (outcome: ScriptOutcome) =>
   backFromRedirect((sandbox, flowId) => sandbox.engine.completeFlow(KEY, flowId, outcome));
 
-// Popup and redirect share one start button (flowWindow.tsx keeps its words to itself: exporting
-// them would cost bytes in every app that uses either mode).
-const START_BUTTON: Record<Locale, string> = {
-  en: 'Start verification',
-  ru: 'Начать проверку',
-  kk: 'Тексеруді бастау',
+// Back before the end, the start button of popup and redirect says "continue" (flowWindow.tsx keeps
+// its words to itself: exporting them would cost bytes in every app that uses either mode).
+const CONTINUE_BUTTON: Record<Locale, string> = {
+  en: 'Continue verification',
+  ru: 'Продолжить проверку',
+  kk: 'Тексеруді жалғастыру',
 };
 
 /**
@@ -392,7 +392,7 @@ export const RedirectBackUnfinished: Story = {
   play: async ({ canvas, canvasElement, args, globals, loaded, step }) => {
     const locale = (globals.locale as Locale | undefined) ?? 'en';
     const root = canvasElement.querySelector('[data-verigram-flow]');
-    const resume = await canvas.findByRole('button', { name: START_BUTTON[locale] }, LAZY);
+    const resume = await canvas.findByRole('button', { name: CONTINUE_BUTTON[locale] }, LAZY);
     await expect(resume).toBeVisible();
     await expect(root).toHaveAttribute('data-state', 'ready');
     await expect(root?.querySelector('iframe')).toBeNull();

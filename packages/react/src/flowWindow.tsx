@@ -87,11 +87,12 @@ export function createFlowWindows(host: FlowSessionHost): FlowWindows {
 enum Text {
   Start = 0,
   WindowOpen = 1,
+  Continue = 2,
 }
-const STRINGS: Record<Locale, readonly [start: string, windowOpen: string]> = {
-  en: ['Start verification', 'Verification is open in another window.'],
-  ru: ['Начать проверку', 'Проверка открыта в другом окне.'],
-  kk: ['Тексеруді бастау', 'Тексеру басқа терезеде ашық.'],
+const STRINGS: Record<Locale, readonly [start: string, windowOpen: string, resume: string]> = {
+  en: ['Start verification', 'Verification is open in another window.', 'Continue verification'],
+  ru: ['Начать проверку', 'Проверка открыта в другом окне.', 'Продолжить проверку'],
+  kk: ['Тексеруді бастау', 'Тексеру басқа терезеде ашық.', 'Тексеруді жалғастыру'],
 };
 
 export interface FlowWindowControlsProps {
@@ -100,13 +101,19 @@ export interface FlowWindowControlsProps {
   onStart(): void;
 }
 
-/** The start button of popup and redirect modes, and the note while the window is open. */
+/**
+ * The start button of popup and redirect modes (a "continue" button for a person back from the
+ * hosted page before the end), and the note while the window is open.
+ */
 export default function FlowWindowControls({ status, locale, onStart }: FlowWindowControlsProps) {
   const t = STRINGS[locale ?? 'en'] ?? STRINGS.en;
   if (status === 'popup') return <p role="status">{t[Text.WindowOpen]}</p>;
+  // Shown only once the flow is known (after effects, never on the server); the return entry is
+  // forgotten when the flow ends, and the flow shown is the one the address came back with.
+  const back = returnedFlow(location.search);
   return status === 'ready' ? (
     <button type="button" onClick={onStart}>
-      {t[Text.Start]}
+      {t[back ? Text.Continue : Text.Start]}
     </button>
   ) : null;
 }

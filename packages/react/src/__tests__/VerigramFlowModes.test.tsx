@@ -345,7 +345,7 @@ describe('<VerigramFlow mode={redirectMode}>', () => {
     sessionStorage.setItem('verigram-kit:return', JSON.stringify(stored));
     history.replaceState(null, '', '/verify?verigram_flow_id=R2');
     renderFlow(client, { mode: redirectMode });
-    expect(await screen.findByRole('button', { name: 'Start verification' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Continue verification' })).toBeInTheDocument();
     expect(JSON.parse(sessionStorage.getItem('verigram-kit:return') ?? 'null')).toEqual(stored);
   });
 });
