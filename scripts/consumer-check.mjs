@@ -3,8 +3,10 @@
 // renders on the server with react-dom/server, and completes a flow against the sandbox (from its
 // own tarball) in Chromium, behind a 10-line Node server using the proxy.
 // Then the documentation, run as written: the files of docs/first-verification.md (Express serving
-// the built app, the Vite dev server in front of it, a Next.js app built and started) and the react
-// README's quick start, each block copied verbatim into the same installed app.
+// the built app, the Vite dev server in front of it, a Next.js app built and started), the react
+// README's quick start, and its dialog and pop-up recipe (styles.css imported and built, the dialog's
+// look asserted, both modes passed), each block copied verbatim into the same installed app.
+// The sandbox runs with --page-messages off throughout: every flow completes from the server alone.
 import { execFileSync, spawn } from 'node:child_process';
 import {
   cpSync,
@@ -23,7 +25,9 @@ import { extractSnippets } from './readmeSnippets.mjs';
 const root = join(import.meta.dirname, '..');
 const packDir = join(root, '.pack');
 const names = ['core', 'react', 'proxy', 'sandbox'];
-const step = (text) => console.log(`▶ ${text}`);
+const began = Date.now();
+// Each step says when it began, so a step that grows shows in CI's log.
+const step = (text) => console.log(`▶ ${text} (at ${Math.round((Date.now() - began) / 1000)} s)`);
 
 if (
   !names.every(
@@ -315,8 +319,149 @@ export default defineConfig({
     "react README's quick start",
   );
 
+  step("react README's dialog and pop-up recipe: styles.css built in, both modes passed on the silent page");
+  const modesDir = join(app, 'modes');
+  write(modesDir, {
+    'index.html': createViteIndex,
+    'public/vite.svg': viteSvg,
+    'src/main.tsx': createViteMain,
+    'vite.config.ts':
+      "import { defineConfig } from 'vite';\nimport react from '@vitejs/plugin-react';\n\nexport default defineConfig({\n  plugins: [react()],\n});\n",
+    'src/Verify.tsx': quickStart('modes/src/Verify.tsx'),
+    'src/VerifyInPopup.tsx': quickStart('modes/src/VerifyInPopup.tsx'),
+    // The one file of ours: one page per mode, so each has its flow and its "Finished" line.
+    'src/App.tsx':
+      "import { Verify } from './Verify';\nimport { VerifyInPopup } from './VerifyInPopup';\n\nexport default function App() {\n  return location.search === '?popup' ? <VerifyInPopup /> : <Verify />;\n}\n",
+  });
+  // Resolves `@verigram-kit/react/styles.css` through the tarball's exports, or fails the build.
+  execFileSync('node', [vite, 'build', '--logLevel', 'warn'], { cwd: modesDir, stdio: 'inherit' });
+  const builtCss = readdirSync(join(modesDir, 'dist/assets')).filter((f) => f.endsWith('.css'));
+  if (
+    !builtCss.some((f) =>
+      readFileSync(join(modesDir, 'dist/assets', f), 'utf8').includes('.vgk-modal__close'),
+    )
+  )
+    throw new Error('the built app carries no .vgk-modal__close rule: styles.css was not bundled');
+  // The guide's Express server again, serving this build (express.static('dist') of its cwd).
+  const modesPort = sandboxPort + 750;
+  start([tsx, join(guideDir, 'server.ts')], { ...secrets, PORT: String(modesPort) }, modesDir);
+  const modesUrl = `http://localhost:${modesPort}/`;
+  await waitFor(modesUrl);
+
+  /** A page that records the origin of every message this window receives, and every error. */
+  const openRecorded = async (url) => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 860 } });
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && problems.push(`${m.text()} (${m.location().url})`));
+    await page.addInitScript(() => {
+      window.messageOrigins = [];
+      addEventListener('message', (event) => window.messageOrigins.push(event.origin));
+    });
+    await page.goto(url);
+    return { page, problems };
+  };
+  /** Presses Start, then the sandbox's Pass until `done`; by keyboard, as e2e/demoPage.ts `activate` says why. */
+  const passHostedPage = async (where, done, label) => {
+    await where.getByTestId('start').press('Enter', { timeout: 30_000 });
+    for (let i = 0; i < 60 && !(await done()); i++) {
+      const pass = where.getByTestId('tester-pass');
+      if (await pass.isVisible().catch(() => false)) await pass.press('Enter').catch(() => {});
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    if (!(await done())) throw new Error(`${label}: the flow did not pass`);
+  };
+  /** The silent page posted nothing: every message the app's window got came from its own origin. */
+  const expectSilentHostedPage = async (page, label) => {
+    const origins = await page.evaluate(() => window.messageOrigins);
+    const foreign = origins.filter((origin) => origin !== new URL(modesUrl).origin);
+    if (foreign.length)
+      throw new Error(`${label}: messages from ${foreign.join(', ')}; the page was to be silent`);
+  };
+  const styleOf = (locator, properties) =>
+    locator.evaluate((node, names) => {
+      const style = getComputedStyle(node);
+      return Object.fromEntries(names.map((name) => [name, style.getPropertyValue(name)]));
+    }, properties);
+  const expectStyle = (actual, expected, what) => {
+    for (const [name, value] of Object.entries(expected))
+      if (actual[name] !== value)
+        throw new Error(`${what}: ${name} is "${actual[name]}", styles.css gives "${value}"`);
+  };
+
+  {
+    const label = 'dialog';
+    const { page, problems } = await openRecorded(modesUrl);
+    await page.getByRole('button', { name: 'Verify my identity' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Identity verification' });
+    await dialog.waitFor({ timeout: 20_000 });
+    await dialog.locator('iframe').waitFor({ timeout: 20_000 });
+    // Only styles.css sets these: unstyled, the close button is a bare grey HTML button and the
+    // dialog has no shadow nor title bar rule. Colours are the --vgk-* properties' defaults.
+    const close = dialog.getByRole('button', { name: 'Close' });
+    expectStyle(
+      await styleOf(close, ['width', 'height', 'border-radius', 'color', 'background-color']),
+      {
+        width: '44px',
+        height: '44px',
+        'border-radius': '50%',
+        color: 'rgb(87, 96, 106)',
+        'background-color': 'rgba(0, 0, 0, 0)',
+      },
+      `${label}, close button`,
+    );
+    expectStyle(
+      await styleOf(dialog.locator('.vgk-modal__bar'), [
+        'border-bottom-color',
+        'border-bottom-style',
+        'display',
+      ]),
+      { 'border-bottom-color': 'rgb(208, 215, 222)', 'border-bottom-style': 'solid', display: 'flex' },
+      `${label}, title bar`,
+    );
+    if ((await styleOf(dialog, ['box-shadow']))['box-shadow'] === 'none')
+      throw new Error(`${label}: the dialog has no shadow; styles.css gives it one`);
+    // Themed as the README's Styling says: a --vgk-* property on :root reaches the portalled dialog.
+    await page.evaluate(() =>
+      document.documentElement.style.setProperty('--vgk-color-muted', 'rgb(1, 2, 3)'),
+    );
+    expectStyle(await styleOf(close, ['color']), { color: 'rgb(1, 2, 3)' }, `${label}, themed close button`);
+    await page.evaluate(() => document.documentElement.style.removeProperty('--vgk-color-muted'));
+    const frame = dialog.frameLocator('iframe');
+    await frame.getByTestId('start').waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(tmpdir(), 'verigram-consumer-dialog.png') });
+    const finished = page.getByText('Finished: pass');
+    await passHostedPage(frame, () => finished.isVisible(), label);
+    // Closed by itself once the server said the flow ended.
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+    await expectSilentHostedPage(page, label);
+    if (problems.length) throw new Error(`${label}: browser errors: ${problems.join(' | ')}`);
+    await page.close();
+  }
+  {
+    const label = 'pop-up window';
+    const { page, problems } = await openRecorded(`${modesUrl}?popup`);
+    const startButton = page.getByRole('button', { name: 'Start verification' });
+    await startButton.waitFor({ timeout: 20_000 });
+    expectStyle(
+      await styleOf(startButton, ['min-height', 'background-color', 'color']),
+      { 'min-height': '44px', 'background-color': 'rgb(29, 78, 216)', color: 'rgb(255, 255, 255)' },
+      `${label}, start button`,
+    );
+    const [popup] = await Promise.all([page.waitForEvent('popup', { timeout: 20_000 }), startButton.click()]);
+    popup.on('pageerror', (e) => problems.push(`pop-up: ${e.message}`));
+    const finished = page.getByText('Finished: pass');
+    await passHostedPage(popup, () => finished.isVisible(), label);
+    // The kit closes the window once the server confirms the end.
+    for (let i = 0; i < 40 && !popup.isClosed(); i++) await page.waitForTimeout(250);
+    if (!popup.isClosed()) throw new Error(`${label}: the window stayed open after the flow passed`);
+    await expectSilentHostedPage(page, label);
+    if (problems.length) throw new Error(`${label}: browser errors: ${problems.join(' | ')}`);
+    await page.close();
+  }
+
   console.log(
-    'consumer check passed: installed from tarballs, built, server-rendered, flow completed; docs/first-verification.md (Express, Vite dev server, Next.js) and the react README quick start run as written',
+    `consumer check passed: installed from tarballs, built, server-rendered, flow completed; docs/first-verification.md (Express, Vite dev server, Next.js), the react README quick start and its dialog and pop-up recipe run as written (${Math.round((Date.now() - began) / 1000)} s)`,
   );
 } finally {
   await browser?.close();
