@@ -15,6 +15,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -111,6 +112,7 @@ const waitFor = async (url, anyStatus = false) => {
 };
 
 let browser;
+let passed = false;
 try {
   const sandboxPort = 14010 + Math.floor(Math.random() * 500);
   const appPort = sandboxPort + 600;
@@ -460,10 +462,14 @@ export default defineConfig({
     await page.close();
   }
 
+  passed = true;
   console.log(
     `consumer check passed: installed from tarballs, built, server-rendered, flow completed; docs/first-verification.md (Express, Vite dev server, Next.js), the react README quick start and its dialog and pop-up recipe run as written (${Math.round((Date.now() - began) / 1000)} s)`,
   );
 } finally {
   await browser?.close();
   for (const child of children) child.kill();
+  // The installed app (half a gigabyte with Next.js) is kept only when the check failed, to look into.
+  if (passed) rmSync(app, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  else console.log(`the installed app is kept in ${app}`);
 }
