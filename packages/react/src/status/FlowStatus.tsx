@@ -112,9 +112,17 @@ export const FlowStatus = forwardRef<HTMLDivElement, FlowStatusProps>(function F
       ? text.retry
       : undefined;
   const next = text && outcome !== 'loading' && outcome !== 'in_progress' ? text.next[outcome] : undefined;
-  const headline = text?.headline[outcome];
+  // The summary's lines, shown under the badge and, with the connection notice, announced.
+  const lines = text
+    ? ([
+        ['headline', text.headline[outcome]],
+        ['step-now', stepText],
+        ['retry', retry],
+        ['next', next],
+      ] as const)
+    : [];
   const announcement =
-    !text || state === 'loading' ? '' : [headline, stepText, retry, next, notice].filter(Boolean).join(' ');
+    state === 'loading' ? '' : [...lines.map(([, line]) => line), notice].filter(Boolean).join(' ');
   const flow = status.flow;
 
   return (
@@ -147,10 +155,13 @@ export const FlowStatus = forwardRef<HTMLDivElement, FlowStatusProps>(function F
             <div className="vgk-flow-status__summary">
               <FlowStatusBadge state={state} aria-hidden="true" />
               <div className="vgk-flow-status__text">
-                <p className="vgk-flow-status__headline">{headline}</p>
-                {stepText ? <p className="vgk-flow-status__step-now">{stepText}</p> : null}
-                {retry ? <p className="vgk-flow-status__retry">{retry}</p> : null}
-                {next ? <p className="vgk-flow-status__next">{next}</p> : null}
+                {lines.map(([part, line]) =>
+                  line ? (
+                    <p key={part} className={`vgk-flow-status__${part}`}>
+                      {line}
+                    </p>
+                  ) : null,
+                )}
               </div>
             </div>
           )}
@@ -172,23 +183,20 @@ export const FlowStatus = forwardRef<HTMLDivElement, FlowStatusProps>(function F
               <summary>{text.details}</summary>
               {/* The raw values, as the API and the back office name them: staff quote these. */}
               <dl>
-                <div>
-                  <dt>flow_id</dt>
-                  <dd>{flow.flow_id}</dd>
-                </div>
-                <div>
-                  <dt>flow_status</dt>
-                  <dd>{[flow.flow_status, flow.end_cause].filter(Boolean).join(' · ')}</dd>
-                </div>
-                {status.services.map((s, index) => (
+                {[
+                  ['flow_id', flow.flow_id],
+                  ['flow_status', flow.flow_status, flow.end_cause],
+                  ...status.services.map((s) => [
+                    s.service_name,
+                    s.session_status,
+                    s.frontend_session_status,
+                    ...(s.session_result?.error_codes ?? []),
+                  ]),
+                ].map(([term, ...values], index) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: a result's sessions keep their order
                   <div key={index}>
-                    <dt>{s.service_name}</dt>
-                    <dd>
-                      {[s.session_status, s.frontend_session_status, ...(s.session_result?.error_codes ?? [])]
-                        .filter(Boolean)
-                        .join(' · ')}
-                    </dd>
+                    <dt>{term}</dt>
+                    <dd>{values.filter(Boolean).join(' · ')}</dd>
                   </div>
                 ))}
               </dl>

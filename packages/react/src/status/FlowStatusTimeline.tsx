@@ -24,99 +24,91 @@ export const FlowStatusTimeline = forwardRef<HTMLDivElement, FlowStatusTimelineP
   function FlowStatusTimeline({ status, messages, locale, renderService, className, ...rest }, ref) {
     const headingId = useId();
     const pipeline = status.flow?.template?.pipeline ?? [];
-    const classes = className ? `vgk-flow-status__timeline ${className}` : 'vgk-flow-status__timeline';
-
-    if (status.services.length > 0) {
-      return (
-        <div ref={ref} className={classes} data-kind="services" {...rest}>
-          <p className="vgk-flow-status__timeline-title" id={headingId}>
-            {messages.checksHeading}
-          </p>
-          <ol className="vgk-flow-status__checks" aria-labelledby={headingId}>
-            {getCheckRows(status.services).map(({ service, kind, result, attempt }, index) => {
-              const states = service.session_states ?? [];
-              const at = service.updated_at ?? states[states.length - 1]?.created_at ?? service.created_at;
-              return (
-                <li
-                  // biome-ignore lint/suspicious/noArrayIndexKey: a result's sessions keep their order
-                  key={index}
-                  className="vgk-flow-status__check"
-                  data-result={result}
-                  data-status={service.frontend_session_status}
-                  data-session-status={service.session_status}
-                >
-                  {renderService ? (
-                    renderService(service, status)
-                  ) : (
-                    <>
-                      <span className="vgk-flow-status__check-name">
-                        {messages.check[kind]}
-                        {attempt ? ' ' : null}
-                        {attempt ? (
-                          <span className="vgk-flow-status__attempt">
-                            {`· ${formatMessage(messages.attempt, { n: attempt })}`}
-                          </span>
-                        ) : null}
-                      </span>
-                      <span className="vgk-flow-status__check-result">{messages.result[result]}</span>
-                      {at ? (
-                        <time className="vgk-flow-status__check-time" dateTime={at}>
-                          {formatTimestamp(at, locale, 'minutes')}
-                        </time>
-                      ) : null}
-                    </>
-                  )}
-                </li>
-              );
-            })}
-          </ol>
-        </div>
-      );
-    }
-
-    if (
-      pipeline.length > 0 &&
-      (status.state === 'not_started' || status.state === 'in_progress' || status.state === 'cancelled')
-    ) {
-      const current = status.state === 'in_progress' ? status.currentStep?.position : undefined;
-      return (
-        <div ref={ref} className={classes} data-kind="steps" {...rest}>
-          <p className="vgk-flow-status__timeline-title" id={headingId}>
-            {messages.stepsHeading}
-          </p>
-          <ol className="vgk-flow-status__checks" aria-labelledby={headingId}>
-            {pipeline.map((step, index) => {
-              const position = index + 1;
-              const stepState =
-                current === undefined
-                  ? 'pending'
-                  : position < current
-                    ? 'done'
-                    : position === current
-                      ? 'current'
-                      : 'pending';
-              return (
-                <li
-                  // biome-ignore lint/suspicious/noArrayIndexKey: pipeline steps have no id; their order is fixed
-                  key={index}
-                  className="vgk-flow-status__check"
-                  data-step={stepState}
-                  aria-current={stepState === 'current' ? 'step' : undefined}
-                >
-                  <span className="vgk-flow-status__check-name">
-                    {messages.check[getCheckKind(step.service_name)]}
-                  </span>
-                </li>
-              );
-            })}
-          </ol>
-        </div>
-      );
-    }
+    // Once any check has run, its sessions; before that, the pipeline's steps while the flow has
+    // them to show; otherwise a line saying nothing ran.
+    const view =
+      status.services.length > 0
+        ? 'services'
+        : pipeline.length > 0 &&
+            (status.state === 'not_started' || status.state === 'in_progress' || status.state === 'cancelled')
+          ? 'steps'
+          : 'empty';
+    const current = status.state === 'in_progress' ? (status.currentStep?.position ?? 0) : 0;
 
     return (
-      <div ref={ref} className={classes} data-kind="empty" {...rest}>
-        <p className="vgk-flow-status__empty">{messages.noServices}</p>
+      <div
+        ref={ref}
+        className={className ? `vgk-flow-status__timeline ${className}` : 'vgk-flow-status__timeline'}
+        data-kind={view}
+        {...rest}
+      >
+        {view === 'empty' ? (
+          <p className="vgk-flow-status__empty">{messages.noServices}</p>
+        ) : (
+          <>
+            <p className="vgk-flow-status__timeline-title" id={headingId}>
+              {view === 'services' ? messages.checksHeading : messages.stepsHeading}
+            </p>
+            <ol className="vgk-flow-status__checks" aria-labelledby={headingId}>
+              {view === 'services'
+                ? getCheckRows(status.services).map(({ service, kind, result, attempt }, index) => {
+                    const states = service.session_states ?? [];
+                    const at =
+                      service.updated_at ?? states[states.length - 1]?.created_at ?? service.created_at;
+                    return (
+                      <li
+                        // biome-ignore lint/suspicious/noArrayIndexKey: a result's sessions keep their order
+                        key={index}
+                        className="vgk-flow-status__check"
+                        data-result={result}
+                        data-status={service.frontend_session_status}
+                        data-session-status={service.session_status}
+                      >
+                        {renderService ? (
+                          renderService(service, status)
+                        ) : (
+                          <>
+                            <span className="vgk-flow-status__check-name">
+                              {messages.check[kind]}
+                              {attempt ? ' ' : null}
+                              {attempt ? (
+                                <span className="vgk-flow-status__attempt">
+                                  {`· ${formatMessage(messages.attempt, { n: attempt })}`}
+                                </span>
+                              ) : null}
+                            </span>
+                            <span className="vgk-flow-status__check-result">{messages.result[result]}</span>
+                            {at ? (
+                              <time className="vgk-flow-status__check-time" dateTime={at}>
+                                {formatTimestamp(at, locale, 'minutes')}
+                              </time>
+                            ) : null}
+                          </>
+                        )}
+                      </li>
+                    );
+                  })
+                : pipeline.map((step, index) => {
+                    // Before the current step: done; no current step (not started, stopped): all pending.
+                    const stepState =
+                      index + 1 < current ? 'done' : index + 1 === current ? 'current' : 'pending';
+                    return (
+                      <li
+                        // biome-ignore lint/suspicious/noArrayIndexKey: pipeline steps have no id; their order is fixed
+                        key={index}
+                        className="vgk-flow-status__check"
+                        data-step={stepState}
+                        aria-current={stepState === 'current' ? 'step' : undefined}
+                      >
+                        <span className="vgk-flow-status__check-name">
+                          {messages.check[getCheckKind(step.service_name)]}
+                        </span>
+                      </li>
+                    );
+                  })}
+            </ol>
+          </>
+        )}
       </div>
     );
   },
