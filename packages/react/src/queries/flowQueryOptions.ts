@@ -39,8 +39,7 @@ export function flowQueryOptions(client: FlowClient, flowId: string, polling?: F
       const interval = nextPollInterval(data, pollingElapsed(query), policy);
       if (interval === false) return false;
       // The interval must not fire before Retry-After has elapsed either: the server asked for quiet.
-      const allowedAt = requestAllowedAt(query);
-      return allowedAt === undefined ? interval : Math.max(interval, allowedAt - Date.now());
+      return Math.max(interval, (requestAllowedAt(query) ?? 0) - Date.now());
     },
     // Hidden tabs do not poll (refetchIntervalInBackground is false by default); react-query's
     // focusManager follows document.visibilityState.

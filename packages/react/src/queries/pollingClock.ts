@@ -41,18 +41,16 @@ export function restartPollingClock(query: PolledQuery): void {
  * failure, whether that failure is the settled error or one between retries. Undefined when free.
  */
 export function requestAllowedAt(query: PolledQuery): number | undefined {
-  const failure = query.state.fetchFailureReason ?? query.state.error;
-  // WeakMap#get answers undefined for a non-object; retryAllowedAt, for anything but a rate limit.
-  return retryAllowedAt(failure, errorReceivedAt.get(failure as object) ?? query.state.errorUpdatedAt);
+  return failureRetryAt(query.state.fetchFailureReason ?? query.state.error, query.state.errorUpdatedAt);
 }
 
 /** For refetchOnMount / refetchOnWindowFocus / refetchOnReconnect: false while Retry-After runs. */
 export function mayRequestNow(query: PolledQuery): boolean {
-  const allowedAt = requestAllowedAt(query);
-  return allowedAt === undefined || Date.now() >= allowedAt;
+  return (requestAllowedAt(query) ?? 0) <= Date.now();
 }
 
 /** When the request after `error` may go (its Retry-After counted from when it arrived). */
 export function failureRetryAt(error: unknown, fallbackReceivedAt: number): number | undefined {
+  // WeakMap#get answers undefined for a non-object; retryAllowedAt, for anything but a rate limit.
   return retryAllowedAt(error, errorReceivedAt.get(error as object) ?? fallbackReceivedAt);
 }

@@ -12,6 +12,5 @@ export function recoveryInterval(
   policy: ResolvedPollingOptions,
 ) {
   if (query.state.status !== 'error' || !shouldKeepPolling(query.state.error)) return false;
-  const allowedAt = requestAllowedAt(query);
-  return allowedAt === undefined ? policy.intervalMs : Math.max(policy.intervalMs, allowedAt - Date.now());
+  return Math.max(policy.intervalMs, (requestAllowedAt(query) ?? 0) - Date.now());
 }

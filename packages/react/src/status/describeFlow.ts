@@ -68,18 +68,16 @@ export interface CheckRow {
 /** One row per session, numbered when a step ran more than once (one session per attempt). */
 export function getCheckRows(services: readonly FlowServiceStatus[]): CheckRow[] {
   const stepOf = (s: FlowServiceStatus) => s.step_id ?? s.service_name ?? '';
-  const totals = new Map<string, number>();
-  for (const s of services) totals.set(stepOf(s), (totals.get(stepOf(s)) ?? 0) + 1);
-  const seen = new Map<string, number>();
-  return services.map((service) => {
-    const step = stepOf(service);
-    const n = (seen.get(step) ?? 0) + 1;
-    seen.set(step, n);
+  return services.map((service, index) => {
+    const sameStep = (s: FlowServiceStatus) => stepOf(s) === stepOf(service);
     return {
       service,
       kind: getCheckKind(service.service_name),
       result: getCheckResult(service),
-      attempt: (totals.get(step) ?? 0) > 1 ? n : undefined,
+      attempt:
+        services.filter(sameStep).length > 1
+          ? services.slice(0, index + 1).filter(sameStep).length
+          : undefined,
     };
   });
 }
