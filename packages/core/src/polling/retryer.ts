@@ -34,6 +34,11 @@ export function isRateLimitError(error: unknown): error is VerigramApiError {
   return isVerigramApiError(error) && (error.status === 429 || error.status === 503);
 }
 
+/** The wait, in ms, that a 429 or 503 asked for in its Retry-After, if it did. */
+function rateLimitWaitMs(error: unknown): number | undefined {
+  return isRateLimitError(error) && error.retryAfter !== undefined ? error.retryAfter * 1000 : undefined;
+}
+
 /**
  * Delay before retry `attempt` (0 = first retry): capped exponential backoff with full jitter,
  * a uniform draw in [0, min(maxDelayMs, baseDelayMs · 2^attempt)), so many clients failing
@@ -49,8 +54,10 @@ export function backoffDelay(
   error?: unknown,
   random: () => number = Math.random,
 ): number {
-  if (isRateLimitError(error) && error.retryAfter !== undefined) return error.retryAfter * 1000;
-  return Math.floor(random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt));
+  return (
+    rateLimitWaitMs(error) ??
+    Math.floor(random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt))
+  );
 }
 
 /**
@@ -79,8 +86,8 @@ export function shouldRetry(
  * @param receivedAt when the error arrived (epoch ms)
  */
 export function retryAllowedAt(error: unknown, receivedAt: number): number | undefined {
-  const seconds = isRateLimitError(error) ? error.retryAfter : undefined;
-  return (seconds ?? 0) > 0 ? receivedAt + (seconds as number) * 1000 : undefined;
+  const wait = rateLimitWaitMs(error) ?? 0;
+  return wait > 0 ? receivedAt + wait : undefined;
 }
 
 /** Milliseconds still to wait at `now` before the next request; 0 when free to go. */

@@ -100,11 +100,13 @@ export const FlowStatus = forwardRef<HTMLDivElement, FlowStatusProps>(function F
   const step = status.currentStep;
   const service = text && step?.serviceName && text.check[getCheckKind(step.serviceName)];
   const stepText =
-    !service || !step
-      ? undefined
-      : step.position === undefined
-        ? formatMessage(text.currentStepUnplaced, { service })
-        : formatMessage(text.currentStep, { position: step.position, total: step.total, service });
+    service && step
+      ? formatMessage(step.position === undefined ? text.currentStepUnplaced : text.currentStep, {
+          position: step.position ?? '',
+          total: step.total,
+          service,
+        })
+      : undefined;
   // An attempt at the current step failed and the flow goes on: another try is open (Verigram
   // opens the next attempt's session at once, so the latest one is usually already active).
   const retry =

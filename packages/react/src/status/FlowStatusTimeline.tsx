@@ -52,9 +52,8 @@ export const FlowStatusTimeline = forwardRef<HTMLDivElement, FlowStatusTimelineP
             <ol className="vgk-flow-status__checks" aria-labelledby={headingId}>
               {view === 'services'
                 ? getCheckRows(status.services).map(({ service, kind, result, attempt }, index) => {
-                    const states = service.session_states ?? [];
                     const at =
-                      service.updated_at ?? states[states.length - 1]?.created_at ?? service.created_at;
+                      service.updated_at ?? service.session_states?.at(-1)?.created_at ?? service.created_at;
                     return (
                       <li
                         // biome-ignore lint/suspicious/noArrayIndexKey: a result's sessions keep their order

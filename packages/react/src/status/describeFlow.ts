@@ -33,28 +33,32 @@ const KINDS: [RegExp, CheckKind][] = [
 export const getCheckKind = (serviceName = ''): CheckKind =>
   KINDS.find(([name]) => name.test(serviceName))?.[1] ?? 'other';
 
-// FlowServiceStatus.frontend_session_status is the "simplified status intended for display"
-// (spec). A blacklisted person is told "not passed", never why; staff read the raw status in the
-// details.
+// What a session's statuses mean to its customer, read in order: frontend_session_status, the
+// "simplified status intended for display" (spec), then session_status (ExecutionStatus), then
+// session_state (a processed or reviewed session awaits a decision); none of these: still active.
+// A blacklisted person is told "not passed", never why; staff read the raw status in the details.
 const RESULTS: Record<string, CheckResult> = {
   approved: 'passed',
   whitelisted: 'passed',
+  pass: 'passed',
   denied: 'failed',
   failure: 'failed',
   blacklisted: 'failed',
+  fail: 'failed',
   suspicious: 'review',
   reviewing: 'review',
+  processed: 'review',
+  reviewed: 'review',
   expired: 'expired',
   active: 'active',
 };
 
-/** A session's result in the customer's terms: `frontend_session_status`, else `session_status`. */
+/** A session's result in the customer's terms (see RESULTS for which status says it). */
 export function getCheckResult(service: FlowServiceStatus): CheckResult {
-  const shown = service.frontend_session_status;
-  if (shown && Object.hasOwn(RESULTS, shown)) return RESULTS[shown] as CheckResult;
-  if (service.session_status === 'pass') return 'passed';
-  if (service.session_status === 'fail') return 'failed';
-  return service.session_state === 'processed' || service.session_state === 'reviewed' ? 'review' : 'active';
+  const said = [service.frontend_session_status, service.session_status, service.session_state].find(
+    (status) => status !== undefined && Object.hasOwn(RESULTS, status),
+  );
+  return said === undefined ? 'active' : (RESULTS[said] as CheckResult);
 }
 
 export interface CheckRow {
