@@ -94,11 +94,8 @@ export function useFlowStatus(flowId: string, options: UseFlowStatusOptions = {}
   const resultQuery = useFlowResult(flowId, { polling: options.polling });
   const queryClient = useKitQueryClient('useFlowStatus');
   const client = useFlowClient();
-  const liveFlow = flowQuery.data;
-  const stepId =
-    liveFlow && liveFlow.started_at !== undefined && !isTerminalFlow(liveFlow)
-      ? liveFlow.current_step_id
-      : undefined;
+  const flow = flowQuery.data;
+  const stepId = flow && getFlowPhase(flow) === 'in_progress' ? flow.current_step_id : undefined;
   const stepQuery = useQuery(
     {
       ...flowStepResultQueryOptions(client, flowId, stepId ?? '', options.polling),
@@ -113,7 +110,6 @@ export function useFlowStatus(flowId: string, options: UseFlowStatusOptions = {}
     () => false,
   );
 
-  const flow = flowQuery.data;
   const result = resultQuery.data;
   // While in progress, the step's partial result (liveTimeline); once terminal, the final one.
   const shownResult = result ?? (stepId !== undefined ? stepQuery.data : undefined);
@@ -137,7 +133,7 @@ export function useFlowStatus(flowId: string, options: UseFlowStatusOptions = {}
   const paused = !online || flowQuery.fetchStatus === 'paused' || resultQuery.fetchStatus === 'paused';
   let connection: FlowConnection = 'ok';
   if (paused && !settled) connection = 'offline';
-  else if (retryAt !== undefined && retryAt > Date.now()) connection = 'rate_limited';
+  else if ((retryAt ?? 0) > Date.now()) connection = 'rate_limited';
   else if (failure) connection = 'error';
 
   return {
@@ -154,8 +150,10 @@ export function useFlowStatus(flowId: string, options: UseFlowStatusOptions = {}
     refetch: () => {
       const query = queryClient.getQueryCache().find({ queryKey: flowQueryKeys.flow(flowId), exact: true });
       // Even a click must not go before Retry-After; nor cancel a retry already waiting for it.
-      if (query && !mayRequestNow(query)) return;
-      if (query) restartPollingClock(query);
+      if (query) {
+        if (!mayRequestNow(query)) return;
+        restartPollingClock(query);
+      }
       void flowQuery.refetch({ cancelRefetch: false });
     },
   };
