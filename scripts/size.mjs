@@ -33,23 +33,28 @@ const apps = [
 /**
  * Budgets in bytes gzip, above the baseline: the figure each check holds today, so any growth fails.
  * Goals: where the figure should get to (reported, not enforced until met).
+ *
+ * Where the inline figure goes (2026-12-06; what the chunk's gzip loses when one module's code is
+ * cut from the built app): the proxy client with its errors about 1,200 B, the session (completion
+ * gate, polling, page messages) 770, the hook 660, Vite's preload helper that the lazy error texts
+ * and step events bring 550, the component 300, the message parser 290, the frame and its
+ * listener 330, the kk/ru/en frame title and loading text 210. The kit's widgets add their English
+ * texts (about 930 B), the timeline's check rows (270) and the live announcer (140).
  */
 const checks = [
   {
     name: '<VerigramFlow> inline, provider, createProxyClient',
     app: 'inline',
     baseline: 'react-only',
-    budget: 5690,
+    budget: 5510,
     goal: 2600,
   },
-  { name: 'the same with mode={autoMode}', app: 'auto', baseline: 'react-only', budget: 6370, goal: 3200 },
+  { name: 'the same with mode={autoMode}', app: 'auto', baseline: 'react-only', budget: 6190, goal: 3200 },
   {
     name: 'provider, flow, <FlowStatus>, <FlowFile>, hooks (beyond react-query)',
     app: 'kit',
     baseline: 'react-query-only',
-    // 10,890 B with the hosted page's own cancel reaching <FlowStatus> ("You stopped the
-    // verification", not "connection lost") and another try offered after a failed attempt.
-    budget: 10920,
+    budget: 10700,
     goal: 8000,
   },
   { name: '<VerigramCallback> page', app: 'callback', baseline: 'react-only', budget: 650 },
