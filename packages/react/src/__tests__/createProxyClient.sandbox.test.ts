@@ -2,40 +2,23 @@
 // The browser's proxy client against the real proxy, served over HTTP, in front of the real
 // sandbox: the flow-token renewal round trip as a deployment runs it, with no invented answer.
 // (Test-only: the react package never imports the proxy or the sandbox in its own code.)
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createVerigramProxy } from '@verigram-kit/proxy';
-import { toNodeHandler } from '@verigram-kit/proxy/node';
-import { type RunningSandbox, startSandbox } from '@verigram-kit/sandbox/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createProxyClient } from '../createProxyClient.ts';
+import { type ProxyOverSandbox, startProxyOverSandbox } from './proxyOverSandbox.ts';
 
 const TTL_SECONDS = 60;
-let sandbox: RunningSandbox;
-let app: Server;
+let running: ProxyOverSandbox;
 let origin: string;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, env: {} });
-  const proxy = createVerigramProxy({
-    apiKey: 'sandbox-test-key',
-    baseUrl: sandbox.url,
+  running = await startProxyOverSandbox({
     secret: 'renewal-test-secret-renewal-test-secret',
-    // `+auto`: the sandbox runs the flow to a pass at creation, so it has a result to read.
-    authorize: () => ({ personId: 'person-0001+auto' }),
     flowTokenTtlSeconds: TTL_SECONDS,
-    logger: false,
   });
-  app = createServer(toNodeHandler(proxy));
-  await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+  origin = running.origin;
 });
 
-afterAll(async () => {
-  app?.closeAllConnections();
-  await new Promise((resolve) => app?.close(resolve));
-  await sandbox?.close();
-});
+afterAll(() => running?.close());
 
 afterEach(() => {
   vi.useRealTimers();

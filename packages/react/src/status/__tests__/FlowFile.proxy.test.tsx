@@ -2,51 +2,36 @@
 // sandbox behind it. What "this flow has no such file" and "the read failed" look like comes from
 // their own answers, not from an invented one.
 // (Test-only: the react package never imports the proxy or the sandbox in its own code.)
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import type { Locale } from '@verigram-kit/core';
-import { createVerigramProxy } from '@verigram-kit/proxy';
-import { toNodeHandler } from '@verigram-kit/proxy/node';
-import { type RunningSandbox, startSandbox } from '@verigram-kit/sandbox/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { expectNoAxeViolations, Providers, setUpKitTests } from '../../__tests__/kitTestSetup.tsx';
+import { type ProxyOverSandbox, startProxyOverSandbox } from '../../__tests__/proxyOverSandbox.ts';
 import { createProxyClient } from '../../createProxyClient.ts';
 import { FlowFile } from '../FlowFile.tsx';
 import { loadFlowStatusMessages } from '../loadFlowStatusMessages.ts';
 
-let sandbox: RunningSandbox;
-let app: Server;
+let running: ProxyOverSandbox;
 let origin: string;
 setUpKitTests({ fakeClock: false });
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, env: {} });
-  const proxy = createVerigramProxy({
-    apiKey: 'sandbox-test-key',
-    baseUrl: sandbox.url,
-    secret: 'flow-file-test-secret-flow-file-test-secret',
-    // `+auto`: the sandbox runs the flow to a pass at creation (consent, then liveness).
-    authorize: () => ({ personId: 'person-0001+auto' }),
-    logger: false,
-  });
-  app = createServer(toNodeHandler(proxy));
-  await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+  running = await startProxyOverSandbox({ secret: 'flow-file-test-secret-flow-file-test-secret' });
+  origin = running.origin;
   // jsdom has no object URLs; the image case is not what these tests are about.
   Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:proxy/file'), revokeObjectURL: vi.fn() });
 });
 
 afterEach(() => {
-  sandbox.setFaults({});
+  running.sandbox.setFaults({});
 });
 
 afterAll(async () => {
   Reflect.deleteProperty(URL, 'createObjectURL');
   Reflect.deleteProperty(URL, 'revokeObjectURL');
-  app?.closeAllConnections();
-  await new Promise((resolve) => app?.close(resolve));
-  await sandbox?.close();
+  await running?.close();
 });
 
 /** A page's client of the proxy at `base`, with every file request's answer written down. */
@@ -102,7 +87,7 @@ describe('<FlowFile> through the proxy, in front of the sandbox', () => {
   it('given the API fails (5xx), when it asks for a file, then it shows the error state', async () => {
     const { client, answers } = pageClient();
     const { flowId } = await client.createFlow({ idempotencyKey: 'upstream-down' });
-    sandbox.setFaults({ error5xxRate: 1 });
+    running.sandbox.setFaults({ error5xxRate: 1 });
     const { container } = render(
       <Providers client={client}>
         <FlowFile flowId={flowId} label="bestframe" waitForTerminal={false} polling={{ retries: 0 }} />
