@@ -5,6 +5,9 @@ import {
   withVerigram,
 } from '../packages/react/src/stories/verigramLoader.tsx';
 import './preview.css';
+import { replayOnLocaleChange } from './replayOnLocaleChange.ts';
+
+replayOnLocaleChange();
 
 const preview: Preview = {
   parameters: {

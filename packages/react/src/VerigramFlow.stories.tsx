@@ -51,6 +51,10 @@ function VerigramFlowWithOutcome(props: ComponentProps<typeof VerigramFlow>) {
   );
 }
 
+// The dialog covers the whole document it is in: on the docs page, in a frame of its own, so it covers
+// that frame and not the page.
+const inOwnFrame = { docs: { story: { inline: false, height: '720px' } } };
+
 // The modal, the QR code and the popup controls are lazy chunks: on a cold dev server the first
 // load can outlast findBy's one-second default.
 const LAZY = { timeout: 5000 };
@@ -99,6 +103,19 @@ const stringsOf = (globals: Record<string, unknown>) => {
   };
 };
 
+// First: the docs page opens on the first story, and a designer should meet the page, not "Loading…".
+/** The hosted page is in place and waits for the person to start. */
+export const Ready: Story = {
+  play: async ({ canvasElement, args, globals }) => {
+    const { kit, page } = stringsOf(globals);
+    const { frame, screen } = await hostedPage(canvasElement);
+    await expect(frame).toHaveAttribute('title', kit[KitText.FrameTitle]);
+    await expect(await screen.findByRole('button', { name: page('button.start') })).toBeVisible();
+    await waitFor(() => expect(args.onReady).toHaveBeenCalledOnce());
+    await expect(canvasElement.querySelector('[data-verigram-flow]')).toHaveAttribute('data-state', 'ready');
+  },
+};
+
 /** Creating the flow takes a while (here: forever). */
 export const Loading: Story = {
   parameters: { verigram: { ...showcase, client: { ...showcase.client, latencyMs: 86_400_000 } } },
@@ -109,18 +126,6 @@ export const Loading: Story = {
       'data-state',
       'loading',
     );
-  },
-};
-
-/** The hosted page is in place and waits for the person to start. */
-export const Ready: Story = {
-  play: async ({ canvasElement, args, globals }) => {
-    const { kit, page } = stringsOf(globals);
-    const { frame, screen } = await hostedPage(canvasElement);
-    await expect(frame).toHaveAttribute('title', kit[KitText.FrameTitle]);
-    await expect(await screen.findByRole('button', { name: page('button.start') })).toBeVisible();
-    await waitFor(() => expect(args.onReady).toHaveBeenCalledOnce());
-    await expect(canvasElement.querySelector('[data-verigram-flow]')).toHaveAttribute('data-state', 'ready');
   },
 };
 
@@ -256,6 +261,7 @@ export const CameraBlockedFallback: Story = {
  */
 export const Modal: Story = {
   args: { mode: modalMode },
+  parameters: inOwnFrame,
   play: async ({ canvasElement }) => {
     const body = within(canvasElement.ownerDocument.body);
     const dialog = await body.findByRole('dialog', {}, LAZY);
@@ -277,6 +283,7 @@ export const Modal: Story = {
 /** The stop question, left open: the look of the dialog asking before it closes. */
 export const ModalStopConfirm: Story = {
   args: { mode: modalMode },
+  parameters: inOwnFrame,
   play: async ({ canvasElement }) => {
     const body = within(canvasElement.ownerDocument.body);
     const dialog = await body.findByRole('dialog', {}, LAZY);

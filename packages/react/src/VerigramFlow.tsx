@@ -13,7 +13,10 @@ export interface VerigramFlowProps extends UseVerigramFlowOptions {
    * Offer "continue on your phone": pass this package's `PhoneHandoff` (the vlink as a QR code; this
    * page keeps tracking). Imported by the app, so an app that offers none carries no QR encoder.
    * @default undefined (none)
-   * @example <VerigramFlow phoneHandoff={PhoneHandoff} />
+   * @example
+   * ```tsx
+   * <VerigramFlow phoneHandoff={PhoneHandoff} />
+   * ```
    */
   phoneHandoff?: ComponentType<PhoneHandoffProps> | undefined;
   className?: string | undefined;
@@ -23,7 +26,10 @@ export interface VerigramFlowProps extends UseVerigramFlowOptions {
 /**
  * Embeds a Verigram flow: creates it through the provider's client (or takes `flow`), shows the
  * hosted page, and calls `onComplete` once the server says the flow ended.
- * @example <VerigramFlow uiPreset="brand" onComplete={(flow, result) => …} />
+ * @example
+ * ```tsx
+ * <VerigramFlow uiPreset="brand" onComplete={(flow, result) => …} />
+ * ```
  */
 export function VerigramFlow({ phoneHandoff: Handoff, className, style, ...options }: VerigramFlowProps) {
   const f = useVerigramFlow(options);

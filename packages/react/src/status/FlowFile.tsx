@@ -6,18 +6,39 @@ import { type FlowStatusMessagesOverrides, formatMessage } from './flowStatusMes
 import { useFlowStatusMessages } from './loadFlowStatusMessages.ts';
 
 export interface FlowFileProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'children'> {
+  /** The flow whose file to show. */
   flowId: string;
   /** Which file, e.g. `bestframe`. */
   label: FileLabel;
-  /** Text alternative of an image. @default messages.fileAlt with the label */
+  /**
+   * Text alternative of an image.
+   * @default messages.fileAlt with the label
+   */
   alt?: string | undefined;
-  /** Kazakh and Russian load on first use; until then the loading state shows, without text. @default 'en' */
+  /**
+   * Kazakh and Russian load on first use; until then the loading state shows, without text.
+   * @default 'en'
+   */
   locale?: Locale | undefined;
+  /**
+   * Overrides of any of the kit's strings for the locale (`fileLoading`, `fileMissing`, `fileError`, ...).
+   * @default none
+   */
   messages?: FlowStatusMessagesOverrides | undefined;
-  /** @see UseFlowFileOptions.waitForTerminal @default true */
+  /**
+   * Read the file only once the flow ended: files exist once their step has run.
+   * @default true
+   */
   waitForTerminal?: boolean | undefined;
+  /**
+   * How the flow is polled while waiting, and how a failed read is retried.
+   * @default DEFAULT_POLLING_OPTIONS
+   */
   polling?: FlowPollingOptions | undefined;
-  /** Replaces the default rendering of every state. */
+  /**
+   * Replaces the default rendering of every state.
+   * @default undefined (the kit's image, link and notes)
+   */
   children?: ((file: UseFlowFileResult) => ReactNode) | undefined;
 }
 

@@ -42,7 +42,9 @@ const live: { sandbox: InMemoryClient; queryClient: QueryClientType; release?: (
 /** Global `beforeEach`: releases the previous story's client (blob vlinks) and query cache. */
 export function releaseStoryBackends(): () => void {
   return () => {
-    for (const { sandbox, queryClient, release } of live.splice(0)) {
+    // Newest first: a story re-rendered by Storybook ran its loader twice, and undoing the later
+    // set-up first gives back exactly what was there before the first.
+    for (const { sandbox, queryClient, release } of live.splice(0).reverse()) {
       release?.();
       queryClient.clear();
       sandbox.dispose();
