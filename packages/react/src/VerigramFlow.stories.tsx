@@ -274,9 +274,9 @@ export const Modal: Story = {
     await expect(stop).toHaveAttribute('data-variant', 'danger');
     await userEvent.click(keep as HTMLElement);
     await waitFor(() => expect(body.queryByRole('alertdialog')).toBeNull());
-    // Asked anew: on a loaded CI machine the element found first was once detached by now (the
-    // story rendered again), which is not what this story is about.
-    await expect(body.getByRole('dialog')).toBeVisible();
+    // Waited for: the dialog fades in from opacity 0 (styles.css, 160 ms), and a loaded machine
+    // can get here before its first frame.
+    await waitFor(() => expect(dialog).toBeVisible());
   },
 };
 
@@ -289,7 +289,9 @@ export const ModalStopConfirm: Story = {
     const dialog = await body.findByRole('dialog', {}, LAZY);
     await hostedPage(canvasElement.ownerDocument.body);
     await userEvent.keyboard('{Escape}');
-    await expect(await body.findByRole('alertdialog')).toBeVisible();
+    const question = await body.findByRole('alertdialog');
+    // Waited for, as in Modal: the dialog around the question may still be fading in.
+    await waitFor(() => expect(question).toBeVisible());
     await expect(dialog).toHaveAttribute('data-state', 'confirming');
   },
 };

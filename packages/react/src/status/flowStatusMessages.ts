@@ -85,7 +85,7 @@ export const FLOW_STATUS_MESSAGES_EN: FlowStatusMessages = {
     error: 'The status could not be loaded',
   },
   next: {
-    not_started: 'Follow the steps in the verification window.',
+    not_started: 'Follow the steps on the verification page.',
     passed: 'Thank you. You can continue.',
     rejected:
       'You can start a new verification. If it fails again, visit a branch with your identity document.',

@@ -50,7 +50,7 @@ describe('<FlowStatus> states', () => {
     await advance(0);
     expect(root(container)).toHaveAttribute('data-state', 'not_started');
     expect(screen.getByText('Waiting for you to start')).toBeInTheDocument();
-    expect(screen.getByText('Follow the steps in the verification window.')).toBeInTheDocument();
+    expect(screen.getByText('Follow the steps on the verification page.')).toBeInTheDocument();
     const steps = within(screen.getByRole('list', { name: 'Steps' })).getAllByRole('listitem');
     expect(steps.map((step) => step.textContent)).toEqual(['Selfie check', 'Identity document']);
     expect(client.calls.getFlowResult).toHaveLength(0);
