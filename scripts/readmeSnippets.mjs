@@ -15,7 +15,8 @@
 //
 // `node scripts/readmeSnippets.mjs` (after `pnpm build`) prints each failure at its Markdown line,
 // then the counts; exit code 1 on any failure. It compiles with the repo's TypeScript;
-// READMESNIPPETS_TSC=/path/to/typescript/bin/tsc tries another (create-vite 9 installs TypeScript 7).
+// READMESNIPPETS_TSC=/path/to/typescript/bin/tsc uses another. `pnpm test` runs it again with the
+// TypeScript 7 that create-vite 9 installs (the root devDependency `typescript-7`).
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
   cpSync,

@@ -17,9 +17,9 @@ const run = (cmd, args, env = {}) =>
 
 // Checks that are not test-runner suites, each counted as one test in the summary.
 const checks = [];
-const check = (name, cmd, args) => {
+const check = (name, cmd, args, env) => {
   console.log(`\n▶ ${name}`);
-  const ok = run(cmd, args) === 0;
+  const ok = run(cmd, args, env) === 0;
   checks.push({ name, ok });
   writeFileSync(join(results, 'checks.json'), JSON.stringify(checks, null, 2));
   return ok;
@@ -43,6 +43,13 @@ check('build every package', 'pnpm', ['build']);
 check("every README and docs/ code block type-checks under create-vite's tsconfig", 'node', [
   'scripts/readmeSnippets.mjs',
 ]);
+// And with the TypeScript a fresh create-vite 9 app installs (7, whose `tsc -b` runs in its build).
+check(
+  "the same blocks type-check with create-vite 9's TypeScript 7",
+  'node',
+  ['scripts/readmeSnippets.mjs'],
+  { READMESNIPPETS_TSC: join(root, 'node_modules/typescript-7/bin/tsc') },
+);
 
 runner('vitest', 'pnpm', [
   'exec',
