@@ -10,6 +10,9 @@ const config: StorybookConfig = {
   ],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   core: { disableTelemetry: true },
+  // Storybook's own "Get started" checklist (how to write stories) is noise for the designers this
+  // Storybook is for.
+  features: { sidebarOnboardingChecklist: false },
   // Dependencies reached only through the kit's lazy chunks (the QR code of the phone hand-off) are
   // found by Vite's scanner late, mid-test, and the reload that follows flakes the story tests.
   viteFinal: (viteConfig) => ({
