@@ -5,7 +5,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { act, render, screen, waitFor } from '@testing-library/react';
-import type { Locale } from '@verigram-kit/core';
+import type { FlowClient, Locale } from '@verigram-kit/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { expectNoAxeViolations, Providers, setUpKitTests } from '../../__tests__/kitTestSetup.tsx';
 import { type ProxyOverSandbox, startProxyOverSandbox } from '../../__tests__/proxyOverSandbox.ts';
@@ -62,6 +62,19 @@ const MISSING: Record<Locale, string> = {
   kk: 'Бұл тексеруде liveness_video файлы жоқ.',
 };
 
+/** `<FlowFile>` of `flowId` through `client`, once it shows the red error state (no retries). */
+async function renderedInErrorState(client: FlowClient, flowId: string): Promise<HTMLElement> {
+  const { container } = render(
+    <Providers client={client}>
+      <FlowFile flowId={flowId} label="bestframe" waitForTerminal={false} polling={{ retries: 0 }} />
+    </Providers>,
+  );
+  const figure = container.querySelector('figure');
+  await waitFor(() => expect(figure).toHaveAttribute('data-state', 'error'), { timeout: 10_000 });
+  expect(screen.getByRole('alert')).toHaveTextContent('The file could not be loaded.');
+  return container;
+}
+
 describe('<FlowFile> through the proxy, in front of the sandbox', () => {
   it.each(['en', 'ru', 'kk'] as const)(
     'given a passed flow with no video, when it asks for liveness_video (%s), then a neutral note says the flow has no such file',
@@ -88,14 +101,7 @@ describe('<FlowFile> through the proxy, in front of the sandbox', () => {
     const { client, answers } = pageClient();
     const { flowId } = await client.createFlow({ idempotencyKey: 'upstream-down' });
     running.sandbox.setFaults({ error5xxRate: 1 });
-    const { container } = render(
-      <Providers client={client}>
-        <FlowFile flowId={flowId} label="bestframe" waitForTerminal={false} polling={{ retries: 0 }} />
-      </Providers>,
-    );
-    const figure = container.querySelector('figure');
-    await waitFor(() => expect(figure).toHaveAttribute('data-state', 'error'), { timeout: 10_000 });
-    expect(screen.getByRole('alert')).toHaveTextContent('The file could not be loaded.');
+    const container = await renderedInErrorState(client, flowId);
     expect(answers).toEqual(['500 INTERNAL_ERROR']);
     await expectNoAxeViolations(container);
   });
@@ -110,13 +116,6 @@ describe('<FlowFile> through the proxy, in front of the sandbox', () => {
     await new Promise((resolve) => gone.close(resolve));
     const offline = pageClient(`http://127.0.0.1:${port}/api/verigram`).client;
     offline.rememberFlow?.({ flowId, flowToken, vlink });
-    const { container } = render(
-      <Providers client={offline}>
-        <FlowFile flowId={flowId} label="bestframe" waitForTerminal={false} polling={{ retries: 0 }} />
-      </Providers>,
-    );
-    const figure = container.querySelector('figure');
-    await waitFor(() => expect(figure).toHaveAttribute('data-state', 'error'), { timeout: 10_000 });
-    expect(screen.getByRole('alert')).toHaveTextContent('The file could not be loaded.');
+    await renderedInErrorState(offline, flowId);
   });
 });
