@@ -34,12 +34,13 @@ const apps = [
  * Budgets in bytes gzip, above the baseline: the figure each check holds today, so any growth fails.
  * Goals: where the figure should get to (reported, not enforced until met).
  *
- * Where the inline figure goes (2026-12-06; what the chunk's gzip loses when one module's code is
- * cut from the built app): the proxy client with its errors about 1,200 B, the session (completion
- * gate, polling, page messages) 770, the hook 660, Vite's preload helper that the lazy error texts
- * and step events bring 550, the component 300, the message parser 290, the frame and its
- * listener 330, the kk/ru/en frame title and loading text 210. The kit's widgets add their English
- * texts (about 930 B), the timeline's check rows (270) and the live announcer (140).
+ * Where the inline figure goes (2026-12-06, `pnpm size:explain inline`: what the chunk's gzip
+ * loses when one module's code is cut from the built app): the proxy client with its errors about
+ * 1,200 B, the session (completion gate, polling, page messages) 770, the hook 660, Vite's preload
+ * helper that the lazy error texts and step events bring 550, the frame and its listener 330, the
+ * component 300, the message parser 290, the kk/ru/en frame title and loading text 210. The kit's
+ * widgets add their English texts (about 930 B), the timeline's check rows (270) and the live
+ * announcer (140).
  */
 const checks = [
   {

@@ -2,10 +2,11 @@
 // the JS the page fetched until it settled. Apps here are written into a git-ignored folder beside
 // the real fixtures, so they resolve React from the same place.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FixtureApp, type MeasuredApp, measureApps } from './size/measureApps.ts';
+import { explainChunk } from './size/explainChunk.ts';
+import { buildApp, type FixtureApp, type MeasuredApp, measureApps } from './size/measureApps.ts';
 import { sizeReport } from './size/sizeReport.ts';
 
 const work = join(import.meta.dirname, 'size/.size', `test-${process.pid}`);
@@ -83,6 +84,29 @@ describe('pnpm size', () => {
     expect(bytes).toBeGreaterThan(0.74 * N);
     // The chunk on a click would add three times as much again.
     expect(bytes).toBeLessThan(2 * N);
+  });
+
+  it(`given a module of ${N} incompressible bytes, then size:explain puts about that on it and little on the module using it`, async () => {
+    const explained = app(
+      'explained',
+      render(
+        `import { NOISE } from './noise.ts';\nfunction App() { return <div data-mounted="" title={NOISE}>app</div>; }`,
+      ),
+      { 'noise.ts': `export const NOISE = '${noise(N)}';\n` },
+    );
+    const out = join(work, 'explained-dist');
+    await buildApp(explained, out, { sourcemap: true });
+    const assets = join(out, 'assets');
+    const chunk = readdirSync(assets).find((f) => f.endsWith('.js')) as string;
+    const code = readFileSync(join(assets, chunk), 'utf8');
+    const rows = explainChunk(code, JSON.parse(readFileSync(join(assets, `${chunk}.map`), 'utf8')));
+    const cost = (file: string) => rows.find((r) => r.source.endsWith(`explained/${file}`));
+    expect(cost('noise.ts')?.bytes).toBeGreaterThanOrEqual(N);
+    expect(cost('noise.ts')?.gzip).toBeGreaterThan(0.74 * N);
+    expect(cost('noise.ts')?.gzip).toBeLessThan(N + 100);
+    expect(cost('main.tsx')?.gzip).toBeLessThan(200);
+    // React is in the same chunk, under its own name.
+    expect(rows.some((r) => r.source.includes('node_modules') && r.gzip > 1000)).toBe(true);
   });
 
   it('given figures over a budget or not below every peer, then the check reports why', () => {
