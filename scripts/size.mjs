@@ -36,9 +36,9 @@ const apps = [
  *
  * Where the inline figure goes (2026-12-06, `pnpm size:explain inline`: what the chunk's gzip
  * loses when one module's code is cut from the built app): the proxy client with its errors about
- * 1,200 B, the session (completion gate, polling, page messages) 770, the hook 660, Vite's preload
- * helper that the lazy error texts and step events bring 550, the frame and its listener 330, the
- * component 300, the message parser 290, the kk/ru/en frame title and loading text 210. The kit's
+ * 1,230 B, the session (completion gate, polling, page messages) 820, the hook 670, Vite's preload
+ * helper that the lazy error texts and step events bring 550, the frame and its listener 340, the
+ * component 310, the message parser 260, the kk/ru/en frame title and loading text 230. The kit's
  * widgets add their English texts (about 930 B), the timeline's check rows (270) and the live
  * announcer (140).
  */
