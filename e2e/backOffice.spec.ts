@@ -1,13 +1,4 @@
-import {
-  activate,
-  axeViolations,
-  expect,
-  flowFrame,
-  passLiveness,
-  shot,
-  startVerification,
-  test,
-} from './demoPage.ts';
+import { axeViolations, expect, flowFrame, passLiveness, shot, startVerification, test } from './demoPage.ts';
 
 test('the customer closes the tab right after the selfie: the verdict still lands in the back office, exactly once', async ({
   context,
@@ -23,7 +14,7 @@ test('the customer closes the tab right after the selfie: the verdict still land
   await customer.bringToFront();
   await startVerification(customer, { template: 'Selfie only', mode: 'In the page' });
   const frame = flowFrame(customer);
-  await activate(frame.getByTestId('start'));
+  await frame.getByTestId('start').click();
   await passLiveness(frame);
 
   // The server watches the flow from its creation, before any verdict.
@@ -42,7 +33,10 @@ test('the customer closes the tab right after the selfie: the verdict still land
       response.request().method() === 'POST' &&
       (response.request().postData() ?? '').includes('"outcome"'),
   );
-  await activate(frame.getByRole('button', { name: 'Continue' }));
+  // By keyboard: in this two-tab context a mouse click on the frame's Continue is reported done but
+  // never reaches the page (every run, whether or not the customer's tab is brought to the front
+  // first; no full-page capture before it). The one-tab journeys click with the mouse.
+  await frame.getByRole('button', { name: 'Continue' }).press('Enter');
   expect((await selfieSent).ok()).toBe(true);
   await customer.close();
 
@@ -71,7 +65,7 @@ test('in one tab: "simulate: close the customer\'s tab" at the selfie, the sandb
   await page.goto('/');
   await startVerification(page, { template: 'Selfie only', mode: 'In the page' });
   const frame = flowFrame(page);
-  await activate(frame.getByTestId('start'));
+  await frame.getByTestId('start').click();
   await passLiveness(frame);
   const panel = page.getByTestId('back-office');
   await expect(panel.getByTestId('back-office-watching').locator('li')).toHaveCount(1);

@@ -55,10 +55,13 @@ mkdirSync(SCREENSHOTS, { recursive: true });
 export async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   // The silent-page run keeps its own copies beside the others.
   const suffix = project().pageMessages === 'off' ? '-page-silent' : '';
-  await page.screenshot({
-    path: join(SCREENSHOTS, `${name}${suffix}.png`),
-    fullPage: options.fullPage ?? true,
-  });
+  const fullPage = options.fullPage ?? true;
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}${suffix}.png`), fullPage });
+  // A full-page capture (CDP captureBeyondViewport) leaves Chromium hit-testing the cross-origin
+  // frame by the capture's layout: about one mouse click in three into the hosted page then lands
+  // on the demo's <iframe> element and never reaches the page. An ordinary viewport capture,
+  // discarded, puts the page back as a person sees it (0 lost clicks in 200 rounds, 14 in 40 without).
+  if (fullPage) await page.screenshot();
 }
 
 /** The running project's demo: whether its hosted page posts messages, and where it lives. */
@@ -140,22 +143,6 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /**
- * Presses a button of the hosted page by keyboard (focus, then Enter), as a keyboard user does.
- * Not a mouse click: after a screenshot, Chromium here intermittently routes a mouse click into the
- * cross-origin frame nowhere (Playwright reports it done, the page never gets it), which made
- * journeys fail at random; keyboard input goes to the focused element wherever the frame is.
- */
-export async function activate(button: Locator): Promise<void> {
-  await button.press('Enter');
-}
-
-/** Ticks a checkbox of the hosted page by keyboard (Space), for the reason `activate` gives. */
-export async function tick(checkbox: Locator): Promise<void> {
-  await checkbox.press('Space');
-  await expect(checkbox).toBeChecked();
-}
-
-/**
  * Clicks a button of the sandbox's hosted page and waits for `until`. One click is enough: an
  * action made while a keep-alive ping is in flight waits for it (packages/sandbox/src/page/hostedPageScript.ts).
  */
@@ -164,7 +151,7 @@ export async function pressInHostedPage(
   until: Locator,
   state: 'visible' | 'hidden' = 'visible',
 ): Promise<void> {
-  await activate(button);
+  await button.click();
   if (state === 'visible') await expect(until).toBeVisible();
   else await expect(until).toBeHidden();
 }

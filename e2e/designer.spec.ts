@@ -9,7 +9,7 @@ import type { Frame, Locator } from '@playwright/test';
 import { DEMO_FLOW_UI_POLICY } from '../apps/demo/src/demoFlowUiPolicy.ts';
 import { DEMO_STRINGS } from '../apps/demo/src/demoStrings.ts';
 import { BUILDER_MESSAGES } from '../packages/react/src/builder/builderMessages.ts';
-import { activate, axeViolations, expect, flowFrame, project, shot, test, tick } from './demoPage.ts';
+import { axeViolations, expect, flowFrame, project, shot, test } from './demoPage.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -119,7 +119,7 @@ for (const locale of ['en', 'ru'] as const) {
         const frame = flowFrame(page);
         const frameElement = page.locator('.flow-frame iframe');
         const hosted = page.frameLocator('.flow-frame iframe');
-        await activate(hosted.getByTestId('start'));
+        await hosted.getByTestId('start').click();
         await expect(hosted.locator('[data-service="consent"]')).toBeVisible();
         const live = page
           .frames()
@@ -129,13 +129,13 @@ for (const locale of ['en', 'ru'] as const) {
         expect(await axeInFrame(live)).toEqual([]);
         await elementShot(frameElement, name(`hosted-consent-${theme}`));
 
-        await tick(frame.locator('.vg-check input'));
-        await activate(frame.locator('[data-service="consent"] .vg-btn'));
+        await frame.locator('.vg-check input').check();
+        await frame.locator('[data-service="consent"] .vg-btn').click();
         await expect(frame.locator('[data-service="veridoc"]')).toBeVisible();
         expect(await axeInFrame(live)).toEqual([]);
         await elementShot(frameElement, name(`hosted-document-${theme}`));
 
-        await activate(frame.getByTestId('tester-fail'));
+        await frame.getByTestId('tester-fail').click();
         await expect(frame.getByTestId('retry')).toBeVisible();
         expect(await axeInFrame(live)).toEqual([]);
         await elementShot(frameElement, name(`hosted-retry-${theme}`));

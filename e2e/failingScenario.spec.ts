@@ -1,13 +1,4 @@
-import {
-  activate,
-  expect,
-  flowFrame,
-  pressInHostedPage,
-  shot,
-  startVerification,
-  test,
-  tick,
-} from './demoPage.ts';
+import { expect, flowFrame, pressInHostedPage, shot, startVerification, test } from './demoPage.ts';
 
 // At a phone's width, so the layout is exercised mid-flow as well.
 test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
@@ -21,14 +12,14 @@ test('a failing scenario: the ID card is rejected on every attempt, the flow fai
 
   // Consent first.
   await pressInHostedPage(frame.getByTestId('start'), frame.getByRole('checkbox'));
-  await tick(frame.getByRole('checkbox'));
+  await frame.getByRole('checkbox').check();
   await pressInHostedPage(frame.getByRole('button', { name: 'Continue' }), frame.locator('.vg-doc'));
 
   // The document step: the sandbox panel's Fail, twice (the demo's template allows one retry: two attempts).
   await pressInHostedPage(frame.getByTestId('tester-fail'), frame.getByTestId('retry'));
   await page.locator('#verification').scrollIntoViewIfNeeded();
   await shot(page, '10-fail-retry-phone', { fullPage: false });
-  await activate(frame.getByTestId('retry'));
+  await frame.getByTestId('retry').click();
   await pressInHostedPage(frame.getByTestId('tester-fail'), page.getByTestId('result-card'));
 
   const card = page.getByTestId('result-card');

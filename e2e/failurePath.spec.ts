@@ -4,7 +4,6 @@ import { DEMO_STRINGS, type TemplateName } from '../apps/demo/src/demoStrings.ts
 type Locale = 'en' | 'ru';
 
 import {
-  activate,
   axeViolations,
   demoOrigin,
   expect,
@@ -13,7 +12,6 @@ import {
   project,
   shot,
   test,
-  tick,
 } from './demoPage.ts';
 
 // Every state a customer can end up in besides success, as the demo shows it at a desktop's and a
@@ -173,11 +171,11 @@ for (const locale of ['en', 'ru'] as const) {
     // 3. A failed attempt with another one left (ID + selfie allows one retry on the document).
     await page.getByRole('button', { name: t.restartButton }).click();
     await begin(page, locale, 'id-selfie', 'inline');
-    await activate(frame.getByTestId('start'));
-    await tick(frame.getByRole('checkbox'));
-    await activate(frame.locator('.vg-card button'));
+    await frame.getByTestId('start').click();
+    await frame.getByRole('checkbox').check();
+    await frame.locator('.vg-card button').click();
     await expect(frame.locator('.vg-doc')).toBeVisible();
-    await activate(frame.getByTestId('tester-fail'));
+    await frame.getByTestId('tester-fail').click();
     await expect(frame.getByTestId('retry')).toBeVisible();
     await expect(status).toHaveAttribute('data-state', 'in_progress');
     await atBothWidths(page, locale, 'attempt-failed', scrollTo(page, '#verification'));
@@ -190,8 +188,8 @@ for (const locale of ['en', 'ru'] as const) {
     );
 
     // 4. The last attempt fails too: the result says so, what to do next, and offers a new start.
-    await activate(frame.getByTestId('retry'));
-    await activate(frame.getByTestId('tester-fail'));
+    await frame.getByTestId('retry').click();
+    await frame.getByTestId('tester-fail').click();
     const card = page.getByTestId('result-card');
     await expect(card.getByRole('heading', { name: titles.rejected })).toBeFocused();
     await expect(card.getByRole('button', { name: t.resultStartAgain })).toBeVisible();
@@ -205,8 +203,8 @@ for (const locale of ['en', 'ru'] as const) {
     // 5. Manual review: a decision to come, not a failure (amber, and no "start again").
     await page.getByRole('button', { name: t.restartButton }).click();
     await begin(page, locale, 'selfie-only', 'inline');
-    await activate(frame.getByTestId('start'));
-    await activate(frame.getByTestId('tester-review'));
+    await frame.getByTestId('start').click();
+    await frame.getByTestId('tester-review').click();
     await expect(card.getByRole('heading', { name: titles.review })).toBeVisible();
     await expect(card.getByRole('button', { name: t.resultStartAgain })).toHaveCount(0);
     await expect(page.getByTestId('event-log').locator('li[data-tone="pending"]')).toHaveCount(1);
