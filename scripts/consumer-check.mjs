@@ -111,6 +111,20 @@ const waitFor = async (url, anyStatus = false) => {
   throw new Error(`${url} did not come up`);
 };
 
+/**
+ * Clicks the sandbox hosted page's Start in `where` (a frame or a pop-up), then its Pass whenever
+ * it shows, until `done` holds (about 30 s at most).
+ */
+const passHostedPage = async (where, done, label) => {
+  await where.getByTestId('start').click({ timeout: 30_000 });
+  for (let i = 0; i < 60 && !(await done()); i++) {
+    const pass = where.getByTestId('tester-pass');
+    if (await pass.isVisible().catch(() => false)) await pass.click().catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  if (!(await done())) throw new Error(`${label}: the flow did not pass`);
+};
+
 let browser;
 let passed = false;
 try {
@@ -151,14 +165,11 @@ try {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(url);
-  const frame = page.frameLocator('iframe');
-  await frame.getByTestId('start').click({ timeout: 20_000 });
-  for (let i = 0; i < 10 && !(await page.getByText('completed: pass').isVisible()); i++) {
-    const pass = frame.getByTestId('tester-pass');
-    if (await pass.isVisible().catch(() => false)) await pass.click();
-    await page.waitForTimeout(500);
-  }
-  await page.getByText('completed: pass').waitFor({ timeout: 20_000 });
+  await passHostedPage(
+    page.frameLocator('iframe'),
+    () => page.getByText('completed: pass').isVisible(),
+    'the app',
+  );
   // <FlowStatus> got its flow id with no page message (onEvent from the polled flow) and shows the end.
   await page.locator('.vgk-flow-status[data-state="passed"]').waitFor({ timeout: 20_000 });
   if (errors.length) throw new Error(`browser errors: ${errors.join(' | ')}`);
@@ -206,14 +217,7 @@ try {
     const logged = [];
     page.on('console', (m) => logged.push(m.text()));
     await page.goto(url);
-    const frame = page.frameLocator('iframe');
-    await frame.getByTestId('start').click({ timeout: 30_000 });
-    for (let i = 0; i < 40 && !(await done(page, logged)); i++) {
-      const pass = frame.getByTestId('tester-pass');
-      if (await pass.isVisible().catch(() => false)) await pass.click().catch(() => {});
-      await page.waitForTimeout(500);
-    }
-    if (!(await done(page, logged))) throw new Error(`${label}: the flow did not pass`);
+    await passHostedPage(page.frameLocator('iframe'), () => done(page, logged), label);
     // The hosted page ends on the callback page, which must render (and run, under its CSP).
     for (let i = 0; i < 40 && !page.frames().some((f) => f.url().includes('/verigram/callback')); i++)
       await page.waitForTimeout(250);
@@ -362,16 +366,6 @@ export default defineConfig({
     });
     await page.goto(url);
     return { page, problems };
-  };
-  /** Presses Start, then the sandbox's Pass until `done`; by keyboard, as e2e/demoPage.ts `activate` says why. */
-  const passHostedPage = async (where, done, label) => {
-    await where.getByTestId('start').press('Enter', { timeout: 30_000 });
-    for (let i = 0; i < 60 && !(await done()); i++) {
-      const pass = where.getByTestId('tester-pass');
-      if (await pass.isVisible().catch(() => false)) await pass.press('Enter').catch(() => {});
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    if (!(await done())) throw new Error(`${label}: the flow did not pass`);
   };
   /** The silent page posted nothing: every message the app's window got came from its own origin. */
   const expectSilentHostedPage = async (page, label) => {
