@@ -130,6 +130,7 @@ describe('the export list of', () => {
     const names = Object.keys(await import('@verigram-kit/core/internal')).sort();
     expect(names).toMatchInlineSnapshot(`
       [
+        "RETURN_PARAM",
         "SANDBOX_BASE_URL",
         "SANDBOX_PORT",
         "TRANSPORT_TIMEOUTS",

@@ -1,8 +1,5 @@
 import { clearResume, type FlowHandle, RETURN_KEY, saveRedirectReturn } from '@verigram-kit/core';
-
-// The query parameter the callback page adds on its way back (core's RETURN_PARAM, documented in
-// the react README as `?verigram_flow_id=`); core keeps the constant off its public entry.
-const RETURN_PARAM = 'verigram_flow_id';
+import { RETURN_PARAM } from '@verigram-kit/core/internal';
 
 /** Where this frame tried to go since the return was seeded (a redirect story must stay put). */
 const exits: string[] = [];
